@@ -1,0 +1,21 @@
+import type { ExtractedCard } from './extract/extracted-card';
+import { normaliseForKey } from './identity';
+import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
+
+/** Leftover markup that must never reach a learner. */
+const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|__|!\[|\]\(/i;
+
+/** Why a card is unfit to study, or null when it is fine. */
+export function cardProblem(card: ExtractedCard): string | null {
+  if (!card.question.trim() || !card.answer.trim()) return 'empty question or answer';
+  if (card.question.length > MAX_QUESTION_CHARS) return `question longer than ${MAX_QUESTION_CHARS} characters`;
+  if (card.answer.length > MAX_ANSWER_CHARS) return `answer longer than ${MAX_ANSWER_CHARS} characters`;
+  if (MARKUP.test(card.question) || MARKUP.test(card.answer)) return 'markup left in the card text';
+  if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
+  return null;
+}
+
+/** Exact duplicates (same question and answer, ignoring case and punctuation) are merged. */
+export function duplicateKey(card: ExtractedCard): string {
+  return `${normaliseForKey(card.question)}\u0000${normaliseForKey(card.answer)}`;
+}

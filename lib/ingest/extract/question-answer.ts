@@ -1,0 +1,51 @@
+import type { RootContent } from 'mdast';
+import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
+import { toPlainText } from '../plain-text';
+import type { ExtractedCard } from './extracted-card';
+
+/** Blocks that can carry an answer; headings, tables, HTML and rules end it. */
+const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
+
+const QUESTION_PREFIX = /^(?:q|question)\s*[:.)]\s*/i;
+const ANSWER_PREFIX = /^(?:a|answer)\s*[:.)]\s*/i;
+
+/** A note's own question: one line ending in "?", optionally after "Q:". */
+export function asQuestion(text: string): string | null {
+  const question = text.trim().replace(QUESTION_PREFIX, '').trim();
+  if (!question.endsWith('?') || question.includes('\n')) return null;
+  if (question.length < 8 || question.length > MAX_QUESTION_CHARS) return null;
+  return question;
+}
+
+/** The answer text of the blocks that follow a question, up to the next non-answer block. */
+export function answerFrom(nodes: RootContent[]): string {
+  const blocks: string[] = [];
+  for (const node of nodes) {
+    if (!ANSWER_BLOCKS.has(node.type)) break;
+    const text = toPlainText(node).replace(ANSWER_PREFIX, '').trim();
+    if (blocks.length > 0 && node.type === 'paragraph' && asQuestion(text)) break;
+    if (text) blocks.push(text);
+  }
+  return fitAnswer(blocks);
+}
+
+/** A heading that asks a question, answered by its section's text. */
+export function headingQuestionCard(title: string, line: number, nodes: RootContent[]): ExtractedCard | null {
+  const question = asQuestion(title);
+  if (!question) return null;
+  const answer = answerFrom(nodes);
+  return answer ? { kind: 'qa', question, answer, line } : null;
+}
+
+/** Questions asked in a paragraph of their own and answered by the blocks right after. */
+export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
+  const cards: ExtractedCard[] = [];
+  nodes.forEach((node, i) => {
+    if (node.type !== 'paragraph') return;
+    const question = asQuestion(toPlainText(node));
+    if (!question) return;
+    const answer = answerFrom(nodes.slice(i + 1));
+    if (answer) cards.push({ kind: 'qa', question, answer, line: node.position?.start.line ?? 1 });
+  });
+  return cards;
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** Content hash of a note: a re-ingest of a file with the same hash is a no-op. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A short stable key from its parts; parts are joined with a separator no title contains. */
+export function stableKey(...parts: string[]): string {
+  return createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+}
+
+/** Case, punctuation and spacing do not change a question's identity. */
+export function normaliseForKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Hands out keys for items that may repeat (two "Notes" sections under one parent): the n-th
+ * repeat of the same base gets suffix n, so keys stay unique and stable in document order.
+ */
+export class KeyAllocator {
+  private seen = new Map<string, number>();
+
+  next(...parts: string[]): string {
+    const base = stableKey(...parts);
+    const count = this.seen.get(base) ?? 0;
+    this.seen.set(base, count + 1);
+    return count === 0 ? base : stableKey(base, String(count));
+  }
+}

@@ -1,0 +1,32 @@
+/** Hard limits on card sides, so a card fits on a screen and can be answered from memory. */
+export const MAX_QUESTION_CHARS = 300;
+export const MAX_ANSWER_CHARS = 1200;
+
+/** Splits prose into sentences; a sentence ends at . ! or ? followed by a space and a capital/digit. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Joins whole blocks (paragraphs, list lines, sentences) up to `max` characters. Never cuts
+ * inside a block: if not even the first block fits, the result is empty and the card is dropped.
+ */
+export function fitWhole(blocks: string[], max = MAX_ANSWER_CHARS, separator = '\n'): string {
+  let out = '';
+  for (const block of blocks) {
+    const next = out ? out + separator + block : block;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+/** An answer from blocks, falling back to whole sentences of the first block when it is too long. */
+export function fitAnswer(blocks: string[], max = MAX_ANSWER_CHARS): string {
+  const whole = fitWhole(blocks, max);
+  if (whole || blocks.length === 0) return whole;
+  return fitWhole(sentences(blocks[0]), max, ' ');
+}

@@ -1,0 +1,65 @@
+import type { Nodes, Parent } from 'mdast';
+
+/**
+ * Renders mdast as the plain text a card shows: markup dropped, text kept, lists as "- item"
+ * lines. Invariant: the result has no markdown emphasis, links, images or HTML tags.
+ */
+export function toPlainText(node: Nodes): string {
+  return collapse(render(node));
+}
+
+function render(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'code':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return stripTags(node.value);
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'thematicBreak':
+    case 'yaml':
+      return '';
+    case 'list':
+      return node.children
+        .map((item, i) => `${node.ordered ? `${(node.start ?? 1) + i}.` : '-'} ${indentTail(render(item))}`)
+        .join('\n');
+    case 'listItem':
+    case 'root':
+    case 'blockquote':
+      return node.children.map(render).filter(Boolean).join('\n');
+    case 'table':
+      return node.children.map((row) => row.children.map(render).join(' | ')).join('\n');
+    default:
+      return 'children' in node ? renderInline(node as Parent) : '';
+  }
+}
+
+function renderInline(node: Parent): string {
+  return node.children.map((child) => render(child as Nodes)).join('');
+}
+
+function indentTail(text: string): string {
+  return text.replace(/\n/g, '\n  ');
+}
+
+export function stripTags(html: string): string {
+  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
+}
+
+/** Trims each line, drops runs of blank lines and trailing spaces. */
+function collapse(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
