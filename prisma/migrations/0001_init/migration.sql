@@ -65,6 +65,7 @@ CREATE TABLE "ReviewState" (
     "due" DATETIME NOT NULL,
     "lapses" INTEGER NOT NULL DEFAULT 0,
     "lastReviewedAt" DATETIME,
+    "introducedAt" DATETIME NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("userId", "cardId"),
@@ -122,6 +123,9 @@ CREATE INDEX "Card_status_order_idx" ON "Card"("status", "order");
 
 -- CreateIndex
 CREATE INDEX "ReviewState_userId_due_idx" ON "ReviewState"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "ReviewState_userId_introducedAt_idx" ON "ReviewState"("userId", "introducedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ReviewLog_answerId_key" ON "ReviewLog"("answerId");
