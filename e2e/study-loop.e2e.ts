@@ -90,7 +90,7 @@ describe('the daily study loop', () => {
     await page.waitForURL(/\/signin/);
 
     await signIn(page, email, 'not the password');
-    await expect(page.getByRole('alert').textContent()).resolves.toBe('Wrong email or password.');
+    await page.getByText('Wrong email or password.').waitFor();
 
     await page.goto(url('/signup'));
     await page.getByLabel('Email').fill(email);
@@ -112,8 +112,12 @@ describe('the daily study loop', () => {
     const page = await browser.newPage();
     await signUp(page, uniqueEmail('reader'), PASSWORD);
     await page.goto(url('/topics'));
-    const link = page.getByRole('link', { name: 'Consistent hashing', exact: false }).first();
-    await link.click();
+    await page.getByRole('heading', { name: /Consistent hashing/i }).waitFor();
+    const withCards = page.locator('a[data-cards]:not([data-cards="0"])').first();
+    const title = await withCards.textContent();
+    await withCards.click();
+    await page.getByTestId('concept-body').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(title);
     await page.getByTestId('concept-body').waitFor();
     expect(await page.getByTestId('concept-card').count()).toBeGreaterThan(0);
     await page.close();

@@ -3,29 +3,37 @@
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/styles';
 import { signUpAction, type SignUpState } from '@/lib/actions/sign-up';
 import { MIN_PASSWORD_LENGTH } from '@/lib/validations/auth';
 
 export function SignUpForm() {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { ok: false });
+  const [state, setState] = useState<SignUpState>({ ok: false });
+  const [pending, startTransition] = useTransition();
 
-  // Once the account exists, sign in with the credentials still in the form.
-  useEffect(() => {
-    if (!state.ok || !formRef.current) return;
-    const form = new FormData(formRef.current);
-    void signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    }).then(() => {
+  // The credentials are read once on submit: a form action would reset the fields before sign-in.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await signUpAction(state, form);
+      setState(result);
+      if (!result.ok) return;
+      const signedIn = await signIn('credentials', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        redirect: false,
+      });
+      if (!signedIn || signedIn.error) {
+        setState({ ok: false, error: 'Your account was created, but signing in failed. Please sign in.' });
+        return;
+      }
       router.push('/');
       router.refresh();
     });
-  }, [state.ok, router]);
+  }
 
   const fieldError = (field: 'name' | 'email' | 'password') =>
     state.fieldErrors?.[field] && (
@@ -33,7 +41,7 @@ export function SignUpForm() {
     );
 
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block space-y-1">
         <span className="text-sm font-medium">Name (optional)</span>
         <input name="name" autoComplete="name" className={inputClass} />
@@ -50,6 +58,7 @@ export function SignUpForm() {
         <span className="block text-xs text-stone-500">At least {MIN_PASSWORD_LENGTH} characters.</span>
         {fieldError('password')}
       </label>
+      {state.error && <p role="alert" className="text-sm text-red-600">{state.error}</p>}
       <button type="submit" disabled={pending || state.ok} className={`${buttonClass} w-full`}>
         {pending || state.ok ? 'Creating your account…' : 'Create account'}
       </button>

@@ -139,12 +139,11 @@ export async function recordAnswer(userId: string, input: AnswerInput, now: Date
       easeFactor: next.easeFactor,
       due: next.due,
       lapses: next.lapses,
-      lastReviewedAt: next.lastReviewedAt,
     };
     await tx.reviewState.upsert({
       where: { userId_cardId: { userId, cardId: input.cardId } },
-      create: { userId, cardId: input.cardId, ...fields, introducedAt: now, version: 1 },
-      update: { ...fields, version: { increment: 1 } },
+      create: { userId, cardId: input.cardId, ...fields, lastReviewedAt: now, introducedAt: now, version: 1 },
+      update: { ...fields, lastReviewedAt: now, version: { increment: 1 } },
     });
     await tx.reviewLog.create({
       data: {

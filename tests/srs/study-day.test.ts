@@ -64,8 +64,8 @@ describe('studyDayLabel', () => {
   it.each<[string, string, number, string]>([
     ['2024-03-10T03:59:59Z', 'UTC', 4, '2024-03-09'],
     ['2024-03-10T04:00:00Z', 'UTC', 4, '2024-03-10'],
-    ['2024-06-01T20:00:00Z', HCM, 4, '2024-05-31'],
-    ['2024-06-01T21:00:00Z', HCM, 4, '2024-06-01'],
+    ['2024-06-01T20:00:00Z', HCM, 4, '2024-06-01'], // 2024-06-02 03:00 local
+    ['2024-06-01T21:00:00Z', HCM, 4, '2024-06-02'], // 2024-06-02 04:00 local
     ['2024-11-03T06:30:00Z', NY, 1, '2024-11-03'],
   ])('%s in %s with rollover %i is %s', (now, tz, h, expected) => {
     expect(studyDayLabel(at(now), tz, h)).toBe(expected);

@@ -10,7 +10,7 @@ function TopicList({ nodes }: { nodes: TopicNode[] }) {
     <ul className="space-y-1 border-l border-stone-200 pl-4 dark:border-stone-800">
       {nodes.map((node) => (
         <li key={node.id}>
-          <Link href={`/topics/${node.id}`} className="hover:text-indigo-600 hover:underline">
+          <Link href={`/topics/${node.id}`} data-cards={node.cardCount} className="hover:text-indigo-600 hover:underline">
             {node.title}
           </Link>
           {node.cardCount > 0 && <span className="ml-2 text-xs text-stone-500">{node.cardCount} cards</span>}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { cardsOf, deckOf, note } from './support';
+
+/** A note with one section, so each case shows only the text that matters. */
+const section = (...lines: string[]) => note('# Caching', '', ...lines);
+
+describe('explicit "Question :: Answer" cards', () => {
+  it.each([
+    ['one card', ['What is a cache? :: A fast store of copies.'], [['What is a cache?', 'A fast store of copies.']]],
+    ['one card per line', ['LRU :: Least recently used', 'LFU :: Least frequently used'], [
+      ['LRU', 'Least recently used'], ['LFU', 'Least frequently used'],
+    ]],
+    ['plain lines between cards are ignored', ['TTL? :: Time to live', 'just a remark', 'RPS :: Requests per second'], [
+      ['TTL?', 'Time to live'], ['RPS', 'Requests per second'],
+    ]],
+    ['markup is dropped from both sides', ['What is **Redis**? :: An [in-memory](https://redis.io) store.'], [
+      ['What is Redis?', 'An in-memory store.'],
+    ]],
+    ['":::" is not a card separator', ['What is a cache? ::: A fast store.'], []],
+    ['"::" needs spaces around it', ['std::vector is a C++ type'], []],
+  ])('%s', (_case, lines, expected) => {
+    expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['explicit', q, a]));
+  });
+
+  it('each card points at its own line', () => {
+    const deck = deckOf(section('LRU :: Least recently used', 'LFU :: Least frequently used'));
+    expect(deck.cards.map((c) => c.line)).toEqual([3, 4]);
+  });
+
+  it('a line of explicit cards is not also read as a definition', () => {
+    expect(cardsOf(section('**Cache** is fast :: A store of copies of data.'))).toEqual([
+      ['explicit', 'Cache is fast', 'A store of copies of data.'],
+    ]);
+  });
+});
+
+describe('definition cards', () => {
+  it.each([
+    ['"**Term** is ..."', '**Cache** is a fast store of copies of data.', 'What is Cache?', 'Cache is a fast store of copies of data.'],
+    ['"**Terms** are ..."', '**Caches** are fast stores of copies.', 'What are Caches?', 'Caches are fast stores of copies.'],
+    ['"**Term** refers to ..."', '**Sharding** refers to splitting data across nodes.', 'What is Sharding?', 'Sharding refers to splitting data across nodes.'],
+    ['"**Term** means ..."', '**Quorum** means a majority of replicas agree.', 'What is Quorum?', 'Quorum means a majority of replicas agree.'],
+    ['"**Term**: ..."', '**Cache-aside**: the application checks the cache first.', 'What is Cache-aside?', 'The application checks the cache first.'],
+    ['"**Term:** ..." (colon inside the bold)', '**TTL:** the lifetime of a cache entry.', 'What is TTL?', 'The lifetime of a cache entry.'],
+    ['"**Term** — ..."', '**Shard** — a horizontal partition of the data.', 'What is Shard?', 'A horizontal partition of the data.'],
+    ['"- **Term**: ..." list item', '- **Write-back**: writes are acknowledged once cached.', 'What is Write-back?', 'Writes are acknowledged once cached.'],
+    ['"1. **Term**: ..." numbered item', '1. **LRU**: drops the least recently used entry.', 'What is LRU?', 'Drops the least recently used entry.'],
+    ['plural term with ":" asks "What are"', '- **Replicas**: copies of the same data.', 'What are Replicas?', 'Copies of the same data.'],
+    ['a term ending in "ss" is singular', '**Consistent hashing loss**: keys that move on resize.', 'What is Consistent hashing loss?', 'Keys that move on resize.'],
+  ])('%s', (_case, line, question, answer) => {
+    expect(cardsOf(section(line))).toEqual([['definition', question, answer]]);
+  });
+
+  it('every bold item of a definition list becomes a card', () => {
+    expect(cardsOf(section(
+      '- **Cache-aside**: the app reads the database on a miss.',
+      '- **Read-through**: the cache loads missing entries itself.',
+      '- plain item without a term',
+    )).map(([, question]) => question)).toEqual(['What is Cache-aside?', 'What is Read-through?']);
+  });
+
+  it.each([
+    ['"**Note**: ..." is commentary', '**Note**: caches can serve stale data.'],
+    ['"**Note:** ..." is commentary', '**Note:** caches can serve stale data.'],
+    ['"**Example**: ..." is commentary', '**Example**: a CDN caches images.'],
+    ['"**Pros**: ..." is commentary', '- **Pros**: fast reads and less database load.'],
+    ['a long bold sentence is not a term', '**This is a long bold sentence that goes on and on** is wrong.'],
+    ['a bold sentence ending in a full stop is not a term', '**Always invalidate on write.** Otherwise data goes stale.'],
+    ['bold in the middle of a sentence is not a term', 'Some text with **bold** is not a definition.'],
+    ['a term with no connector is not a definition', '**Cache** hits are cheap.'],
+    ['a definition shorter than 8 characters is too thin', '**Cache** is tiny.'],
+  ])('no card: %s', (_case, line) => {
+    expect(cardsOf(section(line))).toEqual([]);
+  });
+});
+
+describe('heading questions', () => {
+  it.each([
+    ['answered by a paragraph', ['## Why cache?', '', 'Memory is faster than disk.'], 'Memory is faster than disk.'],
+    ['answered by a paragraph and a list', ['## Why cache?', '', 'Two reasons:', '', '- lower latency', '- less database load'],
+      'Two reasons:\n- lower latency\n- less database load'],
+    ['answered by a numbered list', ['## What are the eviction policies?', '', '1. LRU', '2. LFU'], '1. LRU\n2. LFU'],
+    ['answered by a quote', ['## Why cache?', '', '> Because RAM is fast.'], 'Because RAM is fast.'],
+    ['outline numbering is not part of the question', ['## 2.1 Why cache?', '', 'Memory is fast.'], 'Memory is fast.'],
+  ])('a "?" heading %s is a card', (_case, lines, answer) => {
+    const deck = deckOf(note('# Caching', '', ...lines));
+    const qa = deck.cards.filter((c) => c.kind === 'qa');
+    expect(qa).toHaveLength(1);
+    expect(qa[0]).toMatchObject({ question: deck.concepts[1].title, answer, line: 3, conceptKey: deck.concepts[1].key });
+  });
+
+  it.each([
+    ['nothing under it before the next heading', ['## Why cache?', '', '## Eviction', '', 'LRU.']],
+    ['only a sub-section under it', ['## Why cache?', '', '### Latency', '', 'Memory is fast.']],
+    ['only a table under it', ['## Why cache?', '', '| a | b |', '|---|---|', '| 1 | 2 |']],
+    ['a heading that is not a question', ['## Cache basics', '', 'Memory is fast.']],
+    ['a question shorter than 8 characters', ['## Why?', '', 'Memory is fast.']],
+  ])('no card for a heading with %s', (_case, lines) => {
+    expect(cardsOf(note('# Caching', '', ...lines)).filter(([kind]) => kind === 'qa')).toEqual([]);
+  });
+});
+
+describe('questions asked in a paragraph', () => {
+  it.each([
+    ['answered by the next paragraph', ['What is cache stampede?', '', 'Many requests miss at once.'],
+      [['What is cache stampede?', 'Many requests miss at once.']]],
+    ['answered by a list', ['What are the eviction policies?', '', '- LRU', '- LFU', '- FIFO'],
+      [['What are the eviction policies?', '- LRU\n- LFU\n- FIFO']]],
+    ['answered by a paragraph and a list', ['Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload'],
+      [['Why use a CDN?', 'Two reasons:\n- latency\n- offload']]],
+    ['answered by a code block', ['How do you read user 42?', '', '```', 'GET user:42', '```'],
+      [['How do you read user 42?', 'GET user:42']]],
+    ['with "Q:" and "A:" labels, which are dropped', ['Q: What is cache stampede?', '', 'A: Many requests miss at once.'],
+      [['What is cache stampede?', 'Many requests miss at once.']]],
+    ['two questions in a row, each answered', ['What is LRU?', '', 'Least recently used.', '', 'What is LFU?', '', 'Least frequently used.'],
+      [['What is LRU?', 'Least recently used.'], ['What is LFU?', 'Least frequently used.']]],
+    ['the answer stops at the next question', ['What is LRU?', '', 'Least recently used.', '', 'Drops old entries.', '', 'What is LFU?', '', 'Least frequently used.'],
+      [['What is LRU?', 'Least recently used.\nDrops old entries.'], ['What is LFU?', 'Least frequently used.']]],
+  ])('a question %s is a card', (_case, lines, expected) => {
+    expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['qa', q, a]));
+  });
+
+  it.each([
+    ['at the end of the note', ['What is cache stampede?']],
+    ['right before the next heading', ['What is cache stampede?', '', '## Mitigations', '', 'Jitter on TTLs.']],
+    ['followed only by a table', ['What is cache stampede?', '', '| a | b |', '|---|---|', '| 1 | 2 |']],
+    ['with its answer on the same line', ['Why is a cache fast? Because it is in memory.']],
+    ['spanning two lines with the answer', ['Why is a cache fast?', 'Because it is in memory.']],
+  ])('no card for a question %s', (_case, lines) => {
+    expect(cardsOf(section(...lines))).toEqual([]);
+  });
+
+  it('a question paragraph points at its own line', () => {
+    const deck = deckOf(section('Intro.', '', 'What is cache stampede?', '', 'Many requests miss at once.'));
+    expect(deck.cards.map((c) => c.line)).toEqual([5]);
+  });
+});
+
+describe('cards of a whole section', () => {
+  it('come in note order and belong to the concept they are written under', () => {
+    const deck = deckOf(note(
+      '# Caching',
+      '',
+      '**Cache** is a fast store of copies of data.',
+      '',
+      '## Eviction',
+      '',
+      'What is LRU?',
+      '',
+      'Least recently used.',
+      '',
+      'LFU :: Least frequently used',
+    ));
+    const [caching, eviction] = deck.concepts;
+    expect(deck.cards.map((c) => [c.question, c.line, c.conceptKey])).toEqual([
+      ['What is Cache?', 3, caching.key],
+      ['What is LRU?', 7, eviction.key],
+      ['LFU', 11, eviction.key],
+    ]);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { deckOf, note } from './support';
+
+const CACHING = note(
+  '# Caching', //                 1
+  '', //                          2
+  'Caches keep copies.', //       3
+  '', //                          4
+  '## Why cache?', //             5
+  '', //                          6
+  'Because memory is fast.', //   7
+  '', //                          8
+  '### Latency numbers', //       9
+  '', //                          10
+  'RAM is 100 ns.', //            11
+  '', //                          12
+  '## Eviction', //               13
+  '', //                          14
+  'LRU drops old entries.', //    15
+  '', //                          16
+  '# Invalidation', //            17
+  '', //                          18
+  'Delete on write.', //          19
+);
+
+describe('concept tree from headings', () => {
+  const deck = deckOf(CACHING);
+  const byTitle = (title: string) => {
+    const concept = deck.concepts.find((c) => c.title === title);
+    if (!concept) throw new Error(`no concept titled ${title}`);
+    return concept;
+  };
+
+  it('makes one concept per heading, in document order', () => {
+    expect(deck.concepts.map((c) => c.title)).toEqual([
+      'Caching', 'Why cache?', 'Latency numbers', 'Eviction', 'Invalidation',
+    ]);
+    expect(deck.concepts.map((c) => c.order)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it.each([
+    ['Caching', ['Caching'], 1, null, 1, 4],
+    ['Why cache?', ['Caching', 'Why cache?'], 2, 'Caching', 5, 8],
+    ['Latency numbers', ['Caching', 'Why cache?', 'Latency numbers'], 3, 'Why cache?', 9, 12],
+    ['Eviction', ['Caching', 'Eviction'], 2, 'Caching', 13, 16],
+    ['Invalidation', ['Invalidation'], 1, null, 17, 19],
+  ])('%s has path %j, depth %i, parent %s and lines %i-%i', (title, path, depth, parent, startLine, endLine) => {
+    const concept = byTitle(title);
+    expect(concept.path).toEqual(path);
+    expect(concept.depth).toBe(depth);
+    expect(concept.parentKey).toBe(parent === null ? null : byTitle(parent).key);
+    expect([concept.startLine, concept.endLine]).toEqual([startLine, endLine]);
+  });
+
+  it("keeps a section's own markdown as its body, sub-sections excluded", () => {
+    expect(byTitle('Why cache?').body).toBe('## Why cache?\n\nBecause memory is fast.');
+    expect(byTitle('Caching').body).toBe('# Caching\n\nCaches keep copies.');
+  });
+
+  it('takes the deck title from the first top-level heading', () => {
+    expect(deck.title).toBe('Caching');
+  });
+
+  it('gives every concept a distinct key', () => {
+    expect(new Set(deck.concepts.map((c) => c.key)).size).toBe(deck.concepts.length);
+  });
+});
+
+describe('heading variants', () => {
+  it.each([
+    ['outline numbering is dropped', '# 2.3. Caching\n\n## 2.3.1 Why cache?', [['Caching'], ['Caching', 'Why cache?']]],
+    ['trailing colons are dropped', '# Caching:\n\n## Eviction:', [['Caching'], ['Caching', 'Eviction']]],
+    ['setext headings count', 'Caching\n=======\n\nEviction\n--------', [['Caching'], ['Caching', 'Eviction']]],
+    ['markup inside a heading is dropped', '# **Caching** and `Redis`', [['Caching and Redis']]],
+    ['a skipped level attaches to the nearest shallower heading', '# A\n\n#### Deep\n\n## B', [['A'], ['A', 'Deep'], ['A', 'B']]],
+    ['a note may start below level 1', '## Only h2\n\ntext\n\n# Then h1\n\n### h3', [['Only h2'], ['Then h1'], ['Then h1', 'h3']]],
+  ])('%s', (_case, text, paths) => {
+    expect(deckOf(text).concepts.map((c) => c.path)).toEqual(paths);
+  });
+
+  it('a heading with no text left after cleaning does not start a concept', () => {
+    const deck = deckOf('# Caching\n\n## ***\n\nStill in caching.');
+    expect(deck.concepts.map((c) => c.title)).toEqual(['Caching']);
+    expect(deck.concepts[0].endLine).toBe(5);
+  });
+});
+
+describe('text before the first heading', () => {
+  it.each([
+    ['notes/url-shortener_design.md', 'Url shortener design'],
+    ['content/no-headings.md', 'No headings'],
+  ])('a note without headings at %s becomes one concept titled %j', (path, title) => {
+    const deck = deckOf('Some intro.\n\nWhat is a cache? :: A fast store.\n', path);
+    expect(deck.concepts).toHaveLength(1);
+    expect(deck.concepts[0]).toMatchObject({ title, path: [title], parentKey: null, startLine: 1, endLine: 4 });
+    expect(deck.title).toBe(title);
+    expect(deck.cards.map((c) => c.conceptKey)).toEqual([deck.concepts[0].key]);
+  });
+
+  it('a preamble before the first heading becomes its own concept named after the file', () => {
+    const deck = deckOf('Intro line.\n\n# Caching\n\nText.', 'notes/my-caching-notes.md');
+    expect(deck.concepts[0]).toMatchObject({ title: 'My caching notes', startLine: 1, endLine: 2, body: 'Intro line.' });
+    expect(deck.concepts.map((c) => c.title)).toEqual(['My caching notes', 'Caching']);
+    // The deck is still named after its top heading, not the file.
+    expect(deck.title).toBe('Caching');
+  });
+});
+
+describe('repeated heading names', () => {
+  const deck = deckOf(note(
+    '# Caching', '', '## Notes', '', 'a', '', '## Notes', '', 'b',
+    '', '# Queues', '', '## Notes', '', 'c',
+  ));
+  const notes = deck.concepts.filter((c) => c.title === 'Notes');
+
+  it('each "Notes" section is its own concept with its own key', () => {
+    expect(notes).toHaveLength(3);
+    expect(new Set(notes.map((c) => c.key)).size).toBe(3);
+    expect(notes.map((c) => c.path)).toEqual([['Caching', 'Notes'], ['Caching', 'Notes'], ['Queues', 'Notes']]);
+  });
+
+  it('the same note under another file name gets different concept keys', () => {
+    const other = deckOf(note('# Caching', '', '## Notes', '', 'a'), 'notes/other.md');
+    const keys = new Set(deck.concepts.map((c) => c.key));
+    expect(other.concepts.some((c) => keys.has(c.key))).toBe(false);
+  });
+});
