@@ -24,6 +24,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/review" className="hover:underline">Review</Link>
                 <Link href="/topics" className="hover:underline">Topics</Link>
+                <Link href="/search" className="hover:underline">Search</Link>
+                <Link href="/leeches" className="hover:underline">Leeches</Link>
+                <Link href="/settings" className="hover:underline">Settings</Link>
                 <span className="ml-auto text-stone-500" data-testid="signed-in-as">{user.email}</span>
                 <SignOutButton />
               </>

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { buttonClass, cardClass, secondaryButtonClass } from '@/components/ui/styles';
-import { getDueSummary } from '@/lib/db/review';
+import { getBusiestTopics, getDueSummary } from '@/lib/db/review';
 import { getDeckStats } from '@/lib/db/topics';
 import { currentUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
+
+const BUSIEST_TOPICS = 5;
 
 export default async function HomePage() {
   const user = await currentUser();
@@ -25,7 +27,11 @@ export default async function HomePage() {
   }
 
   const now = new Date();
-  const [due, deck] = await Promise.all([getDueSummary(user.id, now), getDeckStats()]);
+  const [due, topics, deck] = await Promise.all([
+    getDueSummary(user.id, now),
+    getBusiestTopics(user.id, now, BUSIEST_TOPICS),
+    getDeckStats(),
+  ]);
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ''}</h1>
@@ -35,7 +41,10 @@ export default async function HomePage() {
           {due.total === 1 ? 'card' : 'cards'} to study today
         </p>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          {due.dueReviews} due for review · {due.newAvailable} new
+          <span data-testid="due-reviews">{due.dueReviews}</span> due for review ·{' '}
+          <span data-testid="due-new">{due.newAvailable}</span> new ·{' '}
+          <span data-testid="due-redrills">{due.redrills}</span> to re-drill
+          {due.done > 0 && <> · {due.done} answered today</>}
         </p>
         {due.total > 0 ? (
           <Link href="/review" className={buttonClass}>Start review</Link>
@@ -43,8 +52,24 @@ export default async function HomePage() {
           <p className="text-sm">Nothing due. Come back tomorrow, or browse the <Link href="/topics" className="text-indigo-600 hover:underline">topics</Link>.</p>
         )}
       </div>
+      {topics.length > 0 && (
+        <div className="space-y-2">
+          <h2 className="text-sm font-semibold text-stone-600 dark:text-stone-400">Most due topics</h2>
+          <ul className="flex flex-wrap gap-2">
+            {topics.map((t) => (
+              <li key={t.conceptId}>
+                <Link href={`/review?concept=${t.conceptId}`} className={secondaryButtonClass}>
+                  Review only {t.title} <span className="text-stone-500">{t.due}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="text-sm text-stone-500">
-        Deck: {deck.sources} notes · {deck.concepts} topics · {deck.cards} cards
+        Deck: {deck.sources} notes · {deck.concepts} topics · {deck.cards} cards ·{' '}
+        <Link href="/settings" className="hover:underline">settings</Link> ·{' '}
+        <Link href="/leeches" className="hover:underline">leeches</Link>
       </p>
     </section>
   );

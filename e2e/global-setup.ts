@@ -42,8 +42,9 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
 }
 
 /**
- * Builds the app into its own folder, prepares a fresh database with the starter deck, and serves
- * it on a free port for the browser tests. Everything is torn down afterwards.
+ * Builds the app into its own folder, prepares a fresh database with the starter deck and the
+ * e2e fixtures (a note full of attacks), and serves it on a free port for the browser tests.
+ * Everything is torn down afterwards.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), 'recall-e2e-'));
@@ -59,7 +60,7 @@ export default async function setup(project: TestProject) {
   };
   const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
   run('npx', ['prisma', 'migrate', 'deploy']);
-  run('npx', ['tsx', 'scripts/ingest.ts', 'content']);
+  run('npx', ['tsx', 'scripts/ingest.ts', 'content', 'e2e/fixtures']);
   if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
 
   const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {

@@ -42,6 +42,7 @@ describe('the daily study loop', () => {
 
     await page.getByRole('link', { name: 'Start review' }).click();
     const first = await currentCardId(page);
+    const firstTopic = (await page.getByTestId('card-topic').getAttribute('href')) ?? '';
     expect(await page.getByTestId('question').textContent()).toBeTruthy();
     expect(await page.getByTestId('answer').count()).toBe(0);
 
@@ -66,11 +67,12 @@ describe('the daily study loop', () => {
 
     await page.reload();
     expect(await currentCardId(page)).toBe(fourth);
-    expect(await dueCount(page)).toBe(before - 3);
+    // The "Again" card stays in today's count: it comes back as a same-day re-drill.
+    expect(await dueCount(page)).toBe(before - 2);
 
-    // The answered card's topic page shows when it is due next.
-    await page.goto(url('/review'));
-    await page.getByTestId('card-topic').click();
+    // The answered card's topic page shows when it is due next. (The card on screen now is from
+    // another topic: answered cards bury their siblings until tomorrow.)
+    await page.goto(url(firstTopic));
     await page.getByTestId('concept-body').waitFor();
     expect(await page.getByText('next review').count()).toBeGreaterThan(0);
 
@@ -78,7 +80,7 @@ describe('the daily study loop', () => {
     await page.waitForURL(/\/signin/);
     await signIn(page, email, PASSWORD);
     await page.getByTestId('due-count').waitFor();
-    expect(await dueCount(page)).toBe(before - 3);
+    expect(await dueCount(page)).toBe(before - 2);
     await page.close();
   });
 

@@ -1,66 +1,118 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
 import { buildExport } from '../lib/ingest/export';
-import { ingestNote } from '../lib/ingest/ingest-note';
 import type { NoteDeck } from '../lib/ingest/types';
-import { collectNotePaths, NoteReadError, readNote, storedPath } from '../lib/notes/read-notes';
+import { prepareRun } from '../lib/notes/ingest-files';
+import { collectNotePaths, storedPath } from '../lib/notes/read-notes';
 
-const USAGE = 'usage: npm run ingest -- [--dry-run] [--json out.json] <files or folders>';
+/**
+ * The markdown parser is superlinear on some pathological inputs (thousands of nested list levels);
+ * such a note fails with a clear error instead of hanging the run.
+ */
+const NOTE_TIMEOUT_MS = 60_000;
+
+const USAGE = 'usage: npm run ingest -- [--dry-run] [--force] [--json out.json] <files or folders>';
+
+/**
+ * A progress bar on stderr, only when stderr is a terminal (never in logs or pipes). Each file
+ * counts three steps: read, parsed (or skipped as unchanged), written.
+ */
+function progress(total: number) {
+  if (!process.stderr.isTTY || total === 0) return { step: (_file: string) => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'ingest [{bar}] {percentage}% | {value}/{total} steps | {file}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { file: '' });
+  return { step: (file: string) => bar.increment({ file }), stop: () => bar.stop() };
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'string' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      // Re-parse files even when their content hash is unchanged (after the extractor changed).
+      force: { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (positionals.length === 0) {
     console.error(USAGE);
     return 2;
   }
+  const dryRun = values['dry-run'];
+  const files = await collectNotePaths(positionals);
 
-  const decks: NoteDeck[] = [];
-  const failures: string[] = [];
-  for (const file of await collectNotePaths(positionals)) {
-    try {
-      const result = ingestNote(await readNote(file));
-      if (result.ok) decks.push(result.deck);
-      else failures.push(`${result.error.file}:${result.error.line}: ${result.error.message}`);
-    } catch (error) {
-      if (!(error instanceof NoteReadError)) throw error;
-      failures.push(error.message);
+  // Unchanged files are skipped before parsing; a dry run or an export needs every deck and never
+  // opens the database.
+  const writes = !dryRun;
+  const db = writes ? await import('../lib/db/ingest') : null;
+  try {
+    const known = db && !values.force && !values.json ? await db.contentHashesOf(files.map((f) => storedPath(f))) : undefined;
+    const bar = progress(files.length * (writes ? 3 : 2));
+    const run = await prepareRun(files, { known, timeoutMs: NOTE_TIMEOUT_MS, onStep: (file) => bar.step(file) });
+    if (run.failures.length > 0) {
+      bar.stop();
+      for (const failure of run.failures) console.error(`error: ${failure}`);
+      console.error('Nothing was written: fix or leave out the files above and run again.');
+      return 1;
     }
-  }
-  if (failures.length > 0) {
-    for (const failure of failures) console.error(`error: ${failure}`);
-    console.error('Nothing was written: fix or leave out the files above and run again.');
-    return 1;
-  }
-  for (const deck of decks) {
-    for (const w of deck.warnings) console.warn(`warning: ${w.file}:${w.line}: ${w.message}`);
-  }
 
-  if (values.json) {
-    await writeFile(values.json, JSON.stringify(buildExport(decks), null, 2));
-    console.log(`Wrote ${values.json}`);
-  }
-  if (values['dry-run']) {
-    for (const deck of decks) console.log(`${deck.file}: ${deck.concepts.length} concepts, ${deck.cards.length} cards`);
+    if (values.json) {
+      await writeFile(values.json, JSON.stringify(buildExport(run.decks), null, 2));
+    }
+    if (!db) {
+      bar.stop();
+      if (values.json) console.log(`Wrote ${values.json}`);
+      for (const deck of run.decks) {
+        console.log(`${deck.file}: ${deck.concepts.length} concepts, ${deck.cards.length} cards`);
+        printWarnings(deck);
+      }
+      return 0;
+    }
+
+    const folders = await foldersAmong(positionals);
+    const result = await db.ingestRun(run.entries, new Date(), {
+      force: values.force,
+      onFileWritten: (file) => bar.step(file),
+      folders: folders.map((folder) => storedPath(folder).replace(/^\.$/, '')),
+    });
+    bar.stop();
+    if (values.json) console.log(`Wrote ${values.json}`);
+    const decks = new Map(run.decks.map((deck) => [deck.file, deck]));
+    for (const s of result.summaries) {
+      const what =
+        s.status === 'unchanged' ? 'unchanged file' : s.status === 'removed' ? 'removed from its folder' : `${s.status}, ${s.concepts} concepts`;
+      console.log(
+        `${s.file}: ${what}; cards ${s.created} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired`,
+      );
+      const deck = decks.get(s.file);
+      if (deck) printWarnings(deck);
+    }
     return 0;
+  } finally {
+    await db?.disconnect();
   }
+}
 
-  // Loaded only for a real run, so a dry run never opens the database.
-  const { ingestDecks } = await import('../lib/db/ingest');
-  const summaries = await ingestDecks(decks.map((deck) => ({ deck, storedPath: storedPath(deck.file) })), new Date());
-  for (const s of summaries) {
-    const what = s.status === 'unchanged' ? 'unchanged file' : `${s.concepts} concepts`;
-    console.log(`${s.file}: ${what}; cards ${s.created} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired`);
-  }
-  return 0;
+/** The inputs that are folders: notes missing from them were deleted. */
+async function foldersAmong(inputs: string[]): Promise<string[]> {
+  const folders: string[] = [];
+  for (const input of inputs) if ((await stat(input)).isDirectory()) folders.push(input);
+  return folders;
+}
+
+function printWarnings(deck: NoteDeck): void {
+  for (const w of deck.warnings) console.warn(`  warning: ${w.file}:${w.line}: ${w.message}`);
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('Nothing was written.');
     process.exit(1);
   },
 );

@@ -1,24 +1,31 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { buttonClass, cardClass } from '@/components/ui/styles';
 import { answerCardAction } from '@/lib/actions/answer-card';
 import type { ReviewItem } from '@/lib/db/review';
 import { buttonForKey, REVIEW_BUTTONS } from '@/lib/srs/grades';
+import { formatInterval, passageHref } from './format';
 
-const formatInterval = (days: number) => (days === 1 ? '1 day' : `${days} days`);
+const MAX_TIME_TAKEN_MS = 24 * 60 * 60 * 1000;
 
-/** One card: question, then the answer on Space/Enter or click, then grades by digit or click. */
-export function ReviewCard({ item, remaining }: { item: ReviewItem; remaining: number }) {
-  const router = useRouter();
+/**
+ * One card: question, then the answer on Space/Enter or click, then a grade by digit 1-4 or click.
+ * `answer` is rendered on the server so the markdown renderer stays off the client. `onAnswered`
+ * receives a message to show (a stale answer, a new leech) or null, and moves the session on.
+ */
+export function ReviewCard({ item, answer, onAnswered }: {
+  item: ReviewItem;
+  answer: ReactNode;
+  onAnswered: (notice: string | null) => void;
+}) {
   const [revealed, setRevealed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(Date.now());
   // One id per card shown: a double press or a retry sends the same id and is recorded once.
   const answerId = useRef(crypto.randomUUID());
+  const redrill = item.queue === 'redrill';
 
   const grade = useCallback(
     (value: number) => {
@@ -29,13 +36,13 @@ export function ReviewCard({ item, remaining }: { item: ReviewItem; remaining: n
           grade: value,
           answerId: answerId.current,
           version: item.version,
-          timeTakenMs: Math.min(Date.now() - shownAt.current, 24 * 60 * 60 * 1000),
+          timeTakenMs: Math.min(Date.now() - shownAt.current, MAX_TIME_TAKEN_MS),
         });
-        if (!result.ok) setError(result.error);
-        router.refresh();
+        if (!result.ok) onAnswered(result.error);
+        else onAnswered(result.leech ? 'That card lapsed too often: it is suspended as a leech and needs rewriting (see Leeches).' : null);
       });
     },
-    [revealed, pending, item, router],
+    [revealed, pending, item, onAnswered],
   );
 
   useEffect(() => {
@@ -55,44 +62,51 @@ export function ReviewCard({ item, remaining }: { item: ReviewItem; remaining: n
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between text-sm text-stone-500">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-500">
         <Link href={`/topics/${item.conceptId}`} className="hover:underline" data-testid="card-topic">
           {item.conceptPath.join(' › ')}
         </Link>
-        <span data-testid="remaining">{remaining} left today{item.isNew ? ' · new card' : ''}</span>
+        <span data-testid="card-queue">{QUEUE_LABEL[item.queue]}</span>
       </div>
-      <article className={`${cardClass} space-y-6`} data-testid="review-card" data-card-id={item.cardId}>
+      <article className={`${cardClass} space-y-6`} data-testid="review-card" data-card-id={item.cardId} data-queue={item.queue}>
         <p className="whitespace-pre-wrap text-xl font-semibold" data-testid="question">{item.question}</p>
         {revealed ? (
           <div className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800">
-            <p className="whitespace-pre-wrap leading-relaxed" data-testid="answer">{item.answer}</p>
+            <div data-testid="answer">{answer}</div>
             {item.explanation && <p className="whitespace-pre-wrap text-sm text-stone-500">{item.explanation}</p>}
+            <Link href={passageHref(item.conceptId, item.sourceLine)} className="text-sm text-indigo-600 hover:underline" data-testid="show-in-notes">
+              Show in notes
+            </Link>
           </div>
         ) : (
-          <button type="button" className={buttonClass} onClick={() => setRevealed(true)} autoFocus>
+          <button type="button" className={`${buttonClass} w-full sm:w-auto`} onClick={() => setRevealed(true)} autoFocus>
             Show answer <kbd className="rounded bg-indigo-500 px-1.5 text-xs">Space</kbd>
           </button>
         )}
       </article>
       {revealed && (
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-label="Grade your answer">
-          {REVIEW_BUTTONS.map((b) => (
-            <button
-              key={b.key}
-              type="button"
-              disabled={pending}
-              onClick={() => grade(b.grade)}
-              className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800"
-            >
-              <span className="block font-semibold">{b.label}</span>
-              <span className="block text-xs text-stone-500">
-                {formatInterval(item.intervals[b.grade])} · key {b.key}
-              </span>
-            </button>
-          ))}
+        <div className="space-y-2">
+          {redrill && <p className="text-xs text-stone-500">Same-day re-drill: the schedule stays as it is until you grade it Good or Easy.</p>}
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-label="Grade your answer">
+            {REVIEW_BUTTONS.map((b) => (
+              <button
+                key={b.key}
+                type="button"
+                disabled={pending}
+                onClick={() => grade(b.grade)}
+                className="min-h-12 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800"
+              >
+                <span className="block font-semibold">
+                  {b.label} · {redrill ? 'schedule unchanged' : formatInterval(item.intervals[b.grade])}
+                </span>
+                <span className="block text-xs text-stone-500">key {b.key}</span>
+              </button>
+            ))}
+          </div>
         </div>
       )}
-      {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
     </div>
   );
 }
+
+const QUEUE_LABEL = { review: 'review', new: 'new card', redrill: 're-drill' } as const;

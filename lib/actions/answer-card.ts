@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { CardNotFoundError, recordAnswer, StaleAnswerError } from '../db/review';
+import { CardNotFoundError, recordAnswer, StaleAnswerError, type AnswerOutcome } from '../db/review-answer';
 import type { Grade } from '../srs/sm2';
 import { requireUser } from '../session';
 import { answerSchema } from '../validations/review';
 
-export type AnswerResult = { ok: true; intervalDays: number } | { ok: false; error: string };
+export type AnswerResult = ({ ok: true } & Pick<AnswerOutcome, 'kind' | 'intervalDays' | 'leech'>) | { ok: false; error: string };
 
 /** Records one review answer for the signed-in user; known failures come back as messages. */
 export async function answerCardAction(input: unknown): Promise<AnswerResult> {
@@ -14,14 +14,12 @@ export async function answerCardAction(input: unknown): Promise<AnswerResult> {
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid answer.' };
   try {
-    const { intervalDays } = await recordAnswer(user.id, { ...parsed.data, grade: parsed.data.grade as Grade }, new Date());
-    revalidatePath('/review');
+    const { kind, intervalDays, leech } = await recordAnswer(user.id, { ...parsed.data, grade: parsed.data.grade as Grade }, new Date());
     revalidatePath('/');
-    return { ok: true, intervalDays };
+    return { ok: true, kind, intervalDays, leech };
   } catch (error) {
     if (error instanceof StaleAnswerError || error instanceof CardNotFoundError) {
-      revalidatePath('/review');
-      return { ok: false, error: error.message };
+      return { ok: false, error: `${error.message} Moving on to the next card.` };
     }
     throw error;
   }

@@ -1,19 +1,12 @@
 import 'server-only';
+import {
+  buildTopicTree,
+  KNOWN_MIN_INTERVAL_DAYS,
+  KNOWN_MIN_REPETITIONS,
+  type CardCounts,
+  type SourceTopics,
+} from '../render/topic-tree';
 import { prisma } from './client';
-
-export interface TopicNode {
-  id: string;
-  title: string;
-  cardCount: number;
-  children: TopicNode[];
-}
-
-export interface SourceTopics {
-  id: string;
-  path: string;
-  title: string;
-  topics: TopicNode[];
-}
 
 export async function getDeckStats() {
   const [sources, concepts, cards] = await Promise.all([
@@ -24,8 +17,28 @@ export async function getDeckStats() {
   return { sources, concepts, cards };
 }
 
-/** Every note with its active concepts as a tree (file -> headings), in note order. */
-export async function getTopicTree(): Promise<SourceTopics[]> {
+/**
+ * Per concept, the user's view of its active cards, in one grouped query over Card left-joined to
+ * the user's ReviewState (primary key lookups), so the cost does not grow with queries per concept.
+ */
+async function cardCountsByConcept(userId: string, now: Date): Promise<Map<string, CardCounts>> {
+  const rows = await prisma.$queryRaw<{ conceptId: string; cards: bigint | number; due: bigint | number; fresh: bigint | number; known: bigint | number }[]>`
+    SELECT c."conceptId" AS "conceptId",
+           COUNT(*) AS cards,
+           COALESCE(SUM(rs."cardId" IS NOT NULL AND rs."suspended" = 0 AND rs."due" <= ${now}), 0) AS due,
+           COALESCE(SUM(rs."cardId" IS NULL), 0) AS fresh,
+           COALESCE(SUM(rs."repetitions" >= ${KNOWN_MIN_REPETITIONS} OR rs."intervalDays" >= ${KNOWN_MIN_INTERVAL_DAYS}), 0) AS known
+    FROM "Card" c
+    LEFT JOIN "ReviewState" rs ON rs."cardId" = c."id" AND rs."userId" = ${userId}
+    WHERE c."status" = 'active'
+    GROUP BY c."conceptId"`;
+  return new Map(
+    rows.map((r) => [r.conceptId, { cards: Number(r.cards), due: Number(r.due), fresh: Number(r.fresh), known: Number(r.known) }]),
+  );
+}
+
+/** Every note with its active concepts as a tree (file -> headings), in note order, with the user's card counts. */
+export async function getTopicTree(userId: string, now: Date): Promise<SourceTopics[]> {
   const [sources, concepts, counts] = await Promise.all([
     prisma.source.findMany({ orderBy: { path: 'asc' }, select: { id: true, path: true, title: true } }),
     prisma.concept.findMany({
@@ -33,57 +46,92 @@ export async function getTopicTree(): Promise<SourceTopics[]> {
       orderBy: [{ sourceId: 'asc' }, { order: 'asc' }],
       select: { id: true, title: true, parentId: true, sourceId: true },
     }),
-    prisma.card.groupBy({ by: ['conceptId'], where: { status: 'active' }, _count: { _all: true } }),
+    cardCountsByConcept(userId, now),
   ]);
-  const cardCount = new Map(counts.map((c) => [c.conceptId, c._count._all]));
-  const nodes = new Map<string, TopicNode>(
-    concepts.map((c) => [c.id, { id: c.id, title: c.title, cardCount: cardCount.get(c.id) ?? 0, children: [] }]),
-  );
-  const roots = new Map<string, TopicNode[]>(sources.map((s) => [s.id, []]));
-  for (const c of concepts) {
-    const parent = c.parentId ? nodes.get(c.parentId) : undefined;
-    (parent ? parent.children : roots.get(c.sourceId))?.push(nodes.get(c.id)!);
-  }
-  return sources.map((s) => ({ ...s, topics: roots.get(s.id) ?? [] }));
+  return buildTopicTree(sources, concepts, counts);
+}
+
+export interface ConceptLink {
+  id: string;
+  title: string;
+}
+
+export interface ConceptCard {
+  id: string;
+  kind: string;
+  question: string;
+  answer: string;
+  sourceLine: number;
+  /** The user's next review; null for a card never answered. */
+  due: Date | null;
+  suspended: boolean;
 }
 
 export interface ConceptPage {
   id: string;
   title: string;
-  path: string[];
   body: string;
-  source: { path: string; title: string };
   startLine: number;
-  children: { id: string; title: string }[];
-  cards: { id: string; kind: string; question: string; answer: string; sourceLine: number; due: Date | null }[];
+  source: { path: string; title: string };
+  /** From the outermost heading down to the parent. */
+  ancestors: ConceptLink[];
+  previous: ConceptLink | null;
+  next: ConceptLink | null;
+  children: (ConceptLink & { cardCount: number })[];
+  cards: ConceptCard[];
 }
 
-/** A concept with its note text and cards; `due` is the given user's next review of each card. */
+/** A concept with its note text, its place in the note, and its cards as the given user sees them. */
 export async function getConceptPage(userId: string, conceptId: string): Promise<ConceptPage | null> {
   const concept = await prisma.concept.findFirst({
     where: { id: conceptId, status: 'active' },
-    include: {
+    select: {
+      id: true, title: true, body: true, startLine: true, sourceId: true,
       source: { select: { path: true, title: true } },
-      children: { where: { status: 'active' }, orderBy: { order: 'asc' }, select: { id: true, title: true } },
+      children: {
+        where: { status: 'active' },
+        orderBy: { order: 'asc' },
+        select: { id: true, title: true, _count: { select: { cards: { where: { status: 'active' } } } } },
+      },
       cards: {
         where: { status: 'active' },
         orderBy: { order: 'asc' },
         select: {
           id: true, kind: true, question: true, answer: true, sourceLine: true,
-          reviewStates: { where: { userId }, select: { due: true } },
+          reviewStates: { where: { userId }, select: { due: true, suspended: true } },
         },
       },
     },
   });
   if (!concept) return null;
+  const outline = await prisma.concept.findMany({
+    where: { sourceId: concept.sourceId, status: 'active' },
+    orderBy: { order: 'asc' },
+    select: { id: true, title: true, parentId: true },
+  });
+  const byId = new Map(outline.map((c) => [c.id, c]));
+  const ancestors: ConceptLink[] = [];
+  // The length bound keeps a corrupt (cyclic) parent chain from looping.
+  for (let at = byId.get(concept.id)?.parentId; at && byId.has(at) && ancestors.length < outline.length; at = byId.get(at)!.parentId) {
+    const { id, title } = byId.get(at)!;
+    ancestors.unshift({ id, title });
+  }
+  const index = outline.findIndex((c) => c.id === concept.id);
+  const link = (c: ConceptLink | undefined) => (c ? { id: c.id, title: c.title } : null);
   return {
     id: concept.id,
     title: concept.title,
-    path: JSON.parse(concept.headingPath) as string[],
     body: concept.body,
-    source: concept.source,
     startLine: concept.startLine,
-    children: concept.children,
-    cards: concept.cards.map(({ reviewStates, ...card }) => ({ ...card, due: reviewStates[0]?.due ?? null })),
+    source: concept.source,
+    ancestors,
+    previous: link(outline[index - 1]),
+    next: link(outline[index + 1]),
+    children: concept.children.map(({ _count, ...child }) => ({ ...child, cardCount: _count.cards })),
+    cards: concept.cards.map(({ reviewStates: [state], ...card }) => ({
+      ...card,
+      due: state?.due ?? null,
+      suspended: state?.suspended ?? false,
+    })),
   };
 }

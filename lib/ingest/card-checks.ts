@@ -3,7 +3,12 @@ import { normaliseForKey } from './identity';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
 /** Leftover markup that must never reach a learner. */
-const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|__|!\[|\]\(/i;
+const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|(?<!_)__(?=[\p{L}\p{N}])|!\[|\]\(/iu;
+
+const URL = /https?:\/\//i;
+const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
+/** An answer ending like this was cut off mid-sentence in the note itself. */
+const CUT_OFF = /(?:,|\b(?:and|or|the|of|to|a|an|with|for))\s*$|\([^)]*$/i;
 
 /** Why a card is unfit to study, or null when it is fine. */
 export function cardProblem(card: ExtractedCard): string | null {
@@ -11,6 +16,10 @@ export function cardProblem(card: ExtractedCard): string | null {
   if (card.question.length > MAX_QUESTION_CHARS) return `question longer than ${MAX_QUESTION_CHARS} characters`;
   if (card.answer.length > MAX_ANSWER_CHARS) return `answer longer than ${MAX_ANSWER_CHARS} characters`;
   if (MARKUP.test(card.question) || MARKUP.test(card.answer)) return 'markup left in the card text';
+  if (FIGURE.test(card.question) || FIGURE.test(card.answer)) return 'refers to a figure the card cannot show';
+  if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
+  if (CUT_OFF.test(card.answer)) return 'answer ends mid-sentence';
+  if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';
   if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
   return null;
 }

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 
-/** Content hash of a note: a re-ingest of a file with the same hash is a no-op. */
+/**
+ * Version of the extraction rules. Bump it whenever they change what a note yields, so notes
+ * whose text did not change are still re-extracted once (matching keeps every card's history).
+ */
+export const EXTRACTOR_VERSION = '2';
+
+/** Content hash of a note under the current rules: a re-ingest with the same hash is a no-op. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return createHash('sha256').update(`recall-extractor-${EXTRACTOR_VERSION}\u0000`).update(text).digest('hex');
 }
 
 /** A short stable key from its parts; parts are joined with a separator no title contains. */

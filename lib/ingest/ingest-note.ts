@@ -1,7 +1,10 @@
 import { cardProblem, duplicateKey } from './card-checks';
-import { decodeNoteText } from './clean';
+import { polishCardText } from './card-text';
+import { cleanNote } from './clean';
+import { decodeNoteText } from './clean/decode';
 import { extractCards } from './extract';
 import { contentHash, KeyAllocator, normaliseForKey } from './identity';
+import { joinLines } from './lines';
 import { parseMarkdown } from './parse';
 import { segment } from './segment';
 import { titleFromPath } from './titles';
@@ -10,25 +13,31 @@ import type { CardDraft, IngestWarning, NoteDeck, NoteInput } from './types';
 export type IngestResult = { ok: true; deck: NoteDeck } | { ok: false; error: IngestWarning };
 
 /**
- * Turns one note into its concepts and cards. Pure and deterministic: the same path and text
- * always give the same deck, keys included. A note that is not text is an error naming the file
- * and line; problems with single cards are warnings and the card is dropped.
+ * Turns one note into its concepts and cards. Pure and deterministic: the same input always gives
+ * the same deck, keys included. Keys derive from `input.storedPath` (default `input.path`), so the
+ * same file reached by another spelling of its path keeps its identity. A note that is not text is
+ * an error naming the file and line; a card unfit to study is dropped with a warning. All line
+ * numbers refer to the note as written.
  */
 export function ingestNote(input: NoteInput): IngestResult {
   const decoded = decodeNoteText(input.text);
   if (!decoded.ok) {
     return { ok: false, error: { file: input.path, line: decoded.line ?? 1, message: decoded.reason ?? 'unreadable' } };
   }
-  const text = decoded.text;
+  const lines = cleanNote(decoded.text);
+  const origin = (line: number) => lines[Math.min(lines.length, Math.max(1, line)) - 1]?.origin ?? line;
+  const text = joinLines(lines);
+  const identity = input.storedPath ?? input.path;
   const title = titleFromPath(input.path);
-  const sections = segment(input.path, title, text, parseMarkdown(text));
+  const sections = segment(identity, title, text, parseMarkdown(text));
 
   const warnings: IngestWarning[] = [];
   const cards: CardDraft[] = [];
   const seen = new Set<string>();
   const keys = new KeyAllocator();
   for (const section of sections) {
-    for (const card of extractCards(section)) {
+    for (const raw of extractCards(section)) {
+      const card = { ...raw, question: polishCardText(raw.question), answer: polishCardText(raw.answer), line: origin(raw.line) };
       const problem = cardProblem(card);
       if (problem) {
         warnings.push({ file: input.path, line: card.line, message: `card skipped: ${problem}` });
@@ -38,21 +47,22 @@ export function ingestNote(input: NoteInput): IngestResult {
       if (seen.has(dup)) continue;
       seen.add(dup);
       const conceptKey = section.concept.key;
-      cards.push({
-        ...card,
-        key: keys.next(conceptKey, card.kind, normaliseForKey(card.question)),
-        conceptKey,
-      });
+      cards.push({ ...card, key: keys.next(conceptKey, card.kind, normaliseForKey(card.question)), conceptKey });
     }
   }
 
+  const concepts = sections.map(({ concept }) => ({
+    ...concept,
+    startLine: origin(concept.startLine),
+    endLine: origin(concept.endLine),
+  }));
   return {
     ok: true,
     deck: {
       file: input.path,
-      title: sections.find((s) => s.concept.depth === 1)?.concept.title ?? title,
+      title: concepts.find((c) => c.depth === 1 && !c.title.endsWith('?'))?.title ?? title,
       contentHash: contentHash(input.text),
-      concepts: sections.map((s) => s.concept),
+      concepts,
       cards,
       warnings,
     },

@@ -54,11 +54,17 @@ export function stripTags(html: string): string {
   return html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
 }
 
-/** Trims each line, drops runs of blank lines and trailing spaces. */
+/** Nested list lines keep their indentation; every other line is trimmed. */
+const INDENTED_ITEM = /^\s+(?:-|\d+\.)\s/;
+
+/** Trims each line (keeping nested-list indentation) and drops runs of blank lines. */
 function collapse(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').replace(/\s+$/, ''))
+    .map((line) => {
+      const indent = INDENTED_ITEM.test(line) ? /^\s+/.exec(line)![0] : '';
+      return indent + line.trim().replace(/[ \t]+/g, ' ');
+    })
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -4,6 +4,9 @@ import { toPlainText } from './plain-text';
 import { cleanTitle } from './titles';
 import type { ConceptDraft } from './types';
 
+/** Longest heading taken as a concept title (questions used as headings can be long). */
+const MAX_TITLE_CHARS = 200;
+
 /** A concept with the top-level block nodes of its own section (sub-sections excluded). */
 export interface Section {
   concept: ConceptDraft;
@@ -23,7 +26,10 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
   const stack: Section[] = [];
 
   const open = (heading: Heading | null, title: string, depth: number, startLine: number) => {
-    while (stack.length > 0 && stack[stack.length - 1].concept.depth >= depth) stack.pop();
+    // The preamble (depth 0) is a sibling of the note's headings, never their parent.
+    while (stack.length > 0 && (stack[stack.length - 1].concept.depth >= depth || stack[stack.length - 1].concept.depth === 0)) {
+      stack.pop();
+    }
     const parent = stack[stack.length - 1] ?? null;
     const path = [...(parent?.concept.path ?? []), title];
     const concept: ConceptDraft = {
@@ -48,7 +54,8 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
     const line = node.position?.start.line ?? 1;
     if (node.type === 'heading') {
       const title = cleanTitle(toPlainText(node));
-      if (title) {
+      // A "heading" as long as a paragraph is prose that happened to sit above a rule.
+      if (title && title.length <= MAX_TITLE_CHARS) {
         current = open(node, title, node.depth, line);
         continue;
       }

@@ -1,9 +1,12 @@
+import { EMOJI } from './emoji';
+
 /**
  * Cleans a heading into a concept title: outline numbering ("2.3.", "1)"), trailing colons and
  * hashes, and leading symbols are dropped; inner text is kept as written.
  */
 export function cleanTitle(raw: string): string {
   return raw
+    .replace(EMOJI, '')
     .replace(/\s+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(/^(?:\d+[.)])+(?:\d+)?\s+/, '')

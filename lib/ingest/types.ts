@@ -6,6 +6,8 @@ export type CardKind = (typeof CARD_KINDS)[number];
 export interface NoteInput {
   path: string;
   text: string;
+  /** The normalised path the deck stores the note under; card and concept keys derive from it. */
+  storedPath?: string;
 }
 
 /** A problem found in a note, attached to a position instead of thrown. */

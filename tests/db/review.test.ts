@@ -34,11 +34,13 @@ const NOTE_ORDER = ['What is a cache?', 'What is LRU?', 'What is LFU?', 'What is
 let prisma: PrismaClient;
 let close: () => Promise<void>;
 let review: typeof import('@/lib/db/review');
+let answers: typeof import('@/lib/db/review-answer');
 let createUser: typeof import('@/lib/db/users').createUser;
 
 beforeAll(async () => {
   ({ prisma, close } = await openAppDatabase());
   review = await import('@/lib/db/review');
+  answers = await import('@/lib/db/review-answer');
   ({ createUser } = await import('@/lib/db/users'));
   const { ingestDecks } = await import('@/lib/db/ingest');
   const decks = Object.entries(NOTES).map(([file, text]) => {
@@ -54,9 +56,10 @@ afterAll(async () => {
 });
 
 let userCount = 0;
+/** Siblings are not buried here, so cards come strictly in note order (burying: review-session.test.ts). */
 async function newUser(settings: { newPerDay?: number } = {}) {
   const user = await createUser({ email: `learner${++userCount}@example.com`, password: 'a long password' });
-  if (settings.newPerDay !== undefined) await prisma.user.update({ where: { id: user.id }, data: settings });
+  await prisma.user.update({ where: { id: user.id }, data: { burySiblings: false, ...settings } });
   return user.id;
 }
 
@@ -65,7 +68,7 @@ let answerCount = 0;
 async function answerNext(userId: string, grade: Grade, now: Date) {
   const item = await review.getNextReviewItem(userId, now);
   if (!item) throw new Error('expected a card to study');
-  await review.recordAnswer(userId, { cardId: item.cardId, grade, answerId: `answer-${++answerCount}`, version: item.version, timeTakenMs: 1500 }, now);
+  await answers.recordAnswer(userId, { cardId: item.cardId, grade, answerId: `answer-${++answerCount}`, version: item.version, timeTakenMs: 1500 }, now);
   return item;
 }
 
@@ -78,7 +81,7 @@ describe('what is due', () => {
     ['a limit of 0 new cards a day', 0, 0],
   ])('%s', async (_case, newPerDay, newAvailable) => {
     const userId = await newUser({ newPerDay });
-    expect(await review.getDueSummary(userId, NOW)).toEqual({ dueReviews: 0, newAvailable, total: newAvailable });
+    expect(await review.getDueSummary(userId, NOW)).toEqual({ dueReviews: 0, newAvailable, redrills: 0, total: newAvailable, done: 0 });
   });
 
   it('the first card is the first card of the first note, shown as new', async () => {
@@ -89,7 +92,7 @@ describe('what is due', () => {
       answer: 'A fast store of copies of data.',
       kind: 'explicit',
       conceptPath: ['Caching'],
-      isNew: true,
+      queue: 'new',
       version: 0,
       intervals: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 },
     });
@@ -103,7 +106,7 @@ describe('what is due', () => {
     expect(seen).toEqual(NOTE_ORDER);
     expect(await review.getNextReviewItem(userId, NOW)).toBeNull();
     expect(await review.getNextReviewItem(userId, LATER_TODAY)).toBeNull();
-    expect(await review.getDueSummary(userId, LATER_TODAY)).toEqual({ dueReviews: 0, newAvailable: 0, total: 0 });
+    expect(await review.getDueSummary(userId, LATER_TODAY)).toMatchObject({ dueReviews: 0, newAvailable: 0, redrills: 0, total: 0 });
   });
 
   it('the daily new-card limit stops new cards until the next study day', async () => {
@@ -112,9 +115,9 @@ describe('what is due', () => {
     await answerNext(userId, 4, NOW);
 
     expect(await review.getNextReviewItem(userId, LATER_TODAY)).toBeNull();
-    expect(await review.getDueSummary(userId, LATER_TODAY)).toEqual({ dueReviews: 0, newAvailable: 0, total: 0 });
+    expect(await review.getDueSummary(userId, LATER_TODAY)).toMatchObject({ dueReviews: 0, newAvailable: 0, redrills: 0, total: 0 });
     // From 04:00 the next day: two more new cards, and yesterday's two are due for review.
-    expect(await review.getDueSummary(userId, TOMORROW_0400)).toEqual({ dueReviews: 2, newAvailable: 2, total: 4 });
+    expect(await review.getDueSummary(userId, TOMORROW_0400)).toEqual({ dueReviews: 2, newAvailable: 2, redrills: 0, total: 4, done: 0 });
   });
 });
 
@@ -123,9 +126,9 @@ describe('recordAnswer', () => {
     const userId = await newUser();
     const id = await cardId('What is a cache?');
 
-    const result = await review.recordAnswer(userId, { cardId: id, grade: 4, answerId: 'first-answer', version: 0, timeTakenMs: 2300 }, NOW);
+    const result = await answers.recordAnswer(userId, { cardId: id, grade: 4, answerId: 'first-answer', version: 0, timeTakenMs: 2300 }, NOW);
 
-    expect(result).toEqual({ due: TOMORROW_0400, intervalDays: 1 });
+    expect(result).toEqual({ kind: 'review', due: TOMORROW_0400, intervalDays: 1, leech: false });
     const state = await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: id } } });
     expect(state).toMatchObject({
       repetitions: 1, intervalDays: 1, easeFactor: 2.5, due: TOMORROW_0400, lapses: 0,
@@ -144,8 +147,8 @@ describe('recordAnswer', () => {
     const id = await cardId('What is LRU?');
     const answer = { cardId: id, grade: 5 as const, answerId: 'double-click', version: 0, timeTakenMs: 900 };
 
-    const first = await review.recordAnswer(userId, answer, NOW);
-    const second = await review.recordAnswer(userId, answer, new Date(NOW.getTime() + 1000));
+    const first = await answers.recordAnswer(userId, answer, NOW);
+    const second = await answers.recordAnswer(userId, answer, new Date(NOW.getTime() + 1000));
 
     expect(second).toEqual(first);
     expect(await prisma.reviewLog.count({ where: { userId } })).toBe(1);
@@ -156,10 +159,10 @@ describe('recordAnswer', () => {
   it('an answer computed against an old version of the card is rejected', async () => {
     const userId = await newUser();
     const id = await cardId('What is LFU?');
-    await review.recordAnswer(userId, { cardId: id, grade: 4, answerId: 'tab-1', version: 0, timeTakenMs: 1000 }, NOW);
+    await answers.recordAnswer(userId, { cardId: id, grade: 4, answerId: 'tab-1', version: 0, timeTakenMs: 1000 }, NOW);
 
-    await expect(review.recordAnswer(userId, { cardId: id, grade: 1, answerId: 'tab-2', version: 0, timeTakenMs: 1000 }, NOW))
-      .rejects.toBeInstanceOf(review.StaleAnswerError);
+    await expect(answers.recordAnswer(userId, { cardId: id, grade: 1, answerId: 'tab-2', version: 0, timeTakenMs: 1000 }, NOW))
+      .rejects.toBeInstanceOf(answers.StaleAnswerError);
     expect(await prisma.reviewLog.count({ where: { userId } })).toBe(1);
     const state = await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: id } } });
     expect(state).toMatchObject({ version: 1, repetitions: 1 });
@@ -169,17 +172,17 @@ describe('recordAnswer', () => {
     const first = await newUser();
     const second = await newUser();
     const id = await cardId('What is a DLQ?');
-    await review.recordAnswer(first, { cardId: id, grade: 4, answerId: 'shared-id', version: 0, timeTakenMs: 1000 }, NOW);
+    await answers.recordAnswer(first, { cardId: id, grade: 4, answerId: 'shared-id', version: 0, timeTakenMs: 1000 }, NOW);
 
-    await expect(review.recordAnswer(second, { cardId: id, grade: 4, answerId: 'shared-id', version: 0, timeTakenMs: 1000 }, NOW))
-      .rejects.toBeInstanceOf(review.StaleAnswerError);
+    await expect(answers.recordAnswer(second, { cardId: id, grade: 4, answerId: 'shared-id', version: 0, timeTakenMs: 1000 }, NOW))
+      .rejects.toBeInstanceOf(answers.StaleAnswerError);
     expect(await prisma.reviewState.count({ where: { userId: second } })).toBe(0);
   });
 
   it('an answer for a card that does not exist is rejected', async () => {
     const userId = await newUser();
-    await expect(review.recordAnswer(userId, { cardId: 'no-such-card', grade: 4, answerId: 'ghost', version: 0, timeTakenMs: 1 }, NOW))
-      .rejects.toBeInstanceOf(review.CardNotFoundError);
+    await expect(answers.recordAnswer(userId, { cardId: 'no-such-card', grade: 4, answerId: 'ghost', version: 0, timeTakenMs: 1 }, NOW))
+      .rejects.toBeInstanceOf(answers.CardNotFoundError);
   });
 });
 
@@ -192,14 +195,19 @@ describe('a study session over several days', () => {
     expect(again.question).toBe('What is a cache?');
     const state = await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: again.cardId } } });
     expect(state).toMatchObject({ repetitions: 0, intervalDays: 1, due: TOMORROW_0400, lapses: 0, version: 1 });
+    // The same day it is re-drilled until graded 4 or more; that leaves its schedule alone.
+    const redrill = await answerNext(userId, 4, NOW);
+    expect(redrill).toMatchObject({ cardId: again.cardId, queue: 'redrill' });
+    expect(await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: again.cardId } } }))
+      .toMatchObject({ repetitions: 0, intervalDays: 1, due: TOMORROW_0400, version: 2 });
     expect(await review.getNextReviewItem(userId, NOW)).toBeNull();
 
     // Two days later every card answered on day one is due; the "Again" card is among them.
-    expect(await review.getDueSummary(userId, TWO_DAYS_LATER)).toEqual({ dueReviews: 5, newAvailable: 0, total: 5 });
+    expect(await review.getDueSummary(userId, TWO_DAYS_LATER)).toEqual({ dueReviews: 5, newAvailable: 0, redrills: 0, total: 5, done: 0 });
     const shown: string[] = [];
     for (let i = 0; i < NOTE_ORDER.length; i++) {
       const item = await answerNext(userId, 4, TWO_DAYS_LATER);
-      expect(item).toMatchObject({ isNew: false, version: 1 });
+      expect(item).toMatchObject({ queue: 'review', version: item.cardId === again.cardId ? 2 : 1 });
       shown.push(item.question);
     }
     expect(shown.sort()).toEqual([...NOTE_ORDER].sort());
@@ -207,7 +215,7 @@ describe('a study session over several days', () => {
 
     // Relearned: "Again" restarted its repetitions, so Good now gives 1 day, not 6.
     const relearned = await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: again.cardId } } });
-    expect(relearned).toMatchObject({ repetitions: 1, intervalDays: 1, version: 2 });
+    expect(relearned).toMatchObject({ repetitions: 1, intervalDays: 1, version: 3 });
     const other = await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: await cardId('What is LRU?') } } });
     expect(other).toMatchObject({ repetitions: 2, intervalDays: 6, version: 2 });
   });
@@ -216,7 +224,7 @@ describe('a study session over several days', () => {
     const userId = await newUser();
     await answerNext(userId, 4, NOW);
     const item = await review.getNextReviewItem(userId, TWO_DAYS_LATER);
-    expect(item).toMatchObject({ question: 'What is a cache?', isNew: false, version: 1 });
+    expect(item).toMatchObject({ question: 'What is a cache?', queue: 'review', version: 1 });
     expect(item!.intervals).toEqual({ 0: 1, 1: 1, 2: 1, 3: 6, 4: 6, 5: 6 });
   });
 });

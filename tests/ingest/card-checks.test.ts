@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { cardProblem } from '@/lib/ingest/card-checks';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from '@/lib/ingest/limits';
 import { deckOf, note } from './support';
 
 const MARKUP = /\*\*|__|<\/?[a-z][^>]*>|\]\(|!\[/i;
+/** The one "____" blank of a cloze card is not markup; any other "__" still is. */
+const withoutBlank = (card: { kind: string; question: string }) =>
+  card.kind === 'cloze' ? card.question.replace('____', '') : card.question;
 
 /** Notes written to tempt the extractor into bad cards. */
 const NASTY_NOTES: [string, string][] = [
@@ -46,7 +50,8 @@ describe('every card is fit to study', () => {
       expect(card.answer.trim(), card.question).not.toBe('');
       expect(card.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
       expect(card.answer.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
-      expect(card.question).not.toMatch(MARKUP);
+      expect(withoutBlank(card)).not.toMatch(MARKUP);
+      expect(card.question, 'a question ends in "?" or has a blank').toMatch(/\?$|____/);
       expect(card.answer).not.toMatch(MARKUP);
     }
   });
@@ -55,6 +60,7 @@ describe('every card is fit to study', () => {
     const cards = deckOf(NASTY_NOTES[0][1]).cards.map((c) => [c.question, c.answer]);
     expect(cards).toEqual([
       ['What is Cache?', 'Cache is a fast store of copies of data.'],
+      ['Fill in the blank: ____ is a fast store of copies of data.', 'Cache'],
       ['What is TTL?', 'See the docs for details.'],
       ['What is a hot key?', 'A key with far more traffic than others.'],
       ['Why use a CDN?', 'It puts content near users.'],
@@ -77,10 +83,42 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['markup kept verbatim in inline code', 'What does `<div>` mean? :: A block element.', /markup/],
     ['escaped bold markers', 'What is \\*\\*x\\*\\*? :: A bold thing.', /markup/],
     ['an answer that repeats the question', 'Same thing :: same thing!', /repeats the question/],
+    ['an answer that is a link', 'Where are the docs? :: At https://redis.io/docs for reference.', /link/],
+    ['an answer about a figure', 'What does the flow look like? :: Figure 4 shows the request flow.', /figure/],
+    ['an answer ending in "and"', 'Why shard? :: Because one node cannot hold all the data and', /mid-sentence/],
+    ['an answer ending in a comma', 'Why shard? :: Because one node cannot hold all the data,', /mid-sentence/],
+    ['an answer with an unclosed parenthesis', 'Why shard? :: Because one node (the primary', /mid-sentence/],
   ])('%s', (_case, line, message) => {
     const deck = deckOf(note('# Caching', '', line));
     expect(deck.cards).toEqual([]);
     expect(deck.warnings).toEqual([{ file: 'notes/caching.md', line: 3, message: expect.stringMatching(message) }]);
+  });
+
+  it('a figure reference that can be cut out is removed instead', () => {
+    const deck = deckOf(note('# Caching', '', 'Why retry? :: As shown in Figure 4, the client retries.'));
+    expect(deck.cards.map((c) => [c.question, c.answer])).toEqual([['Why retry?', 'The client retries.']]);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('a definition whose answer is a link is skipped with a warning', () => {
+    const deck = deckOf(note('# Caching', '', '**Redis** is an in-memory store, see https://redis.io for details.'));
+    expect(deck.cards.filter((c) => c.kind === 'definition')).toEqual([]);
+    expect(deck.warnings).toContainEqual({ file: 'notes/caching.md', line: 3, message: expect.stringMatching(/link/) });
+  });
+
+  it.each([
+    ['a statement', 'Caching'],
+    ['a question mark in the middle', 'Why? Caching'],
+  ])('a question that is %s is not a question', (_case, question) => {
+    expect(cardProblem({ kind: 'qa', question, answer: 'Memory is fast.', line: 1 })).toMatch(/not a question/);
+  });
+
+  it.each([
+    ['ends in "?"', 'Why cache?'],
+    ['ends in a full-width "？"', 'Why cache？'],
+    ['has a cloze blank', 'Fill in the blank: ____ is fast.'],
+  ])('a question that %s is a question', (_case, question) => {
+    expect(cardProblem({ kind: 'qa', question, answer: 'Memory is fast.', line: 1 })).toBeNull();
   });
 
   it('a question paragraph too long to be a question is not a card and not a warning', () => {
@@ -100,11 +138,16 @@ describe('duplicates', () => {
     ['the same card twice', ['What is a cache? :: A fast store.', '', 'What is a cache? :: A fast store.']],
     ['differing only in case and punctuation', ['What is a cache? :: A fast store.', '', 'what is a CACHE :: a fast store!']],
     ['in two different sections', ['What is a cache? :: A fast store.', '', '## Again', '', 'What is a cache? :: A fast store.']],
-    ['the same definition written twice', ['**Cache** is a fast store of data.', '', '- **Cache** is a fast store of data.']],
   ])('%s are merged into the first', (_case, lines) => {
     const deck = deckOf(note('# Caching', '', ...lines));
     expect(deck.cards).toHaveLength(1);
     expect(deck.cards[0].line).toBe(3);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('the same definition written twice is merged into the first, cloze twin included', () => {
+    const deck = deckOf(note('# Caching', '', '**Cache** is a fast store of data.', '', '- **Cache** is a fast store of data.'));
+    expect(deck.cards.map((c) => [c.kind, c.line])).toEqual([['definition', 3], ['cloze', 3]]);
     expect(deck.warnings).toEqual([]);
   });
 

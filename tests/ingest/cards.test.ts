@@ -8,11 +8,13 @@ describe('explicit "Question :: Answer" cards', () => {
   it.each([
     ['one card', ['What is a cache? :: A fast store of copies.'], [['What is a cache?', 'A fast store of copies.']]],
     ['one card per line', ['LRU :: Least recently used', 'LFU :: Least frequently used'], [
-      ['LRU', 'Least recently used'], ['LFU', 'Least frequently used'],
+      ['LRU?', 'Least recently used'], ['LFU?', 'Least frequently used'],
     ]],
     ['plain lines between cards are ignored', ['TTL? :: Time to live', 'just a remark', 'RPS :: Requests per second'], [
-      ['TTL?', 'Time to live'], ['RPS', 'Requests per second'],
+      ['TTL?', 'Time to live'], ['RPS?', 'Requests per second'],
     ]],
+    ['a prompt written as a statement gets a "?"', ['Capital of France :: Paris'], [['Capital of France?', 'Paris']]],
+    ['a prompt that already ends in "?" gets no second one', ['Why cache? :: Memory is fast.'], [['Why cache?', 'Memory is fast.']]],
     ['markup is dropped from both sides', ['What is **Redis**? :: An [in-memory](https://redis.io) store.'], [
       ['What is Redis?', 'An in-memory store.'],
     ]],
@@ -29,17 +31,30 @@ describe('explicit "Question :: Answer" cards', () => {
 
   it('a line of explicit cards is not also read as a definition', () => {
     expect(cardsOf(section('**Cache** is fast :: A store of copies of data.'))).toEqual([
-      ['explicit', 'Cache is fast', 'A store of copies of data.'],
+      ['explicit', 'Cache is fast?', 'A store of copies of data.'],
     ]);
   });
 });
 
 describe('definition cards', () => {
+  // A definition written as a full sentence also gives its fill-in-the-blank twin.
   it.each([
-    ['"**Term** is ..."', '**Cache** is a fast store of copies of data.', 'What is Cache?', 'Cache is a fast store of copies of data.'],
-    ['"**Terms** are ..."', '**Caches** are fast stores of copies.', 'What are Caches?', 'Caches are fast stores of copies.'],
-    ['"**Term** refers to ..."', '**Sharding** refers to splitting data across nodes.', 'What is Sharding?', 'Sharding refers to splitting data across nodes.'],
-    ['"**Term** means ..."', '**Quorum** means a majority of replicas agree.', 'What is Quorum?', 'Quorum means a majority of replicas agree.'],
+    ['"**Term** is ..."', '**Cache** is a fast store of copies of data.', 'What is Cache?', 'Cache is a fast store of copies of data.',
+      'Fill in the blank: ____ is a fast store of copies of data.', 'Cache'],
+    ['"**Terms** are ..."', '**Caches** are fast stores of copies.', 'What are Caches?', 'Caches are fast stores of copies.',
+      'Fill in the blank: ____ are fast stores of copies.', 'Caches'],
+    ['"**Term** refers to ..."', '**Sharding** refers to splitting data across nodes.', 'What is Sharding?', 'Sharding refers to splitting data across nodes.',
+      'Fill in the blank: ____ refers to splitting data across nodes.', 'Sharding'],
+    ['"**Term** means ..."', '**Quorum** means a majority of replicas agree.', 'What is Quorum?', 'Quorum means a majority of replicas agree.',
+      'Fill in the blank: ____ means a majority of replicas agree.', 'Quorum'],
+    ['"A Term is ..." keeps its article in the blank', 'A CDN is a network of servers that deliver static content.', 'What is a CDN?',
+      'A CDN is a network of servers that deliver static content.', 'Fill in the blank: A ____ is a network of servers that deliver static content.', 'CDN'],
+  ])('%s gives a definition and a cloze card', (_case, line, question, answer, cloze, term) => {
+    expect(cardsOf(section(line))).toEqual([['definition', question, answer], ['cloze', cloze, term]]);
+  });
+
+  // A "Term: text" definition is not a sentence, so it has no cloze twin.
+  it.each([
     ['"**Term**: ..."', '**Cache-aside**: the application checks the cache first.', 'What is Cache-aside?', 'The application checks the cache first.'],
     ['"**Term:** ..." (colon inside the bold)', '**TTL:** the lifetime of a cache entry.', 'What is TTL?', 'The lifetime of a cache entry.'],
     ['"**Term** — ..."', '**Shard** — a horizontal partition of the data.', 'What is Shard?', 'A horizontal partition of the data.'],
@@ -47,16 +62,17 @@ describe('definition cards', () => {
     ['"1. **Term**: ..." numbered item', '1. **LRU**: drops the least recently used entry.', 'What is LRU?', 'Drops the least recently used entry.'],
     ['plural term with ":" asks "What are"', '- **Replicas**: copies of the same data.', 'What are Replicas?', 'Copies of the same data.'],
     ['a term ending in "ss" is singular', '**Consistent hashing loss**: keys that move on resize.', 'What is Consistent hashing loss?', 'Keys that move on resize.'],
-  ])('%s', (_case, line, question, answer) => {
+  ])('%s gives one definition card', (_case, line, question, answer) => {
     expect(cardsOf(section(line))).toEqual([['definition', question, answer]]);
   });
 
   it('every bold item of a definition list becomes a card', () => {
+    // The list also gives a list card; see known-bugs.test.ts for its question.
     expect(cardsOf(section(
       '- **Cache-aside**: the app reads the database on a miss.',
       '- **Read-through**: the cache loads missing entries itself.',
       '- plain item without a term',
-    )).map(([, question]) => question)).toEqual(['What is Cache-aside?', 'What is Read-through?']);
+    )).filter(([kind]) => kind === 'definition').map(([, question]) => question)).toEqual(['What is Cache-aside?', 'What is Read-through?']);
   });
 
   it.each([
@@ -106,10 +122,6 @@ describe('questions asked in a paragraph', () => {
       [['What is cache stampede?', 'Many requests miss at once.']]],
     ['answered by a list', ['What are the eviction policies?', '', '- LRU', '- LFU', '- FIFO'],
       [['What are the eviction policies?', '- LRU\n- LFU\n- FIFO']]],
-    ['answered by a paragraph and a list', ['Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload'],
-      [['Why use a CDN?', 'Two reasons:\n- latency\n- offload']]],
-    ['answered by a code block', ['How do you read user 42?', '', '```', 'GET user:42', '```'],
-      [['How do you read user 42?', 'GET user:42']]],
     ['with "Q:" and "A:" labels, which are dropped', ['Q: What is cache stampede?', '', 'A: Many requests miss at once.'],
       [['What is cache stampede?', 'Many requests miss at once.']]],
     ['two questions in a row, each answered', ['What is LRU?', '', 'Least recently used.', '', 'What is LFU?', '', 'Least frequently used.'],
@@ -118,6 +130,12 @@ describe('questions asked in a paragraph', () => {
       [['What is LRU?', 'Least recently used.\nDrops old entries.'], ['What is LFU?', 'Least frequently used.']]],
   ])('a question %s is a card', (_case, lines, expected) => {
     expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['qa', q, a]));
+  });
+
+  it('a question answered by a paragraph and a list is a card', () => {
+    // "Two reasons:" also introduces a list card; see known-bugs.test.ts for its question.
+    const qa = cardsOf(section('Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload')).filter(([kind]) => kind === 'qa');
+    expect(qa).toEqual([['qa', 'Why use a CDN?', 'Two reasons:\n- latency\n- offload']]);
   });
 
   it.each([
@@ -154,8 +172,9 @@ describe('cards of a whole section', () => {
     const [caching, eviction] = deck.concepts;
     expect(deck.cards.map((c) => [c.question, c.line, c.conceptKey])).toEqual([
       ['What is Cache?', 3, caching.key],
+      ['Fill in the blank: ____ is a fast store of copies of data.', 3, caching.key],
       ['What is LRU?', 7, eviction.key],
-      ['LFU', 11, eviction.key],
+      ['LFU?', 11, eviction.key],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNoteText } from '@/lib/ingest/clean';
+import { decodeNoteText } from '@/lib/ingest/clean/decode';
 import { ingestNote } from '@/lib/ingest/ingest-note';
 
 describe('decodeNoteText', () => {

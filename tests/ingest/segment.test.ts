@@ -104,6 +104,55 @@ describe('text before the first heading', () => {
     // The deck is still named after its top heading, not the file.
     expect(deck.title).toBe('Caching');
   });
+
+  it('the preamble is a depth-0 sibling of the headings, never their parent', () => {
+    const deck = deckOf('Intro line.\n\n# Caching\n\nText.\n\n## Eviction\n\nLRU.\n\n# Queues\n\nFIFO.', 'notes/my-caching-notes.md');
+    const [preamble, caching, eviction, queues] = deck.concepts;
+    expect(preamble).toMatchObject({ title: 'My caching notes', depth: 0, parentKey: null, path: ['My caching notes'] });
+    expect(caching).toMatchObject({ depth: 1, parentKey: null, path: ['Caching'] });
+    expect(eviction).toMatchObject({ depth: 2, parentKey: caching.key, path: ['Caching', 'Eviction'] });
+    expect(queues).toMatchObject({ depth: 1, parentKey: null, path: ['Queues'] });
+  });
+
+  it("the preamble's cards belong to the preamble", () => {
+    const deck = deckOf('What is a cache? :: A fast store.\n\n# Caching\n\nLRU :: Least recently used', 'notes/my-caching-notes.md');
+    expect(deck.cards.map((c) => [c.question, c.conceptKey])).toEqual([
+      ['What is a cache?', deck.concepts[0].key],
+      ['LRU?', deck.concepts[1].key],
+    ]);
+  });
+});
+
+describe('line numbers refer to the note as written', () => {
+  it('after front matter is blanked and a tab table gains a delimiter row', () => {
+    const deck = deckOf(note(
+      '---', //                               1
+      'title: Latency', //                    2
+      '---', //                               3
+      '# Latency', //                         4
+      'Operation\tLatency', //                5
+      'SSD read\t150 us', //                  6
+      'HDD seek\t10 ms', //                   7
+      '', //                                  8
+      'What is a cache? :: A fast store.', // 9
+      '', //                                  10
+      '## Eviction', //                       11
+      '', //                                  12
+      'LRU :: Least recently used', //        13
+    ));
+    expect(deck.cards.map((c) => [c.question, c.line])).toEqual([
+      ['What is the latency of SSD read?', 6],
+      ['What is the latency of HDD seek?', 7],
+      ['What is a cache?', 9],
+      ['LRU?', 13],
+    ]);
+    expect(deck.concepts.map((c) => [c.title, c.startLine, c.endLine])).toEqual([['Latency', 4, 10], ['Eviction', 11, 13]]);
+  });
+
+  it('after HTML is converted to markdown', () => {
+    const deck = deckOf(note('# Caching', '<p>Caches keep <b>copies</b>.</p>', '<ul><li>one</li><li>two</li></ul>', '', 'What is a cache? :: A fast store.'));
+    expect(deck.cards.map((c) => [c.question, c.line])).toEqual([['What is a cache?', 5]]);
+  });
 });
 
 describe('repeated heading names', () => {

@@ -22,6 +22,12 @@ describe('cleanTitle', () => {
     ['CAP theorem: C vs A', 'CAP theorem: C vs A'],
     ['Databases: SQL vs NoSQL', 'Databases: SQL vs NoSQL'],
     ['---', ''],
+    // Emoji go, wherever they sit; so does outline numbering behind them.
+    ['🚀 Caching 🎯', 'Caching'],
+    ['Rate 🔥 limiting', 'Rate limiting'],
+    ['✅ 2.1 Why cache? 🤔', 'Why cache?'],
+    ['2.3. 🚀 Caching', 'Caching'],
+    ['Caching \uFFFD', 'Caching'],
   ])('%j -> %j', (raw, title) => {
     expect(cleanTitle(raw)).toBe(title);
   });

@@ -1,41 +1,32 @@
-import Link from 'next/link';
+import { MasteryLegend } from '@/components/reading/mastery';
+import { TopicTree } from '@/components/reading/topic-tree';
 import { cardClass } from '@/components/ui/styles';
-import { getTopicTree, type TopicNode } from '@/lib/db/topics';
+import { getTopicTree } from '@/lib/db/topics';
 import { requireUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
-function TopicList({ nodes }: { nodes: TopicNode[] }) {
-  return (
-    <ul className="space-y-1 border-l border-stone-200 pl-4 dark:border-stone-800">
-      {nodes.map((node) => (
-        <li key={node.id}>
-          <Link href={`/topics/${node.id}`} data-cards={node.cardCount} className="hover:text-indigo-600 hover:underline">
-            {node.title}
-          </Link>
-          {node.cardCount > 0 && <span className="ml-2 text-xs text-stone-500">{node.cardCount} cards</span>}
-          {node.children.length > 0 && <TopicList nodes={node.children} />}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export default async function TopicsPage() {
-  await requireUser();
-  const sources = await getTopicTree();
+  const user = await requireUser();
+  const sources = await getTopicTree(user.id, new Date());
   return (
     <section className="space-y-6">
-      <h1 className="text-2xl font-bold">Topics</h1>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">Topics</h1>
+        <MasteryLegend />
+      </div>
       {sources.length === 0 && (
-        <p className="text-stone-600">No notes yet. Add some with <code>npm run ingest -- path/to/notes</code>.</p>
+        <p className="text-stone-600 dark:text-stone-400">No notes yet. Add some with <code>npm run ingest -- path/to/notes</code>.</p>
       )}
       {sources.map((source) => (
-        <div key={source.id} className={cardClass}>
-          <h2 className="mb-3 font-semibold">
-            {source.title} <span className="text-xs font-normal text-stone-500">{source.path}</span>
+        <div key={source.id} className={`${cardClass} !p-4 sm:!p-6`}>
+          <h2 className="mb-3 font-semibold break-words">
+            {source.title}{' '}
+            <span className="text-xs font-normal break-all text-stone-500 dark:text-stone-400">
+              {source.path} · {source.cards} cards{source.due > 0 && `, ${source.due} due`}
+            </span>
           </h2>
-          <TopicList nodes={source.topics} />
+          <TopicTree nodes={source.topics} />
         </div>
       ))}
     </section>

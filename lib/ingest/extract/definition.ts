@@ -1,63 +1,241 @@
 import type { ListItem, Paragraph, PhrasingContent } from 'mdast';
+import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
+import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
 const MAX_TERM_WORDS = 8;
+/** Unmarked terms ("Term: ...", "X is a ...") must be shorter still, to stay precise. */
+const MAX_PLAIN_TERM_WORDS = 5;
+/** A paragraph (not a list item) opening with "Term:" must have an even shorter, capitalised term. */
+const MAX_PARAGRAPH_LABEL_WORDS = 4;
+/** Longest defining sentence turned into a fill-in-the-blank card. */
+const MAX_CLOZE_SENTENCE = 250;
 
-/** Bold labels that introduce commentary, not a definition of a term. */
+/** Labels that introduce commentary, not a definition of a term. */
 const NOT_TERMS = new Set([
   'note', 'notes', 'example', 'examples', 'e.g', 'eg', 'pros', 'cons', 'tip', 'tips', 'warning',
   'important', 'summary', 'tl;dr', 'tldr', 'answer', 'question', 'q', 'a', 'why', 'how', 'when',
   'result', 'results', 'goal', 'goals', 'idea', 'key idea', 'problem', 'solution', 'use case',
-  'use cases', 'trade-off', 'trade-offs', 'tradeoffs', 'see also', 'caveat', 'remember',
+  'use cases', 'trade-off', 'trade-offs', 'tradeoffs', 'see also', 'caveat', 'remember', 'context',
+  'task', 'input', 'output', 'reason', 'benefit', 'benefits', 'drawback', 'drawbacks', 'advantage',
+  'advantages', 'disadvantage', 'disadvantages', 'issue', 'issues', 'challenge', 'challenges',
+  'approach', 'option', 'options', 'requirement', 'requirements', 'assumption', 'assumptions',
+  'conclusion', 'overview', 'description', 'definition', 'purpose', 'usage', 'key', 'fix', 'cause',
+  'quick summary', 'section overview', 'key takeaway', 'key takeaways', 'key points', 'key insight',
+  'bottom line', 'in short', 'real-world example', 'real-world examples', 'interview tip', 'interview tips',
+  'common mistakes', 'complexity', 'when to use', 'diagram description', 'key characteristics',
+  'key concepts', 'core components', 'key relationships', 'interview relevance', 'pattern', 'scenario',
+  'candidate', 'interviewer', 'interviewee', 'alternative', 'alternatives', 'recommendation', 'verdict',
+  'how it works', 'best for', 'use when', 'avoid when', 'pitfalls', 'limitations', 'impact', 'trade-off',
 ]);
+/** First words that make a label an instruction or a clause rather than a term. */
+const NOT_TERM_START = /^(?:always|never|try|design|build|implement|scale|handle|improve|reduce|add|remove|estimate|understand|propose|wrap|create|get|set|send|store|read|write|check|ensure|prevent|support|provide|keep|move|follow|let|see|compare|decide|once|now|today|here|use|using|skip|need|needs|choose|sacrifice|avoid|consider|make|do|don't|does|step|phase|stage|part|case|if|when|where|while|which|what|who|why|how|and|or|but|so|then|also|this|that|these|those|it|its|there|here|we|you|they|he|she|i|our|your|their|each|every|some|many|most|all|one|another|such|other|for|in|on|at|by|with|from|to|of|as|after|before|during|since|because|e\.g|i\.e)\b/i;
 
 /** "is", "are", "refers to", "means" make a full defining sentence; the rest separate term and text. */
-const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=)\s*)/u;
+const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\s*)/u;
 
 /**
- * Cards from "**Term** is ..." paragraphs and "- **Term**: ..." list items: "What is Term?".
- * Only a bold lead term counts, so ordinary sentences never become definitions by accident.
+ * Definition cards ("What is X?") and their fill-in-the-blank twins from:
+ * - "**Term** is ..." paragraphs and "- **Term**: ..." list items (a bold lead term);
+ * - "- Term: ..." / "- Term - ..." / "- Term → ..." list items with a short unmarked term;
+ * - prose whose first sentence defines a short term: "A CDN is a network of ...".
  */
-export function definitionCard(block: Paragraph | ListItem): ExtractedCard | null {
+export function definitionCards(block: Paragraph | ListItem, sectionTitle: string): ExtractedCard[] {
   const paragraph = block.type === 'listItem' ? block.children[0] : block;
-  if (!paragraph || paragraph.type !== 'paragraph') return null;
+  if (!paragraph || paragraph.type !== 'paragraph') return [];
+  const line = block.position?.start.line ?? 1;
+  const found =
+    boldDefinition(paragraph) ??
+    labelDefinition(paragraph, block.type === 'listItem' ? MAX_PLAIN_TERM_WORDS : MAX_PARAGRAPH_LABEL_WORDS) ??
+    headedDefinition(paragraph) ??
+    sentenceDefinition(paragraph);
+  if (!found) return [];
+  const { term, verb, connector, definition, fullSentence } = found;
+  if (!fullSentence && isAttributeLabel(term)) return [attributeCard(term, definition, sectionTitle, line)];
+
+  const asked = term.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
+  const text = fullSentence ? [capitalise(term), connector, definition].filter(Boolean).join(' ') : capitalise(definition);
+  const answer = text.length <= MAX_ANSWER_CHARS ? text : fitWhole(sentences(text), MAX_ANSWER_CHARS, ' ');
+  const cards: ExtractedCard[] = [{ kind: 'definition', question: `What ${verb} ${asked}?`, answer, line }];
+
+  // The same sentence the other way round: the definition given, the term to recall.
+  const sentence = fullSentence ? sentences(answer)[0] ?? '' : '';
+  const bare = stripArticle(term);
+  if (sentence.length > 0 && sentence.length <= MAX_CLOZE_SENTENCE && sentence.length > bare.length + 20) {
+    const article = capitalise(term).slice(0, capitalise(term).length - bare.length);
+    const blanked = `${article}____${sentence.slice(capitalise(term).length)}`;
+    cards.push({ kind: 'cloze', question: `Fill in the blank: ${blanked}`, answer: bare, line });
+  }
+  return cards;
+}
+
+/**
+ * Labels that name an attribute of the section's subject rather than a term of their own
+ * ("Cost: cheaper than a full CDN" under "Regional caches"), including numbered parts ("Tier 1").
+ */
+const ATTRIBUTE_LABELS = new Set([
+  'cost', 'costs', 'structure', 'recovery', 'scale', 'rationale', 'one-liner', 'modern context', 'context',
+  'efficiency', 'efficiency highlight', 'performance', 'latency', 'throughput', 'storage', 'complexity',
+  'image description', 'diagram', 'diagram description', 'primary benefit', 'typical usage', 'tree depth',
+  'key insight', 'outcome', 'strategy', 'mechanism', 'implementation', 'process', 'flow', 'purpose', 'goal',
+  'consistency', 'availability', 'durability', 'reliability', 'scalability', 'security', 'accuracy',
+  'memory', 'speed', 'size', 'capacity', 'limit', 'limits', 'frequency', 'format', 'protocol', 'owner',
+  'trigger', 'input', 'output', 'data', 'examples', 'example', 'use case', 'use cases', 'when to use',
+  'best for', 'how it works', 'benefit', 'benefits', 'drawback', 'drawbacks', 'pros', 'cons', 'trade-off',
+  'trade-offs', 'tradeoff', 'tradeoffs', 'problem', 'solution', 'challenge', 'impact', 'result', 'results',
+  'multithreading', 'parallel processing', 'cost optimization', 'monitoring', 'failure handling',
+  'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
+  'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis',
+]);
+const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round)\s+[\dA-Z]\b/i;
+
+function isAttributeLabel(term: string): boolean {
+  return ATTRIBUTE_LABELS.has(term.toLowerCase()) || NUMBERED_PART.test(term);
+}
+
+/** "What is the cost of Regional edge caches?": the label asked about its section's subject. */
+function attributeCard(label: string, value: string, sectionTitle: string, line: number): ExtractedCard {
+  const verb = /[^s]s$/i.test(label) ? 'are' : 'is';
+  const asked = NUMBERED_PART.test(label) ? label : label.toLowerCase();
+  const subject = sectionTitle.replace(/\?$/, '');
+  return { kind: 'definition', question: `What ${verb} the ${asked} of ${subject}?`, answer: capitalise(value), line };
+}
+
+interface Found {
+  term: string;
+  verb: 'is' | 'are';
+  connector: string;
+  definition: string;
+  /** True when the answer is a whole sentence "Term is ..." rather than the text after a colon. */
+  fullSentence: boolean;
+}
+
+function boldDefinition(paragraph: Paragraph): Found | null {
   const [first, ...rest] = paragraph.children;
   if (!first || first.type !== 'strong') return null;
-
-  let term = toPlainText(first).trim();
-  let restText = plain(rest);
+  let term = stripEmoji(toPlainText(first));
+  let restText = plain(rest).replace(EMOJI, '');
   if (/[:：]$/.test(term)) {
     term = term.replace(/\s*[:：]$/, '');
     restText = `: ${restText.trimStart()}`;
   }
-  if (!isTerm(term)) return null;
+  if (!isTerm(term, MAX_TERM_WORDS)) return null;
+  return split(term, restText) ?? explainedTerm(term, restText);
+}
 
+/** "**Consistent hashing** maps keys and nodes to a ring." explains the bold term in a sentence. */
+function explainedTerm(term: string, restText: string): Found | null {
+  const rest = restText.trim();
+  if (!/^\s/.test(restText) || !/^(?:\([^)]{1,60}\)\s+)?\p{Ll}+s\b/u.test(rest) || rest.length < 20) return null;
+  return { term, verb: pluralVerb(term), connector: '', definition: rest, fullSentence: true };
+}
+
+function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
+  const text = toPlainText(paragraph).replace(/\n+/g, ' ');
+  const match = /^([^:→=]{1,50}?)\s*(?::|\s[-–—]\s|\s?→|\s?=>)\s*(\S.*)$/u.exec(text);
+  if (!match) return null;
+  const term = stripEmoji(match[1]);
+  if (!isTerm(term, maxWords) || NOT_TERM_START.test(term)) return null;
+  if (maxWords === MAX_PARAGRAPH_LABEL_WORDS && !/^[\p{Lu}\d]/u.test(term)) return null;
+  // "return: LongURL", "content-type: ..." are code and field names; a term has a capital or two words.
+  if (!/[\p{Lu}\d]/u.test(term) && !/\s/.test(term)) return null;
+  if (/[{}]|\w=\w/.test(match[2])) return null;
+  if (match[2].split(/\s+/).length < 3) return null;
+  return { term, verb: pluralVerb(term), connector: ':', definition: match[2].trim(), fullSentence: false };
+}
+
+/**
+ * "Fanout on write. With this approach, the feed is pre-computed ...": a short capitalised term
+ * standing as its own sentence, then its explanation.
+ */
+function headedDefinition(paragraph: Paragraph): Found | null {
+  const text = toPlainText(paragraph).replace(/\n+/g, ' ');
+  const match = /^([\p{Lu}\d][^.:!?]{1,40})\.\s+(\p{Lu}.{19,})$/u.exec(text);
+  if (!match) return null;
+  const term = stripEmoji(match[1]);
+  if (!isTerm(term, MAX_PARAGRAPH_LABEL_WORDS) || NOT_TERM_START.test(term) || isAttributeLabel(term)) return null;
+  // The explanation must be about the term: it names it, or refers back to it.
+  const explanation = match[2].trim();
+  const head = term.split(/\s+/).at(-1)!.toLowerCase();
+  if (!/^(?:this|it|they|with this|in this|as the name|a|an|the)\b/i.test(explanation) && !explanation.toLowerCase().includes(head)) return null;
+  return { term, verb: pluralVerb(term), connector: ':', definition: explanation, fullSentence: false };
+}
+
+const DEFINING_SENTENCE =
+  /^((?:(?:A|An|The)\s+)?[\p{L}\p{N}][\p{L}\p{N}\-/+.'’()]*(?:\s+[\p{L}\p{N}\-/+.'’()]+){0,4}?)(,\s[^,]{1,60},|\s\([^)]{1,60}\))?\s+(is|are|refers to|means|consists of|stands for)\s+((?:a|an|the|one of|any|used to|used for|defined as|called|also called|also known as|known as|similar to|responsible for|when|how|what|where)\b.*)$/u;
+
+/**
+ * The first sentence of a paragraph that defines a short term, or a later one whose term is
+ * technical (capitals, digits or hyphens: "A Merkle tree is used for ..."). The answer is that
+ * sentence alone when it is not the first, so it never depends on context it lost.
+ */
+function sentenceDefinition(paragraph: Paragraph): Found | null {
+  const all = sentences(toPlainText(paragraph).replace(/\n+/g, ' '));
+  for (const [index, sentence] of all.entries()) {
+    if (sentence.length > 400) continue;
+    const match = DEFINING_SENTENCE.exec(sentence);
+    if (!match) continue;
+    const term = match[1].trim();
+    const bare = stripArticle(term);
+    if (!isTerm(bare, MAX_PLAIN_TERM_WORDS) || NOT_TERM_START.test(bare) || NOT_TERM_START.test(term)) continue;
+    const technical = /[\p{Lu}\d-]/u.test(bare.slice(1)) || /^\p{Lu}{2,}/u.test(bare);
+    // A common noun with "the" ("The issue is ...") is context, not a term.
+    if (/^the\s/i.test(term) && !technical) continue;
+    // "Sharding key (known as a partition key) is ...": an aside right after the term marks a definition.
+    const aside = Boolean(match[2]);
+    if (index > 0 && !technical && !aside) continue;
+    const rest = index === 0 ? all.slice(1).join(' ') : '';
+    const definition = [match[4].trim(), rest].filter(Boolean).join(' ');
+    return { term, verb: match[3] === 'are' ? 'are' : 'is', connector: match[3], definition, fullSentence: true };
+  }
+  return null;
+}
+
+function split(term: string, restText: string): Found | null {
   const match = CONNECTOR.exec(restText);
   if (!match) return null;
   const definition = restText.slice(match[0].length).trim();
   if (definition.length < 8) return null;
-
-  const verb = match[1] ?? (/s$/.test(term) && !/ss$/.test(term) ? 'are' : 'is');
-  const question = `What ${verb === 'are' ? 'are' : 'is'} ${term}?`;
-  const answer = match[1] ? `${term} ${match[1]} ${definition}` : capitalise(definition);
-  return { kind: 'definition', question, answer, line: block.position?.start.line ?? 1 };
+  const verb = match[1] === 'are' ? 'are' : match[1] ? 'is' : pluralVerb(term);
+  return { term, verb, connector: match[1] ?? ':', definition, fullSentence: Boolean(match[1]) };
 }
 
-function isTerm(term: string): boolean {
+/** A short unmarked term, such as a section title that names a concept. */
+export function isPlainTerm(text: string): boolean {
+  return isTerm(text, MAX_PLAIN_TERM_WORDS) && !NOT_TERM_START.test(text) && !/[?:]/.test(text) && /^[\p{L}\d]/u.test(text);
+}
+
+/** A clause, not a term: "Lambdas are great because they". */
+const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|can|will|should|would|could|may|might|must|do|does|did|has|have|had|because|that|which|who)\b/i;
+/** Adjectives used as labels ("Strict: reject at the limit") describe an option, not a term. */
+const ADJECTIVE_LABEL = /^(?:complex|simple|strict|lenient|fast|slow|high|low|medium|easy|hard|good|bad|better|best|worse|worst|different|optimized|flexible|rigid|cheap|expensive|small|large|big|new|old|basic|advanced|failed|successful|manual|automatic)\b/i;
+
+function isTerm(term: string, maxWords: number): boolean {
   const words = term.split(/\s+/).filter(Boolean);
+  if (CLAUSE_WORD.test(term) || (words.length <= 2 && ADJECTIVE_LABEL.test(term))) return false;
   return (
     words.length > 0 &&
-    words.length <= MAX_TERM_WORDS &&
+    words.length <= maxWords &&
+    term.length >= 2 &&
     /\p{L}/u.test(term) &&
-    !/[.?!]$/.test(term) &&
+    !/[*=<>{}|]/.test(term) &&
+    !/[.?!,;]$/.test(term) &&
     !NOT_TERMS.has(term.toLowerCase())
   );
 }
 
+function pluralVerb(term: string): 'is' | 'are' {
+  return /[^s]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) ? 'are' : 'is';
+}
+
 function plain(nodes: PhrasingContent[]): string {
   return toPlainText({ type: 'paragraph', children: nodes });
+}
+
+function stripArticle(text: string): string {
+  return text.replace(/^(?:a|an|the)\s+/i, '');
 }
 
 function capitalise(text: string): string {

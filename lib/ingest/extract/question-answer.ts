@@ -1,13 +1,16 @@
-import type { RootContent } from 'mdast';
+import type { ListItem, RootContent } from 'mdast';
 import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
+import { hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
 
-/** Blocks that can carry an answer; headings, tables, HTML and rules end it. */
+/** Blocks that can carry an answer as plain text; headings, tables, HTML, rules and long code end it. */
 const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
+/** A code block answers only when it is short and has no comment lines that read as headings. */
+const MAX_CODE_ANSWER_CHARS = 300;
 
-const QUESTION_PREFIX = /^(?:q|question)\s*[:.)]\s*/i;
-const ANSWER_PREFIX = /^(?:a|answer)\s*[:.)]\s*/i;
+const QUESTION_PREFIX = /^(?:q|question|candidate|interviewee|interviewer|student)\s*\d*\s*[:.)]\s*/i;
+const ANSWER_PREFIX = /^(?:a|answer|interviewer|candidate|interviewee)\s*\d*\s*[:.)]\s*/i;
 
 /** A note's own question: one line ending in "?", optionally after "Q:". */
 export function asQuestion(text: string): string | null {
@@ -22,8 +25,11 @@ export function answerFrom(nodes: RootContent[]): string {
   const blocks: string[] = [];
   for (const node of nodes) {
     if (!ANSWER_BLOCKS.has(node.type)) break;
+    if (node.type === 'code' && (node.value.length > MAX_CODE_ANSWER_CHARS || /^\s*#/m.test(node.value))) break;
+    // The next question, or an explicit card, starts something new.
+    if (node.type === 'paragraph' && hasExplicitCards(node)) break;
     const text = toPlainText(node).replace(ANSWER_PREFIX, '').trim();
-    if (blocks.length > 0 && node.type === 'paragraph' && asQuestion(text)) break;
+    if (node.type === 'paragraph' && asQuestion(text)) break;
     if (text) blocks.push(text);
   }
   return fitAnswer(blocks);
@@ -48,4 +54,14 @@ export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
     if (answer) cards.push({ kind: 'qa', question, answer, line: node.position?.start.line ?? 1 });
   });
   return cards;
+}
+
+/** "- Why X?" with the answer in the item's own sub-list or following paragraphs. */
+export function itemQuestionCard(item: ListItem): ExtractedCard | null {
+  const [first, ...rest] = item.children;
+  if (!first || first.type !== 'paragraph' || rest.length === 0) return null;
+  const question = asQuestion(toPlainText(first));
+  if (!question) return null;
+  const answer = answerFrom(rest as RootContent[]);
+  return answer ? { kind: 'qa', question, answer, line: item.position?.start.line ?? 1 } : null;
 }

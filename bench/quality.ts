@@ -1,0 +1,253 @@
+/**
+ * Pure measures of ingestion quality: garbage detection, duplicate rate and recall against
+ * hand-written gold expectations (bench/gold/*.json). No I/O here; bench/eval-ingest.ts does that.
+ */
+
+export interface CardLike {
+  question: string;
+  answer: string;
+}
+
+export interface ConceptLike {
+  title: string;
+}
+
+/** A topic is recalled when some concept title contains all of its keywords. */
+export interface GoldTopic {
+  title: string[];
+}
+
+/** A fact is recalled when one card's question has all `question` and its answer all `answer` keywords. */
+export interface GoldFact {
+  question: string[];
+  answer: string[];
+  note?: string;
+}
+
+export interface GoldFile {
+  file: string;
+  topics: GoldTopic[];
+  facts: GoldFact[];
+}
+
+export interface Recall<T> {
+  recalled: number;
+  total: number;
+  /** recalled / total; 1 when there is nothing to recall. */
+  rate: number;
+  missed: T[];
+}
+
+export const GARBAGE_REASONS = [
+  'markup',
+  'html-entity',
+  'mojibake',
+  'figure-reference',
+  'empty-question',
+  'empty-answer',
+  'question-too-long',
+  'answer-too-long',
+  'not-a-question',
+  'answer-cut-off',
+] as const;
+export type GarbageReason = (typeof GARBAGE_REASONS)[number];
+
+export const MAX_QUESTION_CHARS = 300;
+export const MAX_ANSWER_CHARS = 1200;
+
+// ---------------------------------------------------------------------------------------------
+// Keyword matching
+
+/**
+ * Lowercases, applies NFKC (so "µ" and "μ", full-width forms etc. agree) and turns every run of
+ * characters that are not letters, marks or digits into one space. Keywords and texts go through
+ * the same function, so "Bit-ly", "bit ly" and "BIT_LY" all match the keyword "bit-ly".
+ */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * True when the normalised keyword occurs in the normalised text as whole words
+ * ("sql design" is not found in "nosql design"). An empty keyword never matches.
+ */
+export function containsKeyword(text: string, keyword: string): boolean {
+  const kw = normaliseText(keyword);
+  if (!kw) return false;
+  return ` ${normaliseText(text)} `.includes(` ${kw} `);
+}
+
+function containsAll(normalisedText: string, keywords: string[]): boolean {
+  const padded = ` ${normalisedText} `;
+  return keywords.every((k) => {
+    const kw = normaliseText(k);
+    return kw !== '' && padded.includes(` ${kw} `);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recall
+
+export function topicRecall(gold: Pick<GoldFile, 'topics'>, concepts: readonly ConceptLike[]): Recall<GoldTopic> {
+  const titles = concepts.map((c) => normaliseText(c.title));
+  const missed = gold.topics.filter((topic) => !titles.some((t) => containsAll(t, topic.title)));
+  return recall(gold.topics.length, missed);
+}
+
+export function factRecall(gold: Pick<GoldFile, 'facts'>, cards: readonly CardLike[]): Recall<GoldFact> {
+  const normalised = cards.map((c) => ({ q: normaliseText(c.question), a: normaliseText(c.answer) }));
+  const missed = gold.facts.filter(
+    (fact) => !normalised.some((c) => containsAll(c.q, fact.question) && containsAll(c.a, fact.answer)),
+  );
+  return recall(gold.facts.length, missed);
+}
+
+function recall<T>(total: number, missed: T[]): Recall<T> {
+  const recalled = total - missed.length;
+  return { recalled, total, rate: total === 0 ? 1 : recalled / total, missed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Duplicates
+
+/** Cards whose normalised question + answer equal an earlier card's. */
+export function duplicateCount(cards: readonly CardLike[]): number {
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const card of cards) {
+    const key = `${normaliseText(card.question)}\u0000${normaliseText(card.answer)}`;
+    if (seen.has(key)) duplicates++;
+    else seen.add(key);
+  }
+  return duplicates;
+}
+
+/** Share of cards that repeat an earlier card (0 for no cards). */
+export function duplicateRate(cards: readonly CardLike[]): number {
+  return cards.length === 0 ? 0 : duplicateCount(cards) / cards.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Garbage
+
+/** A cloze blank: three or more underscores. Removed before looking for `__bold__` markup. */
+const CLOZE_BLANK = /_{3,}/g;
+
+/**
+ * HTML tags by name, so code such as `List<String>` or `a <b> c` in prose with capitals is not
+ * taken for markup, while `<small>`, `</em>`, `<br/>` and `<ul style="...">` are.
+ */
+const HTML_TAG =
+  /<\/?(?:a|abbr|b|big|blockquote|br|center|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|samp|section|small|span|strike|strong|sub|summary|sup|table|tbody|td|th|thead|tr|tt|u|ul|var)(?:\s[^<>]*)?\/?>/i;
+
+const MARKUP: RegExp[] = [
+  /\*\*/, // **bold**
+  /__/, // __bold__ (cloze blanks are removed first)
+  /\]\(/, // [text](url)
+  /!\[/, // ![image]
+  HTML_TAG, // <tag>, </tag>, <br/>
+  /<(?:https?:\/\/|mailto:)[^<>\s]+>/i, // <https://autolink>
+  /^[ \t]*#/m, // a line starting with '#'
+  /\\[\\`*_{}[\]()#+\-.!|~<>$%&]/, // backslash escapes: 1\.  \*  \%
+];
+
+const HTML_ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
+
+/** UTF-8 bytes decoded as Windows-1252 / Latin-1: Ã©  Â   â€™  ðŸ  ï¿½ */
+const CP1252_CONT = '\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+/** Mac Roman renderings of UTF-8 continuation bytes 0x80–0xBF. */
+const MACROMAN_CONT = 'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø';
+const MOJIBAKE: RegExp[] = [
+  new RegExp(`[ÂÃ][${CP1252_CONT}]`),
+  new RegExp(`â[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]`),
+  /ðŸ/,
+  /ï¿½/,
+  // Mac Roman: lead bytes E2 → ‚, C3 → √, CE → Œ, EF → Ô, C2 → ¬, followed by a continuation.
+  new RegExp(`[‚√ŒÔ¬][${MACROMAN_CONT}]`),
+  /üé/,
+  /[\uFFFD\uF8FF]/, // replacement character; stray Apple-logo private-use character
+];
+
+const FIGURE_REFERENCE = [
+  /\bfig(?:ure|\.)?\s*\d+/i, // Figure 3, Fig. 4-2, fig 2
+  /\bas (?:shown|illustrated|depicted|seen) in (?:the )?(?:figure|fig\b|diagram|image|picture)/i,
+];
+
+const CUT_OFF_WORDS = /(?:^|[^\p{L}\p{N}])(?:and|or|the|of|to)$/iu;
+
+function unclosedParenthesis(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** Why a card would look broken to a learner; empty when it looks fine. Order follows GARBAGE_REASONS. */
+export function garbageReasons(card: CardLike): GarbageReason[] {
+  const question = card.question ?? '';
+  const answer = card.answer ?? '';
+  const both = `${question}\n${answer}`;
+  const reasons = new Set<GarbageReason>();
+
+  const withoutBlanks = both.replace(CLOZE_BLANK, ' ');
+  if (MARKUP.some((re) => re.test(withoutBlanks))) reasons.add('markup');
+  if (HTML_ENTITY.test(both)) reasons.add('html-entity');
+  if (MOJIBAKE.some((re) => re.test(both))) reasons.add('mojibake');
+  if (FIGURE_REFERENCE.some((re) => re.test(both))) reasons.add('figure-reference');
+
+  const q = question.trim();
+  const a = answer.trim();
+  if (!q) reasons.add('empty-question');
+  if (!a) reasons.add('empty-answer');
+  if (q.length > MAX_QUESTION_CHARS) reasons.add('question-too-long');
+  if (a.length > MAX_ANSWER_CHARS) reasons.add('answer-too-long');
+  if (q && !q.includes('?') && !/_{3,}/.test(q)) reasons.add('not-a-question');
+  if (a && (/,$/.test(a) || CUT_OFF_WORDS.test(a) || unclosedParenthesis(a))) reasons.add('answer-cut-off');
+
+  return GARBAGE_REASONS.filter((r) => reasons.has(r));
+}
+
+/** How many cards have each reason (a card may count under several), and how many have any. */
+export function garbageSummary(cards: readonly CardLike[]): { garbage: number; byReason: Record<GarbageReason, number> } {
+  const byReason = Object.fromEntries(GARBAGE_REASONS.map((r) => [r, 0])) as Record<GarbageReason, number>;
+  let garbage = 0;
+  for (const card of cards) {
+    const reasons = garbageReasons(card);
+    if (reasons.length > 0) garbage++;
+    for (const r of reasons) byReason[r]++;
+  }
+  return { garbage, byReason };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeded sampling
+
+/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `n` distinct indices below `length`, in draw order, chosen by a partial Fisher–Yates shuffle. */
+export function sampleIndices(length: number, n: number, seed: number): number[] {
+  const random = mulberry32(seed);
+  const pool = Array.from({ length }, (_, i) => i);
+  const count = Math.max(0, Math.min(n, length));
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, count);
+}

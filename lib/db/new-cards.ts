@@ -1,0 +1,108 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { Prisma } from './generated/client';
+
+/**
+ * Finding a user's next new cards (active cards without a review state) in deck order:
+ * source path, then concept order, then card order.
+ *
+ * A plain anti-join would walk every card the user has already seen (100k cards: ~100 ms), so
+ * the search starts at the user's frontier (see User.newFrontierConceptId). The frontier is
+ * trusted only while the deck stamp matches; re-ingesting any note changes the stamp.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewCard {
+  cardId: string;
+  conceptId: string;
+}
+
+/** A digest of every note's identity and content: changes whenever an ingest could have changed cards. */
+async function deckStamp(tx: Tx): Promise<string> {
+  const rows = await tx.$queryRaw<{ id: string; contentHash: string; ingestedAt: unknown }[]>`
+    SELECT "id", "contentHash", "ingestedAt" FROM "Source" ORDER BY "id"`;
+  const hash = createHash('sha256');
+  for (const r of rows) hash.update(`${r.id}\0${r.contentHash}\0${String(r.ingestedAt)}\n`);
+  return hash.digest('base64url');
+}
+
+/**
+ * Up to `limit` new cards in deck order, skipping the concepts in `excludeConceptIds`.
+ * Moves the frontier forward as a side effect; call inside a transaction so an undo cannot
+ * interleave between the search and that write.
+ */
+export async function firstNewCards(tx: Tx, userId: string, limit: number, excludeConceptIds: readonly string[]): Promise<NewCard[]> {
+  if (limit <= 0) return [];
+  const [[user], stamp] = await Promise.all([frontierOf(tx, userId), deckStamp(tx)]);
+  const trusted = user?.newFrontierStamp === stamp;
+  if (trusted && user.newFrontierConceptId === null) return [];
+  const from = trusted ? user.newFrontierConceptId : null;
+
+  const [frontier] = await unseenFrom(tx, userId, from, 1, []);
+  const frontierConceptId = frontier?.conceptId ?? null;
+  if (!trusted || frontierConceptId !== from) {
+    await tx.$executeRaw`
+      UPDATE "User" SET "newFrontierConceptId" = ${frontierConceptId}, "newFrontierStamp" = ${stamp} WHERE "id" = ${userId}`;
+  }
+  if (!frontier) return [];
+  if (limit === 1 && !excludeConceptIds.includes(frontier.conceptId)) return [frontier];
+  return unseenFrom(tx, userId, frontierConceptId, limit, excludeConceptIds);
+}
+
+function frontierOf(tx: Tx, userId: string) {
+  return tx.$queryRaw<{ newFrontierConceptId: string | null; newFrontierStamp: string | null }[]>`
+    SELECT "newFrontierConceptId", "newFrontierStamp" FROM "User" WHERE "id" = ${userId}`;
+}
+
+/**
+ * Keeps the frontier invariant when the card in `conceptId` loses its review state (undo of its
+ * first answer): the frontier moves back to that concept if it was past it.
+ */
+export async function reopenFrontier(tx: Tx, userId: string, conceptId: string): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { newFrontierConceptId: true, newFrontierStamp: true } });
+  if (user.newFrontierStamp === null) return;
+  if (user.newFrontierConceptId !== null && user.newFrontierConceptId !== conceptId) {
+    const [first] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT co."id" FROM "Concept" co JOIN "Source" s ON s."id" = co."sourceId"
+      WHERE co."id" IN (${conceptId}, ${user.newFrontierConceptId})
+      ORDER BY s."path", co."order" LIMIT 1`;
+    if (first?.id !== conceptId) return;
+  }
+  await tx.user.update({ where: { id: userId }, data: { newFrontierConceptId: conceptId } });
+}
+
+/**
+ * Unseen active cards from concept `fromConceptId` (inclusive; null = the start of the deck).
+ * CROSS JOIN fixes the loop order source → concept → card, and the start position is a pair of
+ * constant scalar subqueries, so SQLite walks the deck in order through its indexes and stops
+ * after `limit` rows instead of sorting everything after the frontier.
+ */
+async function unseenFrom(tx: Tx, userId: string, fromConceptId: string | null, limit: number, exclude: readonly string[]): Promise<NewCard[]> {
+  const startPath = Prisma.sql`COALESCE((SELECT s0."path" FROM "Concept" c0 JOIN "Source" s0 ON s0."id" = c0."sourceId" WHERE c0."id" = ${fromConceptId}), '')`;
+  const startOrder = Prisma.sql`COALESCE((SELECT c0."order" FROM "Concept" c0 WHERE c0."id" = ${fromConceptId}), -1)`;
+  return tx.$queryRaw<NewCard[]>`
+    SELECT c."id" AS "cardId", c."conceptId" AS "conceptId"
+    FROM "Source" s CROSS JOIN "Concept" co CROSS JOIN "Card" c
+    WHERE s."path" >= ${startPath} AND (s."path" > ${startPath} OR co."order" >= ${startOrder})
+      AND co."sourceId" = s."id" AND co."status" = 'active'
+      AND c."conceptId" = co."id" AND c."status" = 'active'
+      AND co."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(exclude)}))
+      AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
+    ORDER BY s."path", co."order", c."order"
+    LIMIT ${limit}`;
+}
+
+/** Unseen active cards of the given concepts (a study scope), in deck order. */
+export async function newCardsIn(tx: Tx, userId: string, conceptIds: readonly string[], limit: number, exclude: readonly string[]): Promise<NewCard[]> {
+  if (limit <= 0) return [];
+  return tx.$queryRaw<NewCard[]>`
+    SELECT c."id" AS "cardId", c."conceptId" AS "conceptId"
+    FROM "Concept" co JOIN "Source" s ON s."id" = co."sourceId" JOIN "Card" c ON c."conceptId" = co."id"
+    WHERE co."id" IN (SELECT "value" FROM json_each(${JSON.stringify(conceptIds)}))
+      AND co."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(exclude)}))
+      AND co."status" = 'active' AND c."status" = 'active'
+      AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
+    ORDER BY s."path", co."order", c."order"
+    LIMIT ${limit}`;
+}

@@ -1,0 +1,59 @@
+import { EMOJI } from './emoji';
+
+/**
+ * Final polish of card text: what a learner sees must read as clean prose. Removes decorative
+ * emoji, figure references, citation markers and inline-math dollars; never changes wording
+ * otherwise.
+ */
+export function polishCardText(text: string): string {
+  return text
+    .split('\n')
+    .map(polishLine)
+    .filter((line, i, all) => line.trim() || (i > 0 && all[i - 1].trim()))
+    .join('\n')
+    .trim();
+}
+
+const CHECK = /^[✅✔☑️]+$/u;
+const CROSS = /^[❌✗✘✖️]+$/u;
+const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|table)\s*\d+(?:[-.–]\d+)*[^)]{0,40}\)/giu;
+const FIGURE_PHRASE = /\b(?:as\s+(?:shown|seen|illustrated|depicted)\s+in|see|shown in|in)\s+(?:figure|fig\.)\s*\d+(?:[-.–]\d+)*\s*,?\s*/giu;
+const FIGURE_MENTION = /\b(?:figure|fig\.)\s*\d+/iu;
+const CITATION = /\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/gu;
+const HIGHLIGHT = /==([^=\n]+)==/gu;
+/** LaTeX left by PDF conversion; the leading backslash is often already gone. */
+const LATEX_TEXT = /\\?(?:text|mathrm|mathbf|textbf)\{([^}]*)\}/g;
+const LATEX_SYMBOL = /\\(times|cdot|approx|le|ge|leq|geq|rightarrow|to)\b/g;
+const LATEX_SYMBOLS: Record<string, string> = { times: '×', cdot: '·', approx: '≈', le: '≤', ge: '≥', leq: '≤', geq: '≥', rightarrow: '→', to: '→' };
+const INLINE_MATH = /\$([^$\n]{1,40})\$/gu;
+
+function polishLine(line: string): string {
+  const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)?(.*)$/su.exec(line)!;
+  const prefix = marker[1] ?? '';
+  let text = marker[2];
+  const bare = text.trim();
+  if (CHECK.test(bare)) return `${prefix}Yes`;
+  if (CROSS.test(bare)) return `${prefix}No`;
+  text = text
+    .replace(EMOJI, '')
+    .replace(FIGURE_PAREN, '')
+    .replace(CITATION, '')
+    .replace(HIGHLIGHT, '$1')
+    .replace(INLINE_MATH, (_, math: string) => math.replace(/\\(.)/g, '$1'))
+    .replace(LATEX_TEXT, '$1')
+    .replace(LATEX_SYMBOL, (_, name: string) => LATEX_SYMBOLS[name] ?? name);
+  text = dropFigureSentences(text);
+  text = text.replace(/[ \t]{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  // A quotation cut at a sentence boundary leaves one stray quote mark behind.
+  if ((text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/^"|"$/g, '').trim();
+  return text ? prefix + text : '';
+}
+
+/** Sentences about a figure ("Figure 9 shows ...") are dropped; a lone one keeps its content. */
+function dropFigureSentences(text: string): string {
+  if (!FIGURE_MENTION.test(text)) return text;
+  const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u);
+  const kept = sentences.filter((s) => !FIGURE_MENTION.test(s));
+  if (kept.length > 0) return kept.join(' ');
+  return text.replace(FIGURE_PHRASE, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}

@@ -1,0 +1,27 @@
+import { codeMask, type Line } from '../lines';
+
+/** A caption or placeholder left where a figure was: "Figure 4-2", "Fig. 3: Request flow". */
+const FIGURE_LINE = /^\s*(?:figure|fig\.|image|diagram|illustration)\s*\d+(?:[-.–]\d+)*\b[\s:.–-]*(?:\S.{0,60})?$/iu;
+/** A page number or a "Page 12" / "12 of 300" footer. */
+const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
+/** Lines that are only punctuation or box-drawing debris ("?" alone separates explicit cards). */
+const PUNCTUATION_ONLY = /^\s*[^\p{L}\p{N}\s`|#>*_=~?-]+\s*$/u;
+
+/** Blanks figure captions and punctuation-only lines; runs before headings are inferred. */
+export function blankCaptions(lines: Line[]): Line[] {
+  return blankWhere(lines, (text) => FIGURE_LINE.test(text) || PUNCTUATION_ONLY.test(text));
+}
+
+/**
+ * Blanks page numbers. Runs after heading inference, which reads a number alone on a line before
+ * a title as a chapter number.
+ */
+export function blankPageNumbers(lines: Line[]): Line[] {
+  return blankWhere(lines, (text) => PAGE_NUMBER.test(text));
+}
+
+/** Line count and origins are unchanged; code blocks are untouched. */
+function blankWhere(lines: Line[], isDebris: (text: string) => boolean): Line[] {
+  const code = codeMask(lines);
+  return lines.map((line, i) => (!code[i] && isDebris(line.text) ? { ...line, text: '' } : line));
+}

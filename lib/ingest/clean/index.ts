@@ -1,0 +1,28 @@
+import { inferHeadings } from '../infer-headings';
+import { toLines, type Line } from '../lines';
+import { normaliseBullets } from './bullets';
+import { blankCaptions, blankPageNumbers } from './debris';
+import { blankFrontMatter } from './front-matter';
+import { convertHtml } from './html-lines';
+import { convertTabTables } from './tab-tables';
+import { repairMojibake } from './mojibake';
+
+/** U+FFFD, also as its own mis-decoded forms: a character lost before the note reached us. */
+const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
+
+/**
+ * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, tab tables, inferred
+ * figure captions, inferred headings (which read chapter numbers), then page numbers.
+ * The result maps every cleaned line back to its line in the original note.
+ */
+export function cleanNote(text: string): Line[] {
+  const repaired = repairMojibake(text).text.replace(REPLACEMENT_CHARACTER, '');
+  let lines = toLines(repaired);
+  lines = blankFrontMatter(lines);
+  lines = convertHtml(lines);
+  lines = normaliseBullets(lines);
+  lines = convertTabTables(lines);
+  lines = blankCaptions(lines);
+  lines = inferHeadings(lines);
+  return blankPageNumbers(lines);
+}

@@ -1,0 +1,167 @@
+import type { List, ListItem, RootContent } from 'mdast';
+import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
+import { toPlainText } from '../plain-text';
+import type { ExtractedCard } from './extracted-card';
+
+/** A list card asks for at most this many items; longer lists become several cards. */
+const MAX_ITEMS_PER_CARD = 7;
+/** Longest single item kept in a list answer; a list with a longer item is prose, not a list. */
+const MAX_ITEM_CHARS = 300;
+const MIN_ITEMS = 2;
+
+/**
+ * "What are the N <lead-in>?" cards from a list and what introduces it: the paragraph before it
+ * when that ends in ":", or else the section heading when the list opens the section. Items that
+ * are "Term: explanation" are asked by term only; the explanations have definition cards.
+ */
+export function listCards(nodes: RootContent[], sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
+  const cards: ExtractedCard[] = [];
+  nodes.forEach((node, i) => {
+    if (node.type !== 'list') return;
+    const previous = nodes[i - 1];
+    let leadIn: string | null = null;
+    if (previous?.type === 'paragraph') {
+      const text = toPlainText(previous).replace(/\n+/g, ' ');
+      // The sentence right before the colon introduces the list.
+      if (/:-?$/.test(text)) leadIn = sentences(text).at(-1)!.replace(/\s*:-?$/, '');
+    } else if (!previous && i === 0) {
+      leadIn = sectionTitle;
+    }
+    // A list under a question is that question's answer, asked by the question card.
+    if (!leadIn || /\?$/.test(leadIn)) return;
+    for (const group of subLists(node)) {
+      cards.push(...cardsForList(group.list, group.leadIn ?? leadIn, sectionTitle, parentTitle));
+    }
+  });
+  return cards;
+}
+
+/**
+ * Flattened exports put a sub-list's lead-in as a sibling item ("- 3 types of read:" followed by
+ * the types). Items ending in ":" split the list into groups, each introduced by that item.
+ */
+function subLists(list: List): { list: List; leadIn: string | null }[] {
+  const groups: { list: List; leadIn: string | null }[] = [{ list: { ...list, children: [] }, leadIn: null }];
+  for (const item of list.children) {
+    const text = itemText(item);
+    if (text && /:-?$/.test(text) && item.children.length === 1) {
+      groups.push({ list: { ...list, children: [], position: item.position }, leadIn: text.replace(/\s*:-?$/, '') });
+    } else {
+      groups[groups.length - 1].list.children.push(item);
+    }
+  }
+  return groups.filter((g) => g.list.children.length > 0);
+}
+
+function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
+  const items = list.children.map(itemText).filter((t): t is string => Boolean(t));
+  if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
+  if (items.some((t) => t.length > MAX_ITEM_CHARS || /^https?:\/\//.test(t))) return [];
+  if (list.children.every(isLinkOnly)) return [];
+
+  // Commentary items ("Note: ...") are not members of the list.
+  const members = list.children.filter((item) => !isCommentary(item));
+  if (members.length !== list.children.length) return cardsForList({ ...list, children: members }, leadIn, sectionTitle, parentTitle);
+  const terms = list.children.map(termOf);
+  const byTerm = terms.filter(Boolean).length >= Math.ceil(items.length * 0.6) && terms.every(Boolean);
+  const shown = byTerm ? (terms as string[]) : items;
+  const subject = subjectOf(leadIn, sectionTitle, parentTitle);
+  const groups = chunk(shown, MAX_ITEMS_PER_CARD);
+  const line = list.position?.start.line ?? 1;
+  let number = list.start ?? 1;
+  return groups.flatMap((group, g) => {
+    const part = groups.length > 1 ? ` (part ${g + 1} of ${groups.length})` : '';
+    const question = `What are the ${shown.length} ${subject}${part}?`;
+    const answer = group.map((item) => `${list.ordered ? `${number++}.` : '-'} ${item}`).join('\n');
+    if (question.length > MAX_QUESTION_CHARS || answer.length > MAX_ANSWER_CHARS) return [];
+    return [{ kind: 'list' as const, question, answer, line }];
+  });
+}
+
+function itemText(item: ListItem): string | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return null;
+  const text = toPlainText(first).replace(/\n+/g, ' ').trim();
+  return text || null;
+}
+
+function isCommentary(item: ListItem): boolean {
+  return /^(?:note|notes|tip|warning|caveat|example|e\.g\.?|remember|important)\s*[:–—-]/i.test(itemText(item) ?? '');
+}
+
+function isLinkOnly(item: ListItem): boolean {
+  const first = item.children[0];
+  return first?.type === 'paragraph' && first.children.length === 1 && first.children[0].type === 'link';
+}
+
+/** The term of a "Term: explanation" / "**Term** - explanation" item, or null. */
+function termOf(item: ListItem): string | null {
+  const text = itemText(item);
+  if (!text) return null;
+  const match = /^([^:–—]{1,40}?)\s*(?::|\s[-–—]\s|\s?→)\s*\S/u.exec(text);
+  if (!match || match[1].split(/\s+/).length > 5) return null;
+  return match[1].trim();
+}
+
+/**
+ * What the list enumerates, as a noun phrase: "Here are the considerations for X" -> "considerations
+ * for X"; a bare label ("Pros") is qualified by its topic ("pros of Token bucket").
+ */
+function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): string {
+  const text = leadIn.replace(/\s+/g, ' ').trim();
+  const phrase =
+    /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
+    /^(?:the following|following)\s+(.+?)\s+(?:are|is)\b.*$/i.exec(text)?.[1] ??
+    /^(?:the\s+)?(.+?)\s+(?:are|include|includes|consist of|consists of)(?:\s+the following)?(?:\s+\w+)?$/i.exec(text)?.[1] ??
+    ownedPhrase(text) ??
+    null;
+  if (phrase) return stripCount(stripArticle(phrase));
+  const label = stripCount(text);
+  if (isLabel(label)) {
+    // "Pros" under "Token bucket" -> "pros of Token bucket"; a section's own title needs its parent.
+    const topic = text === sectionTitle ? parentTitle : sectionTitle;
+    const short = label.split(/\s+/).length <= 3;
+    const named = short && topic && isLabel(topic) && !label.toLowerCase().includes(topic.toLowerCase());
+    if (named) return `${lower(label)} of ${topic}`;
+    if (text !== sectionTitle) return lower(label);
+  }
+  if (text === sectionTitle) return `points listed under "${sectionTitle}"`;
+  return text.length <= 80 ? `items listed under "${text}"` : `points listed under "${sectionTitle}"`;
+}
+
+/** "Long polling has a few drawbacks" -> "drawbacks of long polling". */
+function ownedPhrase(text: string): string | null {
+  const match = /^(?:the\s+)?(.{2,50}?)\s+(?:has|have)\s+(?:a few|some|several|many|the following|\d+|two|three|four|five)?\s*(\p{L}[\p{L}\s-]{2,40})$/iu.exec(text);
+  return match ? `${match[2].trim()} of ${lower(match[1].trim())}` : null;
+}
+
+/** A noun-phrase label ("Pros", "Key concepts", "Token bucket"), not a sentence or a question. */
+function isLabel(text: string): boolean {
+  return (
+    text.split(/\s+/).length <= 6 &&
+    !/[?!.]$/.test(text) &&
+    !/^(?:a|an|the|this|that|these|those|it|we|you|they|how|why|what|when|where|which|who|if)\b/i.test(text) &&
+    !/\b(?:is|are|was|were|has|have|had|can|will|should|must|do|does)\b/i.test(text) &&
+    !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)
+  );
+}
+
+/** "Two reasons" / "3 types" -> "reasons" / "types": the card states the count itself. */
+function stripCount(text: string): string {
+  return text.replace(/^(?:\d+|a few|few|some|several|many|two|three|four|five|six|seven|eight|nine|ten)\s+(?=\S)/i, '');
+}
+
+function stripArticle(text: string): string {
+  return text.replace(/^(?:the|a|an)\s+/i, '').replace(/[.:]+$/, '');
+}
+
+/** Lower-cases a label's first letter unless it is an acronym or a proper name in capitals. */
+function lower(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const count = Math.ceil(items.length / size);
+  const per = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, i) => items.slice(i * per, (i + 1) * per));
+}

@@ -1,0 +1,56 @@
+import type { RootContent } from 'mdast';
+import { fitWhole, sentences } from '../limits';
+import { toPlainText } from '../plain-text';
+import type { ExtractedCard } from './extracted-card';
+import { isPlainTerm } from './definition';
+
+/** A topic summary answers in at most this many sentences, so it stays recallable. */
+const MAX_SUMMARY_SENTENCES = 3;
+const MAX_SUMMARY_CHARS = 600;
+
+/**
+ * "What is <topic>?" for a section titled with a term ("Long polling", "Geohash") whose opening
+ * paragraph talks about that term. Answered by the paragraph's first sentences. Titles that are
+ * questions, steps or generic labels are skipped, as is any section that already defines the term.
+ */
+export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], existing: ExtractedCard[]): ExtractedCard | null {
+  const title = sectionTitle.replace(ALTERNATIVE_PREFIX, '');
+  if (!isPlainTerm(title) || title.length > 50) return null;
+  const asked = withoutArticles(`What is ${title}?`);
+  if (existing.some((card) => withoutArticles(card.question) === asked)) return null;
+  const opening = nodes
+    .slice(0, OPENING_BLOCKS)
+    .filter((node) => node.type === 'paragraph')
+    // A closing lead-in sentence ("It has a few drawbacks:") introduces a list, not the topic.
+    .map((node) => ({ node, text: sentences(toPlainText(node).replace(/\n+/g, ' ')).filter((s) => !/:$/.test(s)).join(' ') }))
+    .filter(({ text }) => text && !POINTS_ELSEWHERE.test(text));
+  // The paragraph must open with the term ("In long polling, a client ..."), not mention it in passing.
+  // A one-word title may be a verb ("Cancel"): its paragraph must then open with the word as written.
+  const oneWord = !/\s/.test(title);
+  const chosen = opening.find(({ text }) =>
+    oneWord ? text.startsWith(`${title} `) : mentions(text.split(/\s+/).slice(0, OPENING_WORDS).join(' '), title),
+  );
+  if (!chosen) return null;
+  const answer = fitWhole(sentences(chosen.text).slice(0, MAX_SUMMARY_SENTENCES), MAX_SUMMARY_CHARS, ' ');
+  if (answer.length < 40) return null;
+  return { kind: 'definition', question: `What is ${title}?`, answer, line: chosen.node.position?.start.line ?? 1 };
+}
+
+function withoutArticles(question: string): string {
+  return question.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '');
+}
+
+/** "Option 3: Geohash" names the alternative "Geohash". */
+const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|strategy)\s*\d*\s*[:.\-–—]\s*/i;
+/** The summary is looked for in the first few blocks of the section only. */
+const OPENING_BLOCKS = 4;
+const OPENING_WORDS = 8;
+/** Paragraphs that announce content elsewhere ("Below is a list of ...") summarise nothing. */
+const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter))\b/i;
+
+/** The paragraph names the topic as whole words (case-insensitive, a plural "s" allowed). */
+function mentions(text: string, title: string): boolean {
+  if (title.length < 3) return false;
+  const stem = title.toLowerCase().replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${stem}s?(?![\\p{L}\\p{N}])`, 'u').test(text.toLowerCase());
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseBullets } from '@/lib/ingest/clean/bullets';
+import { blankCaptions, blankPageNumbers } from '@/lib/ingest/clean/debris';
+import { blankFrontMatter } from '@/lib/ingest/clean/front-matter';
+import { toLines } from '@/lib/ingest/lines';
+
+const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
+
+describe('line cleaning keeps the line count', () => {
+  it.each([
+    ['a lone marker joins the next line', ['-', 'Applying CQRS.', '-', 'Using base62.'], ['', '- Applying CQRS.', '', '- Using base62.']],
+    ['glyph bullets become dashes', ['• first', '  ◦ nested', '▪ third'], ['- first', '  - nested', '- third']],
+    ['code is untouched', ['```', '-', '• x', '```'], ['```', '-', '• x', '```']],
+  ])('bullets: %s', (_, input, expected) => {
+    const out = normaliseBullets(toLines(input.join('\n')));
+    expect(texts(out)).toEqual(expected);
+    expect(out.map((l) => l.origin)).toEqual(input.map((_, i) => i + 1));
+  });
+
+  it.each([
+    ['Figure 8', ''],
+    ['Figure 4-2: Request flow', ''],
+    ['Fig. 3', ''],
+    ['12', ''],
+    ['Page 7 of 300', ''],
+    ['* * *', '* * *'],
+    ['•••', ''],
+    ['Figures show that caching helps a lot in practice, as many studies found over the years.', 'Figures show that caching helps a lot in practice, as many studies found over the years.'],
+    ['In Figure 12, user A is routed to server 1.', 'In Figure 12, user A is routed to server 1.'],
+  ])('debris: %j -> %j', (input, expected) => {
+    expect(texts(blankPageNumbers(blankCaptions(toLines(input))))).toEqual([expected]);
+  });
+
+  it('blanks YAML front matter but not a thematic break', () => {
+    expect(texts(blankFrontMatter(toLines('---\ntitle: Caching\ntags: [a, b]\n---\n# Caching')))).toEqual(['', '', '', '', '# Caching']);
+    expect(texts(blankFrontMatter(toLines('---\nJust a rule above prose.\n---')))).toEqual(['---', 'Just a rule above prose.', '---']);
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { cardsOf, deckOf, note } from './support';
+
+const kinds = (text: string, kind: string) => cardsOf(text).filter(([k]) => k === kind).map(([, q, a]) => [q, a]);
+
+describe('list cards', () => {
+  it.each([
+    ['a lead-in sentence', note('# Cache', '', 'Here are a few considerations for using a cache system:', '', '- Expiration policy.', '- Consistency.', '- Mitigating failures.'), [['What are the 3 considerations for using a cache system?', '- Expiration policy.\n- Consistency.\n- Mitigating failures.']]],
+    ['a label under a topic', note('# Token bucket', '', '## Pros', '', '- Easy to implement.', '- Memory efficient.'), [['What are the 2 pros of Token bucket?', '- Easy to implement.\n- Memory efficient.']]],
+    ['term items asked by term', note('# RPC', '', 'Key concepts:', '', '- **Stub**: client-side proxy that packages the request', '- **Skeleton**: server-side handler', '- **IDL**: the contract of remote methods'), [['What are the 3 key concepts of RPC?', '- Stub\n- Skeleton\n- IDL']]],
+  ])('from %s', (_, text, expected) => {
+    expect(kinds(text, 'list')).toEqual(expected);
+  });
+
+  it('splits a long list into parts without dropping an item', () => {
+    const items = Array.from({ length: 10 }, (_, i) => `- Item number ${i + 1}`);
+    const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
+    expect(cards.map(([q]) => q)).toEqual(['What are the 10 steps (part 1 of 2)?', 'What are the 10 steps (part 2 of 2)?']);
+    expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
+  });
+
+  it('skips a table of contents made of links', () => {
+    expect(kinds(note('# Guide', '', 'Contents:', '', '- [Caching](#caching)', '- [Sharding](#sharding)'), 'list')).toEqual([]);
+  });
+});
+
+describe('comparison cards from tables', () => {
+  it('asks for each attribute of each row', () => {
+    const text = note('# Latency', '', '| Operation | Latency | Note |', '|---|---|---|', '| SSD read | 150 μs | Local disk |', '| HDD seek | 10 ms | - |');
+    expect(kinds(text, 'comparison')).toEqual([
+      ['What is the latency of SSD read?', '150 μs'],
+      ['What is the note of SSD read?', 'Local disk'],
+      ['What is the latency of HDD seek?', '10 ms'],
+    ]);
+  });
+
+  it('compares the columns when the first header names attributes', () => {
+    const text = note('# SQL vs NoSQL', '', '| Feature | SQL | NoSQL |', '|---|---|---|', '| Consistency | Strong | Eventual |', '| Schema | Fixed | ✅ flexible |');
+    expect(kinds(text, 'comparison')).toEqual([
+      ['How do SQL and NoSQL differ in consistency?', 'SQL: Strong\nNoSQL: Eventual'],
+      ['How do SQL and NoSQL differ in schema?', 'SQL: Fixed\nNoSQL: flexible'],
+    ]);
+  });
+});
+
+describe('definition and cloze cards', () => {
+  it.each([
+    ['a plain "Term: text" item', note('# Reads', '', '- Dirty Read: Read data that another transaction has not committed yet.'), ['What is Dirty Read?', 'Read data that another transaction has not committed yet.']],
+    ['an arrow item', note('# Reads', '', '- Phantom read → a repeated query returns a different set of rows.'), ['What is Phantom read?', 'A repeated query returns a different set of rows.']],
+    ['a defining first sentence', note('# CDN', '', 'A CDN is a network of geographically dispersed servers used to deliver static content. It caches images.'), ['What is a CDN?', 'A CDN is a network of geographically dispersed servers used to deliver static content. It caches images.']],
+  ])('%s', (_, text, expected) => {
+    expect(kinds(text, 'definition')).toContainEqual(expected);
+  });
+
+  it.each([
+    ['The issue is that every request must go to the same server.'],
+    ['This is called a stateless web tier.'],
+    ['- Step 1: Pre-computed radius filtering with a cheap distance check.'],
+    ['- Use if: async processing or decoupling of services is needed.'],
+  ])('no definition from %j', (line) => {
+    expect(kinds(note('# T', '', line), 'definition')).toEqual([]);
+  });
+
+  it('blanks the term of a defining sentence', () => {
+    const text = note('# CDN', '', 'A CDN is a network of geographically dispersed servers used to deliver static content.');
+    expect(kinds(text, 'cloze')).toEqual([
+      ['Fill in the blank: A ____ is a network of geographically dispersed servers used to deliver static content.', 'CDN'],
+    ]);
+  });
+
+  it('turns ==highlights== into cloze cards', () => {
+    expect(kinds(note('# Raft', '', 'In Raft the ==leader== replicates the log to followers.'), 'cloze')).toEqual([
+      ['Fill in the blank: In Raft the ____ replicates the log to followers.', 'leader'],
+    ]);
+  });
+});
+
+describe('explicit multi-line cards', () => {
+  it('reads question lines, a "?" line and answer lines', () => {
+    expect(kinds(note('# T', '', 'What does a load balancer do', '?', 'It spreads requests across servers.'), 'explicit')).toEqual([
+      ['What does a load balancer do?', 'It spreads requests across servers.'],
+    ]);
+  });
+});
+
+describe('questions answered in list items', () => {
+  it('takes the sub-list as the answer', () => {
+    expect(kinds(note('# Q', '', '- Which isolation level prevents phantom reads?', '  - Only serializable.'), 'qa')).toEqual([
+      ['Which isolation level prevents phantom reads?', '- Only serializable.'],
+    ]);
+  });
+});
+
+describe('list card parts', () => {
+  it('keeps a list of 7 items on one card', () => {
+    const items = Array.from({ length: 7 }, (_, i) => `- Item number ${i + 1}`);
+    expect(kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list')).toEqual([['What are the 7 steps?', items.join('\n')]]);
+  });
+
+  it('keeps the numbering of an ordered list across parts', () => {
+    const items = Array.from({ length: 9 }, (_, i) => `${i + 1}. Item number ${i + 1}`);
+    const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
+    expect(cards.map(([q]) => q)).toEqual(['What are the 9 steps (part 1 of 2)?', 'What are the 9 steps (part 2 of 2)?']);
+    expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
+  });
+
+  it('asks no list card for a list that follows a plain paragraph', () => {
+    expect(kinds(note('# Topic', '', 'Caches help.', '', '- Lower latency.', '- Less load.'), 'list')).toEqual([]);
+  });
+});
+
+describe('topic summary of a section titled with a term', () => {
+  const LONG_POLLING = 'With long polling, a client holds a request open until the server has news. The server answers when data arrives or the request times out. The client then reconnects at once. This repeats forever.';
+
+  it('asks "What is <title>?" answered by the first three sentences of the opening paragraph', () => {
+    expect(kinds(note('# Networking', '', '## Long polling', '', LONG_POLLING), 'definition')).toEqual([
+      ['What is Long polling?', 'With long polling, a client holds a request open until the server has news. The server answers when data arrives or the request times out. The client then reconnects at once.'],
+    ]);
+  });
+
+  it('points at the paragraph it summarises', () => {
+    const deck = deckOf(note('# Networking', '', '## Long polling', '', LONG_POLLING));
+    expect(deck.cards.find((c) => c.question === 'What is Long polling?')?.line).toBe(5);
+  });
+
+  it.each([
+    ['a question title', note('# Net', '', '## Why long polling?', '', LONG_POLLING)],
+    ['a paragraph that does not name the topic', note('# Net', '', '## Long polling', '', 'A client holds a request open until the server has news, then reconnects at once.')],
+    ['an opening too short to explain anything', note('# Net', '', '## Long polling', '', 'Long polling is old.')],
+  ])('none for %s', (_, text) => {
+    expect(kinds(text, 'definition').filter(([q]) => q === 'What is Long polling?')).toEqual([]);
+  });
+
+  it('does not repeat a definition the section already gives', () => {
+    const text = note('# Net', '', '## Cache', '', '**Cache** is a fast store of copies of data kept near the reader.');
+    expect(kinds(text, 'definition')).toEqual([['What is Cache?', 'Cache is a fast store of copies of data kept near the reader.']]);
+  });
+});
+
+describe('short questions that lean on their section', () => {
+  const WRITE_THROUGH = (question: string) => note('# Caching', '', '## Write-through', '', question, '', 'Every write goes to the cache and the database.');
+
+  it.each([
+    ['"it"', 'Why is it slow?', 'Write-through: Why is it slow?'],
+    ['"this"', 'When is this a good idea?', 'Write-through: When is this a good idea?'],
+    ['"both"', 'Why update both?', 'Write-through: Why update both?'],
+  ])('get the section title in front when they say %s', (_, question, asked) => {
+    expect(kinds(WRITE_THROUGH(question), 'qa').map(([q]) => q)).toEqual([asked]);
+  });
+
+  it.each([
+    ['no pronoun', 'Why are writes slow?'],
+    ['the section already named', 'Why is write-through slow for it?'],
+  ])('are kept as written with %s', (_, question) => {
+    expect(kinds(WRITE_THROUGH(question), 'qa').map(([q]) => q)).toEqual([question]);
+  });
+
+  it('take their context from the nearest title that is not itself a question', () => {
+    const text = note('# Caching', '', '## Why cache?', '', 'Memory is fast.', '', 'Is it always worth it?', '', 'No, not for data that is read once.');
+    expect(kinds(text, 'qa').map(([q]) => q)).toEqual(['Why cache?', 'Caching: Is it always worth it?']);
+  });
+
+  it('include questions asked by a heading and by a list item', () => {
+    expect(kinds(note('# Redis', '', '## Why is it fast?', '', 'It keeps all data in memory.'), 'qa').map(([q]) => q)).toEqual(['Redis: Why is it fast?']);
+    expect(kinds(note('# Caching', '', '## Write-through', '', '- Why is it slow?', '  - Every write goes to both stores.'), 'qa').map(([q]) => q))
+      .toEqual(['Write-through: Why is it slow?']);
+  });
+
+  it('leaves a long question alone', () => {
+    const question = `Why is it ${'much '.repeat(40)}slower than write-back?`;
+    expect(kinds(WRITE_THROUGH(question), 'qa').map(([q]) => q)).toEqual([question]);
+  });
+
+  it('only applies to questions, not to other kinds of card', () => {
+    expect(kinds(note('# Caching', '', '## Write-through', '', 'Is it fast :: Not for writes.'), 'explicit')).toEqual([['Is it fast?', 'Not for writes.']]);
+  });
+});
+
+describe('clean card text', () => {
+  it('drops emoji and citation markers from every side of a card', () => {
+    const text = note('# Caching', '', 'Hot key 🔥 :: A key with far more traffic than others 🚀.', '', 'Why LRU? :: It is the most popular policy [6].');
+    expect(kinds(text, 'explicit')).toEqual([
+      ['Hot key?', 'A key with far more traffic than others.'],
+      ['Why LRU?', 'It is the most popular policy.'],
+    ]);
+  });
+
+  it('drops U+FFFD left by a lost character', () => {
+    const prose = 'Caching keeps copies of data close to the reader so that reads are fast and cheap. '.repeat(3).trim();
+    expect(kinds(note('# Caching', '', prose, '', 'What is a cache? :: A fast store of copies\uFFFD.'), 'explicit')).toEqual([
+      ['What is a cache?', 'A fast store of copies.'],
+    ]);
+  });
+
+  it('cleans emoji and outline numbering out of concept titles', () => {
+    const deck = deckOf(note('# 🚀 Caching 🎯', '', '## 2.1 ✅ Why cache? 🤔', '', 'Memory is faster than disk.'));
+    expect(deck.concepts.map((c) => c.title)).toEqual(['Caching', 'Why cache?']);
+    expect(kinds(note('# 🚀 Caching 🎯', '', '## 2.1 ✅ Why cache? 🤔', '', 'Memory is faster than disk.'), 'qa')).toEqual([['Why cache?', 'Memory is faster than disk.']]);
+  });
+});

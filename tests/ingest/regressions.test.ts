@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { cardsOf, deckOf, note } from './support';
+
+/** Cards the extractor once got wrong, pinned as the behaviour a learner needs. */
+
+const questions = (text: string, kind: string, path?: string) => cardsOf(text, path).filter(([k]) => k === kind).map(([, q]) => q);
+
+describe('regression: list cards', () => {
+  it('a "**Note**:" commentary item is not one of the things a list enumerates', () => {
+    const text = note(
+      '# Rate Limiting', '', '## Algorithms', '',
+      '- **Token bucket**: tokens refill at a fixed rate and each request spends one.',
+      '- **Leaky bucket**: requests queue and drain at a constant rate.',
+      '- **Fixed window**: a counter per client resets at the start of every window.',
+      '- **Note**: sliding windows fix the burst at window edges.',
+    );
+    // Today: ['What are the 4 algorithms of Rate Limiting?', '- Token bucket\n- Leaky bucket\n- Fixed window\n- Note']
+    for (const [kind, , answer] of cardsOf(text)) if (kind === 'list') expect(answer).not.toMatch(/\bNote\b/);
+  });
+
+  it('a lead-in that already names its subject is not qualified by the section title', () => {
+    const text = note('# Rate Limiting', '', '## Where to enforce', '', 'Common places to enforce limits:', '', '1. The API gateway.', '2. A shared store such as Redis.');
+    // Today: 'What are the 2 common places to enforce limits of Where to enforce?'
+    expect(questions(text, 'list')).toEqual(['What are the 2 common places to enforce limits?']);
+  });
+
+  it.each([
+    ['a number word after the count', ['# Caching', '', 'Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload'], 'What are the 2 two reasons of Caching?'],
+    ['a singular section title as the subject', ['# Caching', '', '- **Cache-aside**: the app reads the database on a miss.', '- **Read-through**: the cache loads missing entries itself.', '- plain item without a term'], 'What are the 3 caching?'],
+    ['a bold-line title as the subject', ['Intro paragraph that is long enough to be prose and not a title at all, really.', '', '**Database choice**', '- SQL for transactions', '- NoSQL for scale'], 'What are the 2 database choice?'],
+  ])('no garbled list question from %s', (_, lines, garbled) => {
+    expect(questions(note(...lines), 'list')).not.toContain(garbled);
+  });
+});
+
+describe('regression: question cards', () => {
+  it('the answer to a question stops at the next explicit "Q :: A" line', () => {
+    const text = note('# Caching', '', '## Eviction', '', 'What is LRU?', '', 'Least recently used.', '', 'LFU :: Least frequently used');
+    // Today: 'Least recently used.\nLFU:: Least frequently used'
+    expect(cardsOf(text).filter(([k]) => k === 'qa')).toEqual([['qa', 'What is LRU?', 'Least recently used.']]);
+  });
+
+  it('a question answered by a code block is still a card', () => {
+    const text = note('# Caching', '', 'How do you read user 42?', '', '```', 'GET user:42', '```');
+    // Today: no card (the code block no longer counts as an answer).
+    expect(cardsOf(text)).toEqual([['qa', 'How do you read user 42?', 'GET user:42']]);
+  });
+});
+
+describe('regression: definitions and topic summaries', () => {
+  it('a section "CDN" defined by "A CDN is ..." gets one definition card, not two', () => {
+    const text = note('# Net', '', '## CDN', '', 'A CDN is a network of servers that deliver static content close to users. It caches images. It cuts latency.');
+    // Today: 'What is a CDN?' and 'What is CDN?' with the same answer.
+    expect(questions(text, 'definition')).toEqual(['What is a CDN?']);
+  });
+
+  it('a one-word technical title such as "Geohash" gets its topic summary', () => {
+    const text = note('# Maps', '', '## Geohash', '', 'Geohash encodes a latitude and longitude into a short string of letters and digits. Nearby places share a prefix.');
+    // Today: no card; one-word titles under 8 letters are skipped although the rule's own example is "Geohash".
+    expect(questions(text, 'definition')).toEqual(['What is Geohash?']);
+  });
+
+  it('an emoji between the bold term and "is" does not lose the definition', () => {
+    const text = note('# Caching', '', '**LRU** 🎯 is the policy that drops the least recently used entry.');
+    // Today: no card at all.
+    expect(questions(text, 'definition')).toEqual(['What is LRU?']);
+  });
+});
+
+describe('regression: cards with a URL are dropped with a warning', () => {
+  it('a URL in the question', () => {
+    const deck = deckOf(note('# Web', '', 'What is https://example.com? :: A site for examples.'));
+    // Today: kept as 'What is https://example.com?'.
+    expect(deck.cards).toEqual([]);
+    expect(deck.warnings).toHaveLength(1);
+  });
+
+  it('the cloze twin of a definition dropped for its URL', () => {
+    const deck = deckOf(note('# Caching', '', '**Redis** is an in-memory store, see https://redis.io for details.'));
+    // Today: 'Fill in the blank: ____ is an in-memory store, see https://redis.io for details.' is kept.
+    expect(deck.cards).toEqual([]);
+  });
+});
+
+describe('regression: comparison cards', () => {
+  it('"vs" in the section title does not turn a table whose first column lists the things inside out', () => {
+    const text = note(
+      '# CDN', '', '## Pull vs push', '',
+      '| Model | How content arrives | Best for |', '| --- | --- | --- |',
+      '| Pull | Fetched from origin on first miss | Websites with many assets |',
+      '| Push | Uploaded in advance by the owner | Large files like video |',
+    );
+    // Today: 'How do How content arrives and Best for differ in pull?'
+    for (const question of questions(text, 'comparison')) expect(question).not.toMatch(/^How do How content arrives/);
+    expect(questions(text, 'comparison').length).toBeGreaterThan(0);
+  });
+
+  it('a "How ..." column header still makes a question', () => {
+    const text = note('# URL shortener', '', '| Approach | How it works |', '| --- | --- |', '| Hash and truncate | Take the first 7 base62 characters of a hash of the URL |');
+    // Today: 'How it works Hash and truncate?'
+    expect(questions(text, 'comparison')).not.toContain('How it works Hash and truncate?');
+  });
+});
+
+describe('regression: inferred headings', () => {
+  it('a question line in a note without headings is a question, not the deck title', () => {
+    const deck = deckOf(note('Some intro about caches.', '', 'What is a cache?', '', 'A cache keeps copies of data close to the reader so reads are fast.'));
+    // Today: the question is inferred as a heading, so the deck is titled 'What is a cache?'.
+    expect(deck.title).toBe('Caching');
+    expect(deck.cards.map((c) => [c.kind, c.question])).toEqual([['qa', 'What is a cache?']]);
+  });
+
+  it('an inferred heading nests under the markdown heading above it', () => {
+    const prose = Array.from({ length: 150 }, (_, i) => `Line ${i + 1} of prose about caching that is long enough to be content.`);
+    const deck = deckOf(note('# Caching', '', 'PROS:', '- fast', '- cheap', '', ...prose, '## More', ...prose));
+    // Today: PROS is a top-level sibling of Caching and the written "## More" becomes a child of PROS.
+    expect(deck.concepts.map((c) => c.path)).toEqual([['Caching'], ['Caching', 'PROS'], ['Caching', 'More']]);
+  });
+});
