@@ -6,11 +6,12 @@
  * re-ingests it unchanged, then re-ingests after a small edit to one note. Each run is timed end
  * to end (read + hash + parse/extract + write, one transaction), with its breakdown.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { applyMigrations } from '../prisma/apply-migrations';
 
 const root = path.resolve(import.meta.dirname, '..');
 const notesSource = path.resolve(root, '../shared/notes');
@@ -18,10 +19,7 @@ const notesSource = path.resolve(root, '../shared/notes');
 function freshDatabase(dir: string): string {
   const file = path.join(dir, 'bench.db');
   const db = new Database(file);
-  const migrations = path.join(root, 'prisma/migrations');
-  for (const name of readdirSync(migrations).filter((n) => !n.includes('.')).sort()) {
-    db.exec(readFileSync(path.join(migrations, name, 'migration.sql'), 'utf8'));
-  }
+  applyMigrations(db);
   db.close();
   return `file:${file}`;
 }

@@ -11,13 +11,13 @@
  * BENCH_WAL=1 puts the database in WAL mode first, to compare commit costs (the app's default is
  * SQLite's rollback journal).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { applyMigrations } from '../prisma/apply-migrations';
 
-const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '300' } } });
 const ITERATIONS = Number(values.iterations);
 
@@ -52,10 +52,7 @@ function random(seed: number): () => number {
 
 function buildDatabase(file: string): void {
   const db = new Database(file);
-  const migrations = path.join(root, 'prisma/migrations');
-  for (const name of readdirSync(migrations).filter((n) => !n.includes('.')).sort()) {
-    db.exec(readFileSync(path.join(migrations, name, 'migration.sql'), 'utf8'));
-  }
+  applyMigrations(db);
   const rand = random(42);
   const insert = {
     user: db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, 'x', ?, ?)`),

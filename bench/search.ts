@@ -10,10 +10,11 @@
  *   (goal <= 100 ms);
  * - the topic tree with a user's card counts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { applyMigrations } from '../prisma/apply-migrations';
 
 const root = path.resolve(import.meta.dirname, '..');
 const notesSource = path.resolve(root, '../shared/notes');
@@ -37,10 +38,7 @@ const QUERIES = [
 function freshDatabase(dir: string): string {
   const file = path.join(dir, 'bench.db');
   const db = new Database(file);
-  const migrations = path.join(root, 'prisma/migrations');
-  for (const name of readdirSync(migrations).filter((n) => !n.includes('.')).sort()) {
-    db.exec(readFileSync(path.join(migrations, name, 'migration.sql'), 'utf8'));
-  }
+  applyMigrations(db);
   db.close();
   return `file:${file}`;
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { applyMigrations } from '../../prisma/apply-migrations';
 
 /**
  * A fresh SQLite file with every checked-in migration applied, the way `prisma migrate deploy`
@@ -11,10 +12,7 @@ export function createTestDatabase(): { url: string; file: string; cleanup: () =
   const dir = mkdtempSync(path.join(tmpdir(), 'recall-test-'));
   const file = path.join(dir, 'test.db');
   const db = new Database(file);
-  const migrations = path.resolve(import.meta.dirname, '../../prisma/migrations');
-  for (const name of readdirSync(migrations).filter((n) => !n.includes('.')).sort()) {
-    db.exec(readFileSync(path.join(migrations, name, 'migration.sql'), 'utf8'));
-  }
+  applyMigrations(db);
   db.close();
   return { url: `file:${file}`, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
