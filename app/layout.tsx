@@ -24,6 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/review" className="hover:underline">Review</Link>
                 <Link href="/topics" className="hover:underline">Topics</Link>
+                <Link href="/quiz" className="hover:underline">Quiz</Link>
+                <Link href="/drill" className="hover:underline">Drill</Link>
                 <Link href="/search" className="hover:underline">Search</Link>
                 <Link href="/leeches" className="hover:underline">Leeches</Link>
                 <Link href="/settings" className="hover:underline">Settings</Link>

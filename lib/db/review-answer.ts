@@ -27,10 +27,15 @@ export interface AnswerInput {
   answerId: string;
   version: number;
   timeTakenMs: number;
+  /**
+   * 'quiz' (a quiz miss) or 'drill' (a point an interview drill left out): SM-2 always applies
+   * (never a re-drill) and the log carries the source as its kind.
+   */
+  source?: 'review' | 'quiz' | 'drill';
 }
 
 export interface AnswerOutcome {
-  kind: AnswerKind;
+  kind: AnswerKind | 'quiz' | 'drill';
   due: Date;
   intervalDays: number;
   /** This answer made the card a leech: it is now suspended. */
@@ -47,6 +52,8 @@ export interface AnswerOutcome {
  *   of several answers computed against one version exactly one is recorded; the rest get
  *   StaleAnswerError. Every write bumps the version, re-drills included.
  * - A review that makes the card a leech (see isLeechLapse) also suspends it.
+ * - A self-test answer (source 'quiz' or 'drill') is scheduled like a review but logged under its
+ *   source, which the daily plan ignores: it never uses up the day's limits, buries siblings or starts a re-drill.
  */
 export async function recordAnswer(userId: string, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
   try {
@@ -96,11 +103,13 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
   if (state?.suspended) throw new StaleAnswerError('This card is suspended.');
 
   const dayStart = studyDayStart(now, settings.timeZone, settings.rolloverHour);
-  const redrill = state !== null && isRedrill(planDay(await dayAnswers(tx, userId, dayStart, input.cardId), settings), input.cardId);
+  const selfTest = input.source === 'quiz' || input.source === 'drill';
+  const redrill = !selfTest && state !== null && isRedrill(planDay(await dayAnswers(tx, userId, dayStart, input.cardId), settings), input.cardId);
   const before = state ? toSnapshot(state) : newCardSnapshot(now);
   const next = redrill ? before : answerCard(before, input.grade, now, settings).next;
   const leech = !redrill && isLeechLapse(before.lapses, next.lapses, settings.leechLapses);
   const suspended = Boolean(state?.suspended) || leech;
+  const kind = selfTest ? input.source! : redrill ? 'redrill' : 'review';
   const flagged = Boolean(state?.leech) || leech;
 
   if (state) {
@@ -123,15 +132,15 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
       "prevLastReviewedAt", "prevSuspended", "prevLeech", "prevRepetitions", "prevIntervalDays", "prevEaseFactor", "prevDue", "prevLapses",
       "repetitions", "intervalDays", "easeFactor", "due", "lapses")
     VALUES (${randomUUID()}, ${userId}, ${input.cardId}, ${input.grade}, ${now}, ${input.timeTakenMs}, ${input.answerId},
-      ${redrill ? 'redrill' : 'review'}, ${state === null}, ${before.lastReviewedAt}, ${Boolean(state?.suspended)}, ${Boolean(state?.leech)},
+      ${kind}, ${state === null}, ${before.lastReviewedAt}, ${Boolean(state?.suspended)}, ${Boolean(state?.leech)},
       ${before.repetitions}, ${before.intervalDays}, ${before.easeFactor}, ${before.due}, ${before.lapses},
       ${next.repetitions}, ${next.intervalDays}, ${next.easeFactor}, ${next.due}, ${next.lapses})`;
-  return { kind: redrill ? 'redrill' : 'review', due: next.due, intervalDays: next.intervalDays, leech };
+  return { kind, due: next.due, intervalDays: next.intervalDays, leech };
 }
 
 function outcomeOf(log: ReviewLog, leechLapses: number): AnswerOutcome {
-  const kind = log.kind as AnswerKind;
-  const leech = kind === 'review' && isLeechLapse(log.prevLapses, log.lapses, leechLapses);
+  const kind = log.kind as AnswerOutcome['kind'];
+  const leech = kind !== 'redrill' && isLeechLapse(log.prevLapses, log.lapses, leechLapses);
   return { kind, due: new Date(log.due), intervalDays: log.intervalDays, leech };
 }
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConceptCards } from '@/components/reading/concept-cards';
 import { PassageHighlighter } from '@/components/reading/passage-highlighter';
-import { buttonClass, cardClass } from '@/components/ui/styles';
+import { buttonClass, cardClass, secondaryButtonClass } from '@/components/ui/styles';
 import { getConceptPage } from '@/lib/db/topics';
 import { renderNoteSection } from '@/lib/render/markdown';
 import { requireUser } from '@/lib/session';
@@ -27,7 +27,11 @@ export default async function ConceptPage({ params }: { params: Promise<{ concep
           <h1 className="text-2xl font-bold break-words">{concept.title}</h1>
           <p className="text-xs break-all text-stone-500 dark:text-stone-400">{concept.source.path}, line {concept.startLine}</p>
         </div>
-        {!untested && <Link href={`/review?concept=${concept.id}`} className={buttonClass}>Review this topic</Link>}
+        <div className="flex gap-2">
+          {!untested && <Link href={`/review?concept=${concept.id}`} className={buttonClass}>Review this topic</Link>}
+          {/* A quiz covers the subtree, so a section without cards of its own may still have one. */}
+          <Link href={`/quiz?concept=${concept.id}`} className={secondaryButtonClass}>Quiz this topic</Link>
+        </div>
       </header>
       {untested && (
         <p data-testid="no-cards" className="rounded-lg border border-dashed border-stone-300 px-3 py-2 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
