@@ -120,8 +120,25 @@ function endsSentence(text: string): boolean {
   return /[.!]$/.test(text) && !/\b(?:etc|vs|e\.g|i\.e)\.$/i.test(text);
 }
 
+/**
+ * "Round robin: each server in turn" is a labelled statement, not a title; "Option 3: Geohash" and
+ * "Step 1 - Understand the problem" are titles (what follows the separator is capitalised).
+ */
+const LABELLED_STATEMENT = /\S\s*(?::|\s[-–—=]\s|→|=>)\s*\p{Ll}/u;
+
 function isShortTitle(text: string): boolean {
-  return isTitle(text, MAX_WEAK_TITLE) && !endsSentence(text) && /^[\p{Lu}\p{N}]/u.test(text) && words(text) <= MAX_WEAK_WORDS;
+  return (
+    isTitle(text, MAX_WEAK_TITLE) &&
+    !endsSentence(text) &&
+    !LABELLED_STATEMENT.test(text) &&
+    /^[\p{Lu}\p{N}]/u.test(text) &&
+    words(text) <= MAX_WEAK_WORDS
+  );
+}
+
+/** Handwritten notes often title a section in lower case: "load balancing" alone on its line. */
+function isLowerCaseTitle(text: string): boolean {
+  return words(text) <= 4 && /^[\p{Ll}][\p{L}\p{N} '-]*$/u.test(text);
 }
 
 function words(text: string): number {
@@ -150,7 +167,9 @@ function weakHeadingTitle(text: string, following: string, afterBreak: boolean):
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
   const introducesContent = following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|');
-  if (afterBreak && isShortTitle(text) && !text.endsWith(':') && introducesContent) return { title: text, label: false };
+  if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && introducesContent) {
+    return { title: text, label: false };
+  }
   return null;
 }
 

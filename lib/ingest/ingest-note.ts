@@ -10,6 +10,11 @@ import { segment } from './segment';
 import { titleFromPath } from './titles';
 import type { CardDraft, IngestWarning, NoteDeck, NoteInput } from './types';
 
+/** Notes typed in a hurry start questions in lower case; a card's question starts with a capital. */
+function sentenceCase(text: string): string {
+  return text.replace(/^\p{Ll}(?=\p{Ll})/u, (c) => c.toUpperCase());
+}
+
 export type IngestResult = { ok: true; deck: NoteDeck } | { ok: false; error: IngestWarning };
 
 /**
@@ -37,7 +42,7 @@ export function ingestNote(input: NoteInput): IngestResult {
   const keys = new KeyAllocator();
   for (const section of sections) {
     for (const raw of extractCards(section)) {
-      const card = { ...raw, question: polishCardText(raw.question), answer: polishCardText(raw.answer), line: origin(raw.line) };
+      const card = { ...raw, question: sentenceCase(polishCardText(raw.question)), answer: polishCardText(raw.answer), line: origin(raw.line) };
       const problem = cardProblem(card);
       if (problem) {
         warnings.push({ file: input.path, line: card.line, message: `card skipped: ${problem}` });

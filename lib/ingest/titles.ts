@@ -9,6 +9,7 @@ export function cleanTitle(raw: string): string {
     .replace(EMOJI, '')
     .replace(/\s+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/^(?:q|question)\s*\d*\s*[:.)]\s+/i, '')
     .replace(/^(?:\d+[.)])+(?:\d+)?\s+/, '')
     .replace(/[\s:#\-–—]+$/u, '')
     .trim();

@@ -132,9 +132,36 @@ function explainedTerm(term: string, restText: string): Found | null {
   return { term, verb: pluralVerb(term), connector: '', definition: rest, fullSentence: true };
 }
 
+/** "Term: text", "Term - text", "Term → text", "Term => text", "Term = text". */
+const LABELLED = /^([^:→=]{1,50}?)\s*(?::|\s[-–—]\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
+
 function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
-  const text = toPlainText(paragraph).replace(/\n+/g, ' ');
-  const match = /^([^:→=]{1,50}?)\s*(?::|\s[-–—]\s|\s?→|\s?=>)\s*(\S.*)$/u.exec(text);
+  // A closing "types:" line leads into the next list; it is not part of the definition.
+  const lines = toPlainText(paragraph).split('\n');
+  if (lines.length > 1 && /:-?$/.test(lines.at(-1)!.trim())) lines.pop();
+  return labelledLine(lines.join(' '), maxWords);
+}
+
+/**
+ * Plain-text notes put one "Term: text" per line without blank lines between them; a paragraph
+ * whose every line is such a line yields one definition per line.
+ */
+export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
+  const lines = toPlainText(paragraph).split('\n');
+  if (lines.length < 2) return [];
+  const found = lines.map((line) => labelledLine(line, MAX_PARAGRAPH_LABEL_WORDS));
+  if (found.some((f) => !f)) return [];
+  const start = paragraph.position?.start.line ?? 1;
+  return found.map((f, i) => ({
+    kind: 'definition' as const,
+    question: `What ${f!.verb} ${f!.term}?`,
+    answer: capitalise(f!.definition),
+    line: start + i,
+  }));
+}
+
+function labelledLine(text: string, maxWords: number): Found | null {
+  const match = LABELLED.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
   if (!isTerm(term, maxWords) || NOT_TERM_START.test(term)) return null;

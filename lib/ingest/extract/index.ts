@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import type { Section } from '../segment';
-import { definitionCards } from './definition';
+import { definitionCards, lineDefinitions } from './definition';
 import { explicitCards, hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
 import { listCards } from './list';
@@ -41,7 +41,8 @@ function withContext(card: ExtractedCard, context: string | null): ExtractedCard
 function blockCards(node: RootContent, sectionTitle: string): ExtractedCard[] {
   switch (node.type) {
     case 'paragraph':
-      return hasExplicitCards(node) ? explicitCards(node) : definitionCards(node, sectionTitle);
+      if (hasExplicitCards(node)) return explicitCards(node);
+      return lineDefinitions(node).length > 0 ? lineDefinitions(node) : definitionCards(node, sectionTitle);
     case 'list':
       return node.children.flatMap((item) => itemCards(item, sectionTitle));
     case 'table':

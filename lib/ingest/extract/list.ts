@@ -21,9 +21,9 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
     const previous = nodes[i - 1];
     let leadIn: string | null = null;
     if (previous?.type === 'paragraph') {
-      const text = toPlainText(previous).replace(/\n+/g, ' ');
-      // The sentence right before the colon introduces the list.
-      if (/:-?$/.test(text)) leadIn = sentences(text).at(-1)!.replace(/\s*:-?$/, '');
+      // The line, then the sentence, right before the colon introduces the list.
+      const lastLine = toPlainText(previous).split('\n').at(-1)!.trim();
+      if (/:-?$/.test(lastLine)) leadIn = sentences(lastLine).at(-1)!.replace(/\s*:-?$/, '');
     } else if (!previous && i === 0) {
       leadIn = sectionTitle;
     }
@@ -125,6 +125,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     if (named) return `${lower(label)} of ${topic}`;
     if (text !== sectionTitle) return lower(label);
   }
+  // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?".
+  if (text === sectionTitle && isLabel(label) && /[^s]s$/i.test(label)) return lower(label);
   if (text === sectionTitle) return `points listed under "${sectionTitle}"`;
   return text.length <= 80 ? `items listed under "${text}"` : `points listed under "${sectionTitle}"`;
 }

@@ -43,15 +43,38 @@ export function headingQuestionCard(title: string, line: number, nodes: RootCont
   return answer ? { kind: 'qa', question, answer, line } : null;
 }
 
-/** Questions asked in a paragraph of their own and answered by the blocks right after. */
+/**
+ * Questions asked in a paragraph of their own and answered by the blocks right after, or asked
+ * and answered on consecutive lines of one paragraph ("Q: ...?" then "A: ...").
+ */
 export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
   const cards: ExtractedCard[] = [];
   nodes.forEach((node, i) => {
     if (node.type !== 'paragraph') return;
-    const question = asQuestion(toPlainText(node));
+    const text = toPlainText(node);
+    if (text.includes('\n')) {
+      cards.push(...inlineAnswered(text, node.position?.start.line ?? 1));
+      return;
+    }
+    const question = asQuestion(text);
     if (!question) return;
     const answer = answerFrom(nodes.slice(i + 1));
     if (answer) cards.push({ kind: 'qa', question, answer, line: node.position?.start.line ?? 1 });
+  });
+  return cards;
+}
+
+/** Lines "Q: ...?" followed by lines starting "A:" inside one paragraph. */
+function inlineAnswered(text: string, start: number): ExtractedCard[] {
+  const lines = text.split('\n');
+  const cards: ExtractedCard[] = [];
+  lines.forEach((line, i) => {
+    const question = asQuestion(line);
+    if (!question || !ANSWER_PREFIX.test(lines[i + 1] ?? '')) return;
+    const answerLines: string[] = [];
+    for (let j = i + 1; j < lines.length && !asQuestion(lines[j]); j++) answerLines.push(lines[j].replace(ANSWER_PREFIX, '').trim());
+    const answer = fitAnswer(answerLines.filter(Boolean));
+    if (answer) cards.push({ kind: 'qa', question, answer: answer.charAt(0).toUpperCase() + answer.slice(1), line: start + i });
   });
   return cards;
 }
