@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { ingestNote } from '@/lib/ingest/ingest-note';
 import type { Grade } from '@/lib/srs/sm2';
-import { openAppDatabase } from './support';
+import { ingestTestNotes, openAppDatabase } from './support';
 
 /** Two small notes: Caching (1 card) > Eviction (2 cards), and Queues (2 cards). */
 export const NOTES: Record<string, string> = {
@@ -40,15 +39,7 @@ export async function openReviewFixture(): Promise<ReviewFixture> {
   const review = await import('@/lib/db/review');
   const answers = await import('@/lib/db/review-answer');
   const { createUser } = await import('@/lib/db/users');
-  const { ingestDecks } = await import('@/lib/db/ingest');
-  await ingestDecks(
-    Object.entries(NOTES).map(([file, text]) => {
-      const result = ingestNote({ path: file, text });
-      if (!result.ok) throw new Error(result.error.message);
-      return { deck: result.deck, storedPath: file };
-    }),
-    new Date('2024-03-01T00:00:00Z'),
-  );
+  await ingestTestNotes(NOTES);
   let users = 0;
   let answerIds = 0;
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { ingestNote } from '@/lib/ingest/ingest-note';
 import type { Grade } from '@/lib/srs/sm2';
-import { openAppDatabase } from './support';
+import { NOTES } from './review-fixture';
+import { ingestTestNotes, openAppDatabase } from './support';
 
 /** All times are fixed: a study day starts at 04:00 UTC for these (UTC, rollover 4) users. */
 const NOW = new Date('2024-03-10T12:00:00Z');
@@ -10,24 +10,6 @@ const LATER_TODAY = new Date('2024-03-10T20:00:00Z');
 const TOMORROW_0400 = new Date('2024-03-11T04:00:00Z');
 const TWO_DAYS_LATER = new Date('2024-03-12T12:00:00Z');
 
-const NOTES: Record<string, string> = {
-  'content/a-caching.md': [
-    '# Caching',
-    '',
-    'What is a cache? :: A fast store of copies of data.',
-    '',
-    '## Eviction',
-    '',
-    'What is LRU? :: Least recently used.',
-    'What is LFU? :: Least frequently used.',
-  ].join('\n'),
-  'content/b-queues.md': [
-    '# Queues',
-    '',
-    'What is a DLQ? :: A queue for messages that keep failing.',
-    'What is backpressure? :: Slowing producers down when consumers fall behind.',
-  ].join('\n'),
-};
 /** New cards come in note order: by file, then by position in the file. */
 const NOTE_ORDER = ['What is a cache?', 'What is LRU?', 'What is LFU?', 'What is a DLQ?', 'What is backpressure?'];
 
@@ -42,13 +24,7 @@ beforeAll(async () => {
   review = await import('@/lib/db/review');
   answers = await import('@/lib/db/review-answer');
   ({ createUser } = await import('@/lib/db/users'));
-  const { ingestDecks } = await import('@/lib/db/ingest');
-  const decks = Object.entries(NOTES).map(([file, text]) => {
-    const result = ingestNote({ path: file, text });
-    if (!result.ok) throw new Error(result.error.message);
-    return { deck: result.deck, storedPath: file };
-  });
-  await ingestDecks(decks, new Date('2024-03-01T00:00:00Z'));
+  await ingestTestNotes(NOTES);
 });
 
 afterAll(async () => {

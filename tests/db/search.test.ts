@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { ingestNote } from '@/lib/ingest/ingest-note';
 import type { Highlighted } from '@/lib/render/snippets';
-import { openAppDatabase } from './support';
+import { ingestTestNotes, openAppDatabase } from './support';
 
 const NOTES: Record<string, string> = {
   'notes/caching.md': [
@@ -28,13 +27,7 @@ let search: typeof import('@/lib/db/search');
 beforeAll(async () => {
   ({ prisma, close } = await openAppDatabase());
   search = await import('@/lib/db/search');
-  const { ingestDecks } = await import('@/lib/db/ingest');
-  const decks = Object.entries(NOTES).map(([file, text]) => {
-    const result = ingestNote({ path: file, text });
-    if (!result.ok) throw new Error(result.error.message);
-    return { deck: result.deck, storedPath: file };
-  });
-  await ingestDecks(decks, new Date('2024-03-01T00:00:00Z'));
+  await ingestTestNotes(NOTES);
 });
 
 afterAll(async () => {

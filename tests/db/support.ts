@@ -25,3 +25,15 @@ export async function openAppDatabase(): Promise<{ prisma: PrismaClient; close: 
     },
   };
 }
+
+/** Ingests notes (path -> text) into the open app database through the app's own ingest path. */
+export async function ingestTestNotes(notes: Record<string, string>, now = new Date('2024-03-01T00:00:00Z')): Promise<void> {
+  const { ingestNote } = await import('@/lib/ingest/ingest-note');
+  const { ingestDecks } = await import('@/lib/db/ingest');
+  const decks = Object.entries(notes).map(([file, text]) => {
+    const result = ingestNote({ path: file, text });
+    if (!result.ok) throw new Error(result.error.message);
+    return { deck: result.deck, storedPath: file };
+  });
+  await ingestDecks(decks, now);
+}

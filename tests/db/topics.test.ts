@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
-import { ingestNote } from '@/lib/ingest/ingest-note';
 import type { TopicNode } from '@/lib/render/topic-tree';
-import { openAppDatabase } from './support';
+import { ingestTestNotes, openAppDatabase } from './support';
 
 const NOW = new Date('2024-03-10T12:00:00Z');
 
@@ -38,13 +37,7 @@ beforeAll(async () => {
   ({ prisma, close } = await openAppDatabase());
   topics = await import('@/lib/db/topics');
   ({ createUser } = await import('@/lib/db/users'));
-  const { ingestDecks } = await import('@/lib/db/ingest');
-  const decks = Object.entries(NOTES).map(([file, text]) => {
-    const result = ingestNote({ path: file, text });
-    if (!result.ok) throw new Error(result.error.message);
-    return { deck: result.deck, storedPath: file };
-  });
-  await ingestDecks(decks, new Date('2024-03-01T00:00:00Z'));
+  await ingestTestNotes(NOTES);
 });
 
 afterAll(async () => {
