@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition, type ReactNode } from 'react';
 import { buttonClass, cardClass } from '@/components/ui/styles';
 import { answerCardAction } from '@/lib/actions/answer-card';
 import type { ReviewItem } from '@/lib/db/review';
@@ -45,20 +45,22 @@ export function ReviewCard({ item, answer, onAnswered }: {
     [revealed, pending, item, onAnswered],
   );
 
+  // An effect event reads the latest `revealed` and `grade`, so a key pressed before passive
+  // effects flush still acts on what is on screen.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
+      event.preventDefault();
+      setRevealed(true);
+      return;
+    }
+    const button = buttonForKey(event.key);
+    if (button) grade(button.grade);
+  });
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      if (!revealed && (event.key === ' ' || event.key === 'Enter')) {
-        event.preventDefault();
-        setRevealed(true);
-        return;
-      }
-      const button = buttonForKey(event.key);
-      if (button) grade(button.grade);
-    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [revealed, grade]);
+  }, []);
 
   return (
     <div className="space-y-4">

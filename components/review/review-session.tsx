@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, useTransition, type ReactNode } from 'react';
 import { secondaryButtonClass } from '@/components/ui/styles';
 import { undoAnswerAction } from '@/lib/actions/undo-answer';
 import type { DueSummary, ReviewItem, UndoableAnswer } from '@/lib/db/review';
@@ -38,15 +38,17 @@ export function ReviewSession({ item, answer, counts, undoable, finished }: {
     });
   }, [undoable, undoing, router]);
 
+  // An effect event, not a listener re-added per render: a refresh commits the new card before
+  // passive effects run, and a key pressed in between must undo the answer now on screen.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.metaKey || event.ctrlKey || event.altKey || event.key.toLowerCase() !== 'u') return;
+    event.preventDefault();
+    undo();
+  });
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || event.key.toLowerCase() !== 'u') return;
-      event.preventDefault();
-      undo();
-    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, []);
 
   return (
     <div className="space-y-4">
