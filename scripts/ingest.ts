@@ -7,8 +7,8 @@ import { prepareRun } from '../lib/notes/ingest-files';
 import { collectNotePaths, storedPath } from '../lib/notes/read-notes';
 
 /**
- * The markdown parser is superlinear on some pathological inputs (thousands of nested list levels);
- * such a note fails with a clear error instead of hanging the run.
+ * A safety net: should some pathological note make parsing or extraction run away, that note fails
+ * with a clear error instead of hanging the run.
  */
 const NOTE_TIMEOUT_MS = 60_000;
 

@@ -48,10 +48,13 @@ const WORKER_BOOT = `import(${JSON.stringify(TSX_ESM_API)})
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 /**
- * Rough cost of starting a worker (tsx, remark and the extractor loaded in a fresh isolate),
- * expressed in characters of note parsed in the same time (~0.4 s at ~2 us per character).
+ * What a worker costs, expressed in characters of note the main thread ingests in the same time
+ * (~0.75 µs per character). Measured on the 2-core machine (bench/ingest.ts): start-up (tsx and
+ * the extractor loaded in a fresh isolate, cold JIT) plus the slowdown of two allocation-heavy
+ * threads sharing memory bandwidth and GC helpers (two ingest processes each ran 1.7× slower
+ * than one alone) came to about a second, so a corpus under ~1.5 MB runs faster in-process.
  */
-const WORKER_START_CHARS = 200_000;
+const WORKER_START_CHARS = 1_500_000;
 
 /**
  * Ingests notes in parallel (markdown parsing is CPU-bound and per file); outcomes come back in
@@ -59,9 +62,9 @@ const WORKER_START_CHARS = 200_000;
  *
  * Without a time limit the main thread takes part: notes are assigned up front, largest first, to
  * whichever of the main thread and `workers - 1` worker threads has the least work (a worker
- * starts with WORKER_START_CHARS of handicap for its start-up). On two cores this beat two
- * workers in bench/ingest.ts (the largest file starts at once instead of after a worker's
- * start-up, and one isolate fewer competes for memory bandwidth). With one note or one thread
+ * starts with WORKER_START_CHARS of handicap). On two cores this beat two workers in
+ * bench/ingest.ts (the largest file starts at once instead of after a worker's start-up, and one
+ * isolate fewer competes for memory bandwidth). With one note, one thread or a small corpus
  * everything runs in-process.
  *
  * With a time limit only workers run notes (a worker can be terminated, the main thread cannot),

@@ -2,6 +2,7 @@ import { inferHeadings } from '../infer-headings';
 import { toLines, type Line } from '../lines';
 import { normaliseBullets } from './bullets';
 import { blankCaptions, blankPageNumbers } from './debris';
+import { escapeLiteralAsterisks } from './emphasis';
 import { blankFrontMatter } from './front-matter';
 import { convertHtml } from './html-lines';
 import { convertTabTables } from './tab-tables';
@@ -11,8 +12,9 @@ import { repairMojibake } from './mojibake';
 const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
- * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, tab tables, inferred
- * figure captions, inferred headings (which read chapter numbers), then page numbers.
+ * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
+ * asterisks in bold, tab tables, inferred figure captions, inferred headings (which read chapter
+ * numbers), then page numbers.
  * The result maps every cleaned line back to its line in the original note.
  */
 export function cleanNote(text: string): Line[] {
@@ -21,6 +23,7 @@ export function cleanNote(text: string): Line[] {
   lines = blankFrontMatter(lines);
   lines = convertHtml(lines);
   lines = normaliseBullets(lines);
+  lines = escapeLiteralAsterisks(lines);
   lines = convertTabTables(lines);
   lines = blankCaptions(lines);
   lines = inferHeadings(lines);

@@ -89,10 +89,15 @@ function isCommentary(item: ListItem): boolean {
   return /^(?:note|notes|tip|warning|caveat|example|e\.g\.?|remember|important)\s*[:–—-]/i.test(itemText(item) ?? '');
 }
 
+/** An item that is only a link, written as markdown or as a bare URL. */
 function isLinkOnly(item: ListItem): boolean {
   const first = item.children[0];
-  return first?.type === 'paragraph' && first.children.length === 1 && first.children[0].type === 'link';
+  if (first?.type !== 'paragraph' || first.children.length !== 1) return false;
+  const only = first.children[0];
+  return only.type === 'link' || (only.type === 'text' && BARE_URL.test(only.value.trim()));
 }
+
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** The term of a "Term: explanation" / "**Term** - explanation" item, or null. */
 function termOf(item: ListItem): string | null {

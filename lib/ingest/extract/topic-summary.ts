@@ -51,6 +51,27 @@ const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:secti
 /** The paragraph names the topic as whole words (case-insensitive, a plural "s" allowed). */
 function mentions(text: string, title: string): boolean {
   if (title.length < 3) return false;
-  const stem = title.toLowerCase().replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${stem}s?(?![\\p{L}\\p{N}])`, 'u').test(text.toLowerCase());
+  // A scan with one shared character test: a RegExp built per call with \p{L} look-arounds cost
+  // most of this extractor's time on a book-sized note.
+  const haystack = text.toLowerCase();
+  const stem = title.toLowerCase().replace(/s$/, '');
+  for (let at = haystack.indexOf(stem); at !== -1; at = haystack.indexOf(stem, at + 1)) {
+    const end = at + stem.length;
+    if (wordCharBefore(haystack, at)) continue;
+    if (!wordCharAt(haystack, end) || (haystack[end] === 's' && !wordCharAt(haystack, end + 1))) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+
+function wordCharAt(text: string, index: number): boolean {
+  WORD_CHAR.lastIndex = index;
+  return index < text.length && WORD_CHAR.test(text);
+}
+
+function wordCharBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const low = text.charCodeAt(index - 1);
+  return wordCharAt(text, low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1);
 }
