@@ -7,8 +7,11 @@ const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|(?<!_)__(?=[\p
 
 const URL = /https?:\/\//i;
 const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
-/** An answer ending like this was cut off mid-sentence in the note itself. */
-const CUT_OFF = /(?:,|\b(?:and|or|the|of|to|a|an|with|for))\s*$|\([^)]*$/i;
+/**
+ * An answer ending like this was cut off mid-sentence in the note itself, or ends on a colon that
+ * introduces what the card does not hold.
+ */
+const CUT_OFF = /(?:[,:]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|\([^)]*$/i;
 
 /** Why a card is unfit to study, or null when it is fine. */
 export function cardProblem(card: ExtractedCard): string | null {

@@ -14,6 +14,21 @@ export function polishCardText(text: string): string {
     .trim();
 }
 
+/**
+ * An answer whose last sentence announces what follows ("... one of the following operations:")
+ * loses that sentence when whole sentences come before it; otherwise it is returned as is (and a
+ * check drops it as incomplete).
+ */
+export function withoutDanglingLeadIn(answer: string): string {
+  if (!answer.endsWith(':')) return answer;
+  const lines = answer.split('\n');
+  const last = lines.pop()!;
+  if (/^\s*(?:[-*+]|\d+[.)])\s/.test(last)) return answer;
+  const kept = last.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u).slice(0, -1).join(' ');
+  const rest = [...lines, kept].join('\n').trim();
+  return rest && !rest.endsWith(':') ? rest : answer;
+}
+
 const CHECK = /^[✅✔☑️]+$/u;
 const CROSS = /^[❌✗✘✖️]+$/u;
 const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|table)\s*\d+(?:[-.–]\d+)*[^)]{0,40}\)/giu;

@@ -1,5 +1,5 @@
 import { cardProblem, duplicateKey } from './card-checks';
-import { polishCardText } from './card-text';
+import { polishCardText, withoutDanglingLeadIn } from './card-text';
 import { cleanNote } from './clean';
 import { decodeNoteText } from './clean/decode';
 import { extractCards } from './extract';
@@ -42,7 +42,7 @@ export function ingestNote(input: NoteInput): IngestResult {
   const keys = new KeyAllocator();
   for (const section of sections) {
     for (const raw of extractCards(section)) {
-      const card = { ...raw, question: sentenceCase(polishCardText(raw.question)), answer: polishCardText(raw.answer), line: origin(raw.line) };
+      const card = { ...raw, question: sentenceCase(polishCardText(raw.question)), answer: withoutDanglingLeadIn(polishCardText(raw.answer)), line: origin(raw.line) };
       const problem = cardProblem(card);
       if (problem) {
         warnings.push({ file: input.path, line: card.line, message: `card skipped: ${problem}` });

@@ -88,6 +88,7 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['an answer ending in "and"', 'Why shard? :: Because one node cannot hold all the data and', /mid-sentence/],
     ['an answer ending in a comma', 'Why shard? :: Because one node cannot hold all the data,', /mid-sentence/],
     ['an answer with an unclosed parenthesis', 'Why shard? :: Because one node (the primary', /mid-sentence/],
+    ['an answer ending on the colon of a lead-in', 'What does the service do? :: It supports the following APIs:', /mid-sentence/],
   ])('%s', (_case, line, message) => {
     const deck = deckOf(note('# Caching', '', line));
     expect(deck.cards).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polishCardText } from '@/lib/ingest/card-text';
+import { polishCardText, withoutDanglingLeadIn } from '@/lib/ingest/card-text';
 
 describe('polishCardText', () => {
   it.each([
@@ -15,5 +15,17 @@ describe('polishCardText', () => {
     ['list structure is kept', '- one\n- two', '- one\n- two'],
   ])('%s', (_, input, expected) => {
     expect(polishCardText(input)).toBe(expected);
+  });
+});
+
+describe('withoutDanglingLeadIn', () => {
+  it.each([
+    ['drops a closing sentence that announces a list', 'A sorted set keeps members by score. It offers these commands:', 'A sorted set keeps members by score.'],
+    ['drops a closing lead-in line', 'Web servers serve pages.\nThey provide the following:', 'Web servers serve pages.'],
+    ['keeps an answer that is only a lead-in (a check drops it)', 'Web servers are responsible for:', 'Web servers are responsible for:'],
+    ['keeps list answers whole', '- Pros:\n- Cons:', '- Pros:\n- Cons:'],
+    ['leaves a complete answer alone', 'Least recently used.', 'Least recently used.'],
+  ])('%s', (_case, answer, expected) => {
+    expect(withoutDanglingLeadIn(answer)).toBe(expected);
   });
 });

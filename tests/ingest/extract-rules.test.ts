@@ -34,6 +34,18 @@ describe('comparison cards from tables', () => {
     ]);
   });
 
+  it.each([
+    ['a noun', 'Use case', 'What is the use case of Redis?'],
+    ['a plural noun', 'Limits', 'What are the limits of Redis?'],
+    ['a header ending in a preposition', 'Best for', 'What is Redis best for?'],
+    ['a header that refers to the row', 'Systems using it', 'What are the systems using Redis?'],
+    ['a "when to use" header', 'When to use', 'When to use Redis?'],
+    ['a "how" header', 'How it scales', 'For Redis: how it scales?'],
+  ])('phrases the question for %s', (_case, header, question) => {
+    const text = note('# Stores', '', `| Store | ${header} |`, '|---|---|', '| Redis | Caching hot keys |');
+    expect(kinds(text, 'comparison')).toEqual([[question, 'Caching hot keys']]);
+  });
+
   it('compares the columns when the first header names attributes', () => {
     const text = note('# SQL vs NoSQL', '', '| Feature | SQL | NoSQL |', '|---|---|---|', '| Consistency | Strong | Eventual |', '| Schema | Fixed | ✅ flexible |');
     expect(kinds(text, 'comparison')).toEqual([
@@ -57,6 +69,7 @@ describe('definition and cloze cards', () => {
     ['This is called a stateless web tier.'],
     ['- Step 1: Pre-computed radius filtering with a cheap distance check.'],
     ['- Use if: async processing or decoupling of services is needed.'],
+    ['Below is an example of what the table may look like.'],
   ])('no definition from %j', (line) => {
     expect(kinds(note('# T', '', line), 'definition')).toEqual([]);
   });

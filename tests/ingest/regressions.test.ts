@@ -28,6 +28,7 @@ describe('regression: list cards', () => {
     ['a number word after the count', ['# Caching', '', 'Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload'], 'What are the 2 two reasons of Caching?'],
     ['a singular section title as the subject', ['# Caching', '', '- **Cache-aside**: the app reads the database on a miss.', '- **Read-through**: the cache loads missing entries itself.', '- plain item without a term'], 'What are the 3 caching?'],
     ['a bold-line title as the subject', ['Intro paragraph that is long enough to be prose and not a title at all, really.', '', '**Database choice**', '- SQL for transactions', '- NoSQL for scale'], 'What are the 2 database choice?'],
+    ['a clause as the lead-in', ['# Rate limiter', '', 'Primarily, we want to make sure:', '', '- The algorithm is effective.', '- The rules are effective.'], 'What are the 2 primarily, we want to make sure?'],
   ])('no garbled list question from %s', (_, lines, garbled) => {
     expect(questions(note(...lines), 'list')).not.toContain(garbled);
   });

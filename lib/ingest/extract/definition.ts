@@ -31,7 +31,7 @@ const NOT_TERMS = new Set([
   'how it works', 'best for', 'use when', 'avoid when', 'pitfalls', 'limitations', 'impact', 'trade-off',
 ]);
 /** First words that make a label an instruction or a clause rather than a term. */
-const NOT_TERM_START = /^(?:always|never|try|design|build|implement|scale|handle|improve|reduce|add|remove|estimate|understand|propose|wrap|create|get|set|send|store|read|write|check|ensure|prevent|support|provide|keep|move|follow|let|see|compare|decide|once|now|today|here|use|using|skip|need|needs|choose|sacrifice|avoid|consider|make|do|don't|does|step|phase|stage|part|case|if|when|where|while|which|what|who|why|how|and|or|but|so|then|also|this|that|these|those|it|its|there|here|we|you|they|he|she|i|our|your|their|each|every|some|many|most|all|one|another|such|other|for|in|on|at|by|with|from|to|of|as|after|before|during|since|because|e\.g|i\.e)\b/i;
+const NOT_TERM_START = /^(?:always|never|try|design|build|implement|scale|handle|improve|reduce|add|remove|estimate|understand|propose|wrap|create|get|set|send|store|read|write|check|ensure|prevent|support|provide|keep|move|follow|let|see|compare|decide|once|now|today|here|use|using|skip|need|needs|choose|sacrifice|avoid|consider|make|do|don't|does|step|phase|stage|part|case|if|when|where|while|which|what|who|why|how|and|or|but|so|then|also|this|that|these|those|it|its|there|here|below|above|we|you|they|he|she|i|our|your|their|each|every|some|many|most|all|one|another|such|other|for|in|on|at|by|with|from|to|of|as|after|before|during|since|because|e\.g|i\.e)\b/i;
 
 /** "is", "are", "refers to", "means" make a full defining sentence; the rest separate term and text. */
 const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\s*)/u;

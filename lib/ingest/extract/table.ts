@@ -55,14 +55,26 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
     return header.slice(1).flatMap((attribute, j) => {
       const cell = row[j + 1] ?? '';
       if (EMPTY_CELL.test(cell) || EMPTY_CELL.test(attribute) || BARE_NUMBER.test(cell)) return [];
-      const question = /^(?:when|why) to use$/i.test(attribute)
-        ? `${attribute} ${thing}?`
-        : /^(?:when|why|how|where|which)\b/i.test(attribute)
-        ? `For ${thing}: ${attribute.toLowerCase()}?`
-        : `What ${/[^s]s$/i.test(attribute) ? 'are' : 'is'} the ${lowerFirst(attribute)} of ${thing}?`;
+      const question = rowQuestion(thing, attribute);
       return fits(question, cell) ? [{ kind: 'comparison' as const, question, answer: cell, line: line(i) }] : [];
     });
   });
+}
+
+/**
+ * The question a row asks of one column, phrased for the header's grammar:
+ * "When to use" -> "When to use X?"; "How it scales" -> "For X: how it scales?";
+ * "Best for" / "Used by" (ends in a preposition) -> "What is X best for?";
+ * "Systems using it" (refers to the row) -> "What are the systems using X?";
+ * a noun ("Use case") -> "What is the use case of X?".
+ */
+function rowQuestion(thing: string, attribute: string): string {
+  if (/^(?:when|why) to use$/i.test(attribute)) return `${attribute} ${thing}?`;
+  if (/^(?:when|why|how|where|which)\b/i.test(attribute)) return `For ${thing}: ${attribute.toLowerCase()}?`;
+  if (/\s(?:for|by|in|with|at|to|on|against)$/i.test(attribute)) return `What is ${thing} ${lowerFirst(attribute)}?`;
+  const verb = /^\S*[^s]s\b/i.test(attribute) ? 'are' : 'is';
+  if (/\bit\b/i.test(attribute)) return `What ${verb} the ${lowerFirst(attribute).replace(/\bit\b/i, thing)}?`;
+  return `What ${/[^s]s$/i.test(attribute) ? 'are' : 'is'} the ${lowerFirst(attribute)} of ${thing}?`;
 }
 
 /** Check marks read as yes/no; anything else is kept as written. */
