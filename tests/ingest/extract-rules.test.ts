@@ -64,6 +64,11 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toContainEqual(expected);
   });
 
+  it('asks for the approach when a label is followed by advice', () => {
+    const text = note('# Retries', '', '- Jitter: Add randomness to avoid a thundering herd.');
+    expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);
+  });
+
   it.each([
     ['The issue is that every request must go to the same server.'],
     ['This is called a stateless web tier.'],

@@ -53,7 +53,11 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
     sentenceDefinition(paragraph);
   if (!found) return [];
   const { term, verb, connector, definition, fullSentence } = found;
-  if (!fullSentence && isAttributeLabel(term)) return [attributeCard(term, definition, sectionTitle, line)];
+  if (!fullSentence && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
+  // "Jitter: Add randomness ...", "Database query slow: Check EXPLAIN": advice, not a definition.
+  if (!fullSentence && IMPERATIVE.test(definition)) {
+    return [{ kind: 'definition', question: `What is the approach for ${term}?`, answer: capitalise(definition), line }];
+  }
 
   const asked = term.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
   const text = fullSentence ? [capitalise(term), connector, definition].filter(Boolean).join(' ') : capitalise(definition);
@@ -95,12 +99,19 @@ function isAttributeLabel(term: string): boolean {
   return ATTRIBUTE_LABELS.has(term.toLowerCase()) || NUMBERED_PART.test(term);
 }
 
-/** "What is the cost of Regional edge caches?": the label asked about its section's subject. */
-function attributeCard(label: string, value: string, sectionTitle: string, line: number): ExtractedCard {
+/** The text after a label opens with an instruction. */
+const IMPERATIVE = /^(?:choose|use|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;
+
+/**
+ * "What is the cost of Regional edge caches?": the label asked about its section's subject. A
+ * section titled as a question or a "How ..." phrase names no subject, so it gets no card.
+ */
+function attributeCard(label: string, value: string, sectionTitle: string, line: number): ExtractedCard[] {
+  if (/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)) return [];
   const verb = /[^s]s$/i.test(label) ? 'are' : 'is';
   const asked = NUMBERED_PART.test(label) ? label : label.toLowerCase();
   const subject = sectionTitle.replace(/\?$/, '');
-  return { kind: 'definition', question: `What ${verb} the ${asked} of ${subject}?`, answer: capitalise(value), line };
+  return [{ kind: 'definition', question: `What ${verb} the ${asked} of ${subject}?`, answer: capitalise(value), line }];
 }
 
 interface Found {
