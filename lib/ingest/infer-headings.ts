@@ -163,7 +163,7 @@ function weakHeadingTitle(text: string, following: string, afterBreak: boolean):
     return words(title) <= MAX_WEAK_WORDS && followedByText ? { title, label: true } : null;
   }
   const label = LABEL_LINE.exec(text);
-  if (label && words(label[1]) <= 6) return followedByText ? { title: label[1], label: true } : null;
+  if (label && words(label[1]) <= 6 && !SENTENCE_LEAD_IN.test(label[1])) return followedByText ? { title: label[1], label: true } : null;
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
   const introducesContent = following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|');
@@ -172,6 +172,9 @@ function weakHeadingTitle(text: string, following: string, afterBreak: boolean):
   }
   return null;
 }
+
+/** "It consists of the following components:" introduces a list; it names no topic. */
+const SENTENCE_LEAD_IN = /^(?:it|this|that|these|those|they|we|you|there|here)\b|\bthe following\b/i;
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');

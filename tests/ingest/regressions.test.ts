@@ -28,6 +28,9 @@ describe('regression: list cards', () => {
     ['a number word after the count', ['# Caching', '', 'Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload'], 'What are the 2 two reasons of Caching?'],
     ['a singular section title as the subject', ['# Caching', '', '- **Cache-aside**: the app reads the database on a miss.', '- **Read-through**: the cache loads missing entries itself.', '- plain item without a term'], 'What are the 3 caching?'],
     ['a bold-line title as the subject', ['Intro paragraph that is long enough to be prose and not a title at all, really.', '', '**Database choice**', '- SQL for transactions', '- NoSQL for scale'], 'What are the 2 database choice?'],
+    ['"Here is how it works"', ['# Idempotency', '', 'A unique key makes retries safe. Here is how it works:', '', '1. Insert a row.', '2. A duplicate insert fails.'], 'What are the 2 how it works?'],
+    ['an adverb before the count', ['# Replicas', '', 'There are generally two options to solve this:', '', '1. Read from the primary.', '2. Keep replicas in sync.'], 'What are the 2 generally two options to solve this?'],
+    ['a pronoun as the subject', ['# Video', '', 'Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It consists of the following components:', '', '- Client', '- CDN'], 'What are the 2 It?'],
     ['a clause as the lead-in', ['# Rate limiter', '', 'Primarily, we want to make sure:', '', '- The algorithm is effective.', '- The rules are effective.'], 'What are the 2 primarily, we want to make sure?'],
   ])('no garbled list question from %s', (_, lines, garbled) => {
     expect(questions(note(...lines), 'list')).not.toContain(garbled);

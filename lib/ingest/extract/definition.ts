@@ -3,6 +3,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
+import { IMPERATIVE } from './wording';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
 const MAX_TERM_WORDS = 8;
@@ -93,14 +94,11 @@ const ATTRIBUTE_LABELS = new Set([
   'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
   'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis',
 ]);
-const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round)\s+[\dA-Z]\b/i;
+const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
 
 function isAttributeLabel(term: string): boolean {
   return ATTRIBUTE_LABELS.has(term.toLowerCase()) || NUMBERED_PART.test(term);
 }
-
-/** The text after a label opens with an instruction. */
-const IMPERATIVE = /^(?:choose|use|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;
 
 /**
  * "What is the cost of Regional edge caches?": the label asked about its section's subject. A

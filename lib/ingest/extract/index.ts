@@ -31,9 +31,9 @@ export function extractCards(section: Section): ExtractedCard[] {
 /** Words that need the topic to make sense on a card of their own: "When do you need both?". */
 const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here)\b/i;
 
-/** A short question leaning on its section gets the section's title in front of it. */
+/** A short question or list question leaning on its section gets the section's title in front of it. */
 function withContext(card: ExtractedCard, context: string | null): ExtractedCard {
-  if (card.kind !== 'qa' || !context || card.question.length > 200 || !NEEDS_CONTEXT.test(card.question)) return card;
+  if ((card.kind !== 'qa' && card.kind !== 'list') || !context || card.question.length > 200 || !NEEDS_CONTEXT.test(card.question)) return card;
   if (card.question.toLowerCase().includes(context.toLowerCase())) return card;
   return { ...card, question: `${context}: ${card.question}` };
 }

@@ -2,6 +2,7 @@ import type { List, ListItem, RootContent } from 'mdast';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
+import { IMPERATIVE } from './wording';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -115,12 +116,15 @@ function termOf(item: ListItem): string | null {
 function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): string {
   const text = leadIn.replace(/\s+/g, ' ').trim();
   const phrase =
-    /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
+    /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:generally |usually |typically |mainly |commonly |basically )?(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
     /^(?:the following|following)\s+(.+?)\s+(?:are|is)\b.*$/i.exec(text)?.[1] ??
     /^(?:the\s+)?(.+?)\s+(?:are|include|includes|consist of|consists of)(?:\s+the following)?(?:\s+\w+)?$/i.exec(text)?.[1] ??
     ownedPhrase(text) ??
     null;
-  if (phrase) return stripCount(stripArticle(phrase));
+  // "Here is how it works", "It consists of": a pronoun or a question word names nothing.
+  if (phrase && !/^(?:it|this|that|they|these|those|how|why|what|when|where|which)\b/i.test(phrase)) {
+    return stripCount(stripArticle(phrase));
+  }
   const label = stripCount(text);
   if (isLabel(label)) {
     // "Pros" under "Token bucket" -> "pros of Token bucket"; a section's own title needs its parent.
@@ -139,7 +143,9 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
 /** "Long polling has a few drawbacks" -> "drawbacks of long polling". */
 function ownedPhrase(text: string): string | null {
   const match = /^(?:the\s+)?(.{2,50}?)\s+(?:has|have)\s+(?:a few|some|several|many|the following|\d+|two|three|four|five)?\s*(\p{L}[\p{L}\s-]{2,40})$/iu.exec(text);
-  return match ? `${match[2].trim()} of ${lower(match[1].trim())}` : null;
+  // "This approach works, but it has two drawbacks": the owner is a clause, not a name.
+  if (!match || /[,;]/.test(match[1])) return null;
+  return `${match[2].trim()} of ${lower(match[1].trim())}`;
 }
 
 /** A noun-phrase label ("Pros", "Key concepts", "Token bucket"), not a sentence or a question. */
@@ -148,8 +154,9 @@ function isLabel(text: string): boolean {
     text.split(/\s+/).length <= 6 &&
     !/[?!.]$/.test(text) &&
     !/^(?:a|an|the|this|that|these|those|it|we|you|they|how|why|what|when|where|which|who|if)\b/i.test(text) &&
-    // A clause ("Primarily, we want to make sure") is not a noun phrase.
+    // A clause ("Primarily, we want to make sure") or a step ("Add file metadata") is not a noun phrase.
     !/[,;]|\b(?:we|you|they|i)\b/i.test(text) &&
+    !IMPERATIVE.test(text) &&
     !/\b(?:is|are|was|were|has|have|had|can|will|should|must|do|does)\b/i.test(text) &&
     !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)
   );

@@ -2,6 +2,7 @@ import type { Table } from 'mdast';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
+import { IMPERATIVE } from './wording';
 
 /** First-column headers that mean "rows are attributes, columns are the things compared". */
 const ATTRIBUTE_HEADERS = /^(?:feature|features|aspect|aspects|attribute|attributes|criteria|criterion|dimension|dimensions|property|properties|characteristic|characteristics|category|metric|metrics|comparison|factor|factors|parameter|parameters|trait|)$/i;
@@ -54,7 +55,8 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
     if (EMPTY_CELL.test(thing) || thing.length < 3 || thing.length > 60 || /[.!]$/.test(thing) || BARE_NUMBER.test(thing)) return [];
     return header.slice(1).flatMap((attribute, j) => {
       const cell = row[j + 1] ?? '';
-      if (EMPTY_CELL.test(cell) || EMPTY_CELL.test(attribute) || BARE_NUMBER.test(cell)) return [];
+      // A header such as "Choose SQL" is a verdict column, not an attribute to ask about.
+      if (EMPTY_CELL.test(cell) || EMPTY_CELL.test(attribute) || BARE_NUMBER.test(cell) || IMPERATIVE.test(attribute)) return [];
       const question = rowQuestion(thing, attribute);
       return fits(question, cell) ? [{ kind: 'comparison' as const, question, answer: cell, line: line(i) }] : [];
     });
