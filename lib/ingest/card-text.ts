@@ -29,6 +29,8 @@ export function withoutDanglingLeadIn(answer: string): string {
   return rest && !rest.endsWith(':') ? rest : answer;
 }
 
+/** A bullet glyph left at the start of a table cell ("• Gossip protocol"). */
+const GLYPH_BULLET = /^[•◦▪●‣⁃]\s*/u;
 const CHECK = /^[✅✔☑️]+$/u;
 const CROSS = /^[❌✗✘✖️]+$/u;
 const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|table)\s*\d+(?:[-.–]\d+)*[^)]{0,40}\)/giu;
@@ -50,6 +52,7 @@ function polishLine(line: string): string {
   if (CHECK.test(bare)) return `${prefix}Yes`;
   if (CROSS.test(bare)) return `${prefix}No`;
   text = text
+    .replace(GLYPH_BULLET, '')
     .replace(EMOJI, '')
     .replace(FIGURE_PAREN, '')
     .replace(CITATION, '')

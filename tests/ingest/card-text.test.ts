@@ -4,6 +4,7 @@ import { polishCardText, withoutDanglingLeadIn } from '@/lib/ingest/card-text';
 describe('polishCardText', () => {
   it.each([
     ['emoji are dropped', '🎯 Key concepts 🚀', 'Key concepts'],
+    ['a bullet glyph at the start of a cell goes', '• Gossip protocol (within a data center)', 'Gossip protocol (within a data center)'],
     ['check marks in a cell read as yes/no', '✅', 'Yes'],
     ['a cross reads as no', '- ❌', '- No'],
     ['parenthesised figure references go', 'The cache sits in front of the database (see Figure 3).', 'The cache sits in front of the database.'],

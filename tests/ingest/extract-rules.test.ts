@@ -15,7 +15,7 @@ describe('list cards', () => {
   it('splits a long list into parts without dropping an item', () => {
     const items = Array.from({ length: 10 }, (_, i) => `- Item number ${i + 1}`);
     const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
-    expect(cards.map(([q]) => q)).toEqual(['What are the 10 steps (part 1 of 2)?', 'What are the 10 steps (part 2 of 2)?']);
+    expect(cards.map(([q]) => q)).toEqual(['Topic: What are the 10 steps (part 1 of 2)?', 'Topic: What are the 10 steps (part 2 of 2)?']);
     expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
   });
 
@@ -38,6 +38,7 @@ describe('comparison cards from tables', () => {
     ['a noun', 'Use case', 'What is the use case of Redis?'],
     ['a plural noun', 'Limits', 'What are the limits of Redis?'],
     ['a header ending in a preposition', 'Best for', 'What is Redis best for?'],
+    ['a header with a modal verb', 'Can route on', 'What can Redis route on?'],
     ['a header that refers to the row', 'Systems using it', 'What are the systems using Redis?'],
     ['a "when to use" header', 'When to use', 'When to use Redis?'],
     ['a "how" header', 'How it scales', 'For Redis: how it scales?'],
@@ -112,13 +113,13 @@ describe('questions answered in list items', () => {
 describe('list card parts', () => {
   it('keeps a list of 7 items on one card', () => {
     const items = Array.from({ length: 7 }, (_, i) => `- Item number ${i + 1}`);
-    expect(kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list')).toEqual([['What are the 7 steps?', items.join('\n')]]);
+    expect(kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list')).toEqual([['Topic: What are the 7 steps?', items.join('\n')]]);
   });
 
   it('keeps the numbering of an ordered list across parts', () => {
     const items = Array.from({ length: 9 }, (_, i) => `${i + 1}. Item number ${i + 1}`);
     const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
-    expect(cards.map(([q]) => q)).toEqual(['What are the 9 steps (part 1 of 2)?', 'What are the 9 steps (part 2 of 2)?']);
+    expect(cards.map(([q]) => q)).toEqual(['Topic: What are the 9 steps (part 1 of 2)?', 'Topic: What are the 9 steps (part 2 of 2)?']);
     expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
   });
 

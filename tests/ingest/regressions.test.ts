@@ -37,6 +37,13 @@ describe('regression: list cards', () => {
   });
 });
 
+describe('regression: list questions in context', () => {
+  it('a list question naming only a bare noun gets its section title', () => {
+    const text = note('# Locking', '', '## Why is counting hard?', '', 'Challenges:', '', '- Race condition', '- Synchronization issue');
+    expect(questions(text, 'list')).toEqual(['Locking: What are the 2 challenges?']);
+  });
+});
+
 describe('regression: question cards', () => {
   it('the answer to a question stops at the next explicit "Q :: A" line', () => {
     const text = note('# Caching', '', '## Eviction', '', 'What is LRU?', '', 'Least recently used.', '', 'LFU :: Least frequently used');

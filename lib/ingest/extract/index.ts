@@ -31,9 +31,13 @@ export function extractCards(section: Section): ExtractedCard[] {
 /** Words that need the topic to make sense on a card of their own: "When do you need both?". */
 const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here)\b/i;
 
+/** A list question that names only a bare noun ("What are the 2 challenges?"). */
+const BARE_LIST_QUESTION = /^What are the \d+ [\p{L}-]+(?: \(part \d+ of \d+\))?\?$/u;
+
 /** A short question or list question leaning on its section gets the section's title in front of it. */
 function withContext(card: ExtractedCard, context: string | null): ExtractedCard {
-  if ((card.kind !== 'qa' && card.kind !== 'list') || !context || card.question.length > 200 || !NEEDS_CONTEXT.test(card.question)) return card;
+  if ((card.kind !== 'qa' && card.kind !== 'list') || !context || card.question.length > 200) return card;
+  if (!NEEDS_CONTEXT.test(card.question) && !(card.kind === 'list' && BARE_LIST_QUESTION.test(card.question))) return card;
   if (card.question.toLowerCase().includes(context.toLowerCase())) return card;
   return { ...card, question: `${context}: ${card.question}` };
 }

@@ -155,7 +155,7 @@ function isLabel(text: string): boolean {
     !/[?!.]$/.test(text) &&
     !/^(?:a|an|the|this|that|these|those|it|we|you|they|how|why|what|when|where|which|who|if)\b/i.test(text) &&
     // A clause ("Primarily, we want to make sure") or a step ("Add file metadata") is not a noun phrase.
-    !/[,;]|\b(?:we|you|they|i)\b/i.test(text) &&
+    !/[,;]|\b(?:we|you|they|i|these|those)\b/i.test(text) &&
     !IMPERATIVE.test(text) &&
     !/\b(?:is|are|was|were|has|have|had|can|will|should|must|do|does)\b/i.test(text) &&
     !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)

@@ -66,6 +66,7 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
 /**
  * The question a row asks of one column, phrased for the header's grammar:
  * "When to use" -> "When to use X?"; "How it scales" -> "For X: how it scales?";
+ * "Can route on" (a modal) -> "What can X route on?";
  * "Best for" / "Used by" (ends in a preposition) -> "What is X best for?";
  * "Systems using it" (refers to the row) -> "What are the systems using X?";
  * a noun ("Use case") -> "What is the use case of X?".
@@ -73,6 +74,8 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
 function rowQuestion(thing: string, attribute: string): string {
   if (/^(?:when|why) to use$/i.test(attribute)) return `${attribute} ${thing}?`;
   if (/^(?:when|why|how|where|which)\b/i.test(attribute)) return `For ${thing}: ${attribute.toLowerCase()}?`;
+  const modal = /^(can|could|should|must|will|may)\s+(.+)$/i.exec(attribute);
+  if (modal) return `What ${modal[1].toLowerCase()} ${thing} ${lowerFirst(modal[2])}?`;
   if (/\s(?:for|by|in|with|at|to|on|against)$/i.test(attribute)) return `What is ${thing} ${lowerFirst(attribute)}?`;
   const verb = /^\S*[^s]s\b/i.test(attribute) ? 'are' : 'is';
   if (/\bit\b/i.test(attribute)) return `What ${verb} the ${lowerFirst(attribute).replace(/\bit\b/i, thing)}?`;
