@@ -17,6 +17,7 @@ describe('looksLikeHtml', () => {
     ['<TABLE><TR><TD>x</TD></TR></TABLE>', true],
     ['<!DOCTYPE html><html><body>x</body></html>', true],
     ['<html><head><style>p{}</style></head></html>', true],
+    ['<details>\n<summary>Why?</summary>', true],
     ['</div>', true],
     ['a < b and c > d', false],
     ['if a<b and c>d then', false],

@@ -37,6 +37,13 @@ describe('regression: list cards', () => {
   });
 });
 
+describe('regression: HTML in markdown guides', () => {
+  it('a <details> block whose <summary> asks a question becomes a question card', () => {
+    const text = note('# Latency', '', '<details>', '<summary>Why does latency matter?</summary>', '', 'Users notice slow pages first.', '', '</details>');
+    expect(cardsOf(text).filter(([k]) => k === 'qa')).toEqual([['qa', 'Why does latency matter?', 'Users notice slow pages first.']]);
+  });
+});
+
 describe('regression: list questions in context', () => {
   it('a list question naming only a bare noun gets its section title', () => {
     const text = note('# Locking', '', '## Why is counting hard?', '', 'Challenges:', '', '- Race condition', '- Synchronization issue');

@@ -2,7 +2,7 @@ import { codeMask, type Line } from '../lines';
 import { htmlToMarkdown, looksLikeHtml, stripInlineHtml } from './html';
 
 /** Elements that structure a block; a paragraph holding one is converted as a whole. */
-const BLOCK_TAG = /<\/?(?:div|p|br|li|ul|ol|table|tr|td|th|h[1-6]|html|body|section|article|blockquote|pre|center|hr)\b/i;
+const BLOCK_TAG = /<\/?(?:div|p|br|li|ul|ol|table|tr|td|th|h[1-6]|html|body|section|article|blockquote|pre|center|hr|details|summary|dl|dt|dd|figure|figcaption|nav|header|footer|main|aside)\b/i;
 /** Inline code spans are code, never markup to strip. */
 const INLINE_CODE = /`[^`\n]*`/g;
 

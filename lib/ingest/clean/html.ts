@@ -17,6 +17,8 @@ const KNOWN_ELEMENTS = [
   'a', 'img', 'font', 'pre', 'code', 'blockquote', 'hr', 'html', 'body', 'head', 'style',
   'script', 'section', 'article', 'sup', 'sub', 'mark', 's', 'strike', 'del', 'center',
   'small', 'big', 'label', 'input', 'iframe', 'svg', 'meta', 'link', 'title', 'noscript',
+  'details', 'summary', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'kbd', 'abbr', 'nav', 'header',
+  'footer', 'main', 'aside', 'picture', 'source', 'video', 'audio',
 ]; // prettier-ignore
 
 /**
