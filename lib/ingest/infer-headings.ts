@@ -25,6 +25,12 @@ export function inferHeadings(lines: Line[]): Line[] {
     while (j < out.length && !out[j].text.trim()) j++;
     return j < out.length ? j : -1;
   };
+  /** Characters in the paragraph starting at line i: hand-written lines wrap short. */
+  const paragraphLength = (i: number) => {
+    let length = 0;
+    for (let j = i; j < out.length && !blank(j) && length <= MIN_CONTENT_CHARS; j++) length += out[j].text.trim().length + 1;
+    return length;
+  };
   const setHeading = (i: number, depth: number, title: string) => {
     out[i].text = `${'#'.repeat(Math.min(6, Math.max(1, depth)))} ${title}`;
   };
@@ -75,7 +81,7 @@ export function inferHeadings(lines: Line[]): Line[] {
       continue;
     }
     if (next === -1) continue;
-    const weak = weakHeadingTitle(text, out[next].text.trim(), blank(i - 1));
+    const weak = weakHeadingTitle(text, out[next].text.trim(), paragraphLength(next), blank(i - 1));
     if (!weak) continue;
     // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
     if (weak.label && titleDepth > 0) {
@@ -153,7 +159,7 @@ const LABEL_LINE = /^([\p{Lu}][^:]{0,40}?)\s*:-?$/u;
  * The title of a weak heading, or null. `following` is the next non-blank line: a heading must
  * introduce content, so the line after it must not be another short title.
  */
-function weakHeadingTitle(text: string, following: string, afterBreak: boolean): { title: string; label: boolean } | null {
+function weakHeadingTitle(text: string, following: string, followingLength: number, afterBreak: boolean): { title: string; label: boolean } | null {
   if (LIST_ITEM.test(text) || /https?:\/\//.test(text)) return null;
   // Marked titles (bold, ALL CAPS, "Label:") need only be followed by something that is not a title.
   const followedByText = !isAllCaps(following) && !BOLD_LINE.test(following) && !following.startsWith('#');
@@ -166,7 +172,10 @@ function weakHeadingTitle(text: string, following: string, afterBreak: boolean):
   if (label && words(label[1]) <= 6 && !SENTENCE_LEAD_IN.test(label[1])) return followedByText ? { title: label[1], label: true } : null;
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
-  const introducesContent = following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|');
+  // Hand-written notes wrap short: under a lower-case title the whole next paragraph counts.
+  const introducesContent =
+    following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|') ||
+    (isLowerCaseTitle(text) && followingLength > MIN_CONTENT_CHARS);
   if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && introducesContent) {
     return { title: text, label: false };
   }

@@ -65,6 +65,25 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toContainEqual(expected);
   });
 
+  it('reads hand-written "term - text" lines, wrapped or short, as one definition each', () => {
+    const text = note('# Eviction', '', 'LRU - drop the least recently used', 'key when the cache is full', 'LFU - drop the least frequently used', 'FIFO - oldest first');
+    expect(kinds(text, 'definition')).toEqual([
+      ['What is LRU?', 'Drop the least recently used key when the cache is full'],
+      ['What is LFU?', 'Drop the least frequently used'],
+      ['What is FIFO?', 'Oldest first'],
+    ]);
+  });
+
+  it('never merges several "term - text" lines into one definition', () => {
+    const text = note('# Eviction', '', 'LRU - drop the least recently used key', 'LFU - drop the least frequently used key', 'FIFO - oldest');
+    expect(kinds(text, 'definition')).toEqual([]);
+  });
+
+  it('reads a lower-case "term = text" wrapped over lines', () => {
+    const text = note('# Writes', '', 'write through = every write goes to', 'cache and db at the same time');
+    expect(kinds(text, 'definition')).toEqual([['What is write through?', 'Every write goes to cache and db at the same time']]);
+  });
+
   it('asks for the approach when a label is followed by advice', () => {
     const text = note('# Retries', '', '- Jitter: Add randomness to avoid a thundering herd.');
     expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);

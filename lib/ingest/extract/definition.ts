@@ -142,44 +142,60 @@ function explainedTerm(term: string, restText: string): Found | null {
 }
 
 /** "Term: text", "Term - text", "Term → text", "Term => text", "Term = text". */
-const LABELLED = /^([^:→=]{1,50}?)\s*(?::|\s[-–—]\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
+const LABELLED = /^([^:→=]{1,50}?)\s*(:|\s[-–—]\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
 
 function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
   // A closing "types:" line leads into the next list; it is not part of the definition.
   const lines = toPlainText(paragraph).split('\n');
   if (lines.length > 1 && /:-?$/.test(lines.at(-1)!.trim())) lines.pop();
+  // Several "Term - text" lines are several definitions (see lineDefinitions), never one.
+  if (lines.filter((line) => LABELLED.test(line)).length > 1) return null;
   return labelledLine(lines.join(' '), maxWords);
 }
 
 /**
- * Plain-text notes put one "Term: text" per line without blank lines between them; a paragraph
- * whose every line is such a line yields one definition per line.
+ * Plain-text notes put one "Term: text" per line without blank lines between them, sometimes
+ * wrapped onto the next line (handwriting, OCR): a line that starts in lower case after a line
+ * with no closing punctuation continues it. A paragraph made only of such records, at least two,
+ * yields one definition per record; if any record is not a definition, the paragraph yields none.
  */
 export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
   const lines = toPlainText(paragraph).split('\n');
-  if (lines.length < 2) return [];
-  const found = lines.map((line) => labelledLine(line, MAX_PARAGRAPH_LABEL_WORDS));
+  const records: { text: string; index: number }[] = [];
+  lines.forEach((line, index) => {
+    const previous = records.at(-1);
+    if (previous && /^\p{Ll}/u.test(line.trim()) && !/[.;:!?)]$/.test(previous.text)) previous.text += ` ${line.trim()}`;
+    else records.push({ text: line.trim(), index });
+  });
+  if (records.length < 2) return [];
+  const found = records.map((record) => labelledLine(record.text, MAX_PARAGRAPH_LABEL_WORDS, true));
   if (found.some((f) => !f)) return [];
   const start = paragraph.position?.start.line ?? 1;
   return found.map((f, i) => ({
     kind: 'definition' as const,
     question: `What ${f!.verb} ${f!.term}?`,
     answer: capitalise(f!.definition),
-    line: start + i,
+    line: start + records[i].index,
   }));
 }
 
-function labelledLine(text: string, maxWords: number): Found | null {
+function labelledLine(text: string, maxWords: number, inRecords = false): Found | null {
   const match = LABELLED.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
-  if (!isTerm(term, maxWords) || NOT_TERM_START.test(term)) return null;
-  if (maxWords === MAX_PARAGRAPH_LABEL_WORDS && !/^[\p{Lu}\d]/u.test(term)) return null;
+  // "=" or an arrow marks a definition: a lower-case term is then fine (hand-written notes), even
+  // one that starts like an instruction ("write through = ..."); ":" and "-" need a capital.
+  const strongConnector = ['=', '=>', '→'].includes(match[2].trim());
+  const handwritten = strongConnector && !/\p{Lu}/u.test(term);
+  if (!isTerm(term, maxWords) || !/^[\p{L}\p{N}"'“(]/u.test(term) || (!handwritten && NOT_TERM_START.test(term))) return null;
+  if (maxWords === MAX_PARAGRAPH_LABEL_WORDS && !strongConnector && !/^[\p{Lu}\d]/u.test(term)) return null;
   // "return: LongURL", "content-type: ..." are code and field names; a term has a capital or two words.
   if (!/[\p{Lu}\d]/u.test(term) && !/\s/.test(term)) return null;
-  if (/[{}]|\w=\w/.test(match[2])) return null;
-  if (match[2].split(/\s+/).length < 3) return null;
-  return { term, verb: pluralVerb(term), connector: ':', definition: match[2].trim(), fullSentence: false };
+  if (/[{}]|\w=\w/.test(match[3])) return null;
+  // "return: LongURL" is a field, not a definition. Among sibling records ("FIFO - oldest first"
+  // under "LRU - ...") two words will do after "-", "=" or an arrow.
+  if (match[3].split(/\s+/).length < (inRecords && match[2].trim() !== ':' ? 2 : 3)) return null;
+  return { term, verb: pluralVerb(term), connector: ':', definition: match[3].trim(), fullSentence: false };
 }
 
 /**

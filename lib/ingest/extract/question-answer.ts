@@ -64,19 +64,52 @@ export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
   return cards;
 }
 
-/** Lines "Q: ...?" followed by lines starting "A:" inside one paragraph. */
+/**
+ * Questions answered inside one paragraph: lines "Q: ...?" followed by lines starting "A:" (the
+ * "?" may be missing after an explicit "Q:"), or a paragraph that opens with its only question
+ * and continues with the answer, as hand-written and OCR'd notes do. Wrapped answer lines are
+ * joined into sentences; list lines stay lines.
+ */
 function inlineAnswered(text: string, start: number): ExtractedCard[] {
   const lines = text.split('\n');
   const cards: ExtractedCard[] = [];
   lines.forEach((line, i) => {
-    const question = asQuestion(line);
-    if (!question || !ANSWER_PREFIX.test(lines[i + 1] ?? '')) return;
+    if (!ANSWER_PREFIX.test(lines[i + 1] ?? '')) return;
+    const question = asQuestion(line) ?? prefixedQuestion(line);
+    if (!question) return;
     const answerLines: string[] = [];
-    for (let j = i + 1; j < lines.length && !asQuestion(lines[j]); j++) answerLines.push(lines[j].replace(ANSWER_PREFIX, '').trim());
-    const answer = fitAnswer(answerLines.filter(Boolean));
-    if (answer) cards.push({ kind: 'qa', question, answer: answer.charAt(0).toUpperCase() + answer.slice(1), line: start + i });
+    for (let j = i + 1; j < lines.length && !asQuestion(lines[j]) && !(j > i + 1 && prefixedQuestion(lines[j])); j++) {
+      answerLines.push(lines[j].replace(ANSWER_PREFIX, '').trim());
+    }
+    const card = qaCard(question, answerLines, start + i);
+    if (card) cards.push(card);
   });
-  return cards;
+  if (cards.length > 0 || lines.some((line) => ANSWER_PREFIX.test(line))) return cards;
+
+  const question = asQuestion(lines[0]);
+  const rest = lines.slice(1);
+  if (!question || rest.some((line) => asQuestion(line) || /\?$/.test(line.trim()))) return [];
+  const card = qaCard(question, rest, start);
+  return card ? [card] : [];
+}
+
+/** "Q: what is a thundering herd": an explicitly marked question, its "?" added. */
+function prefixedQuestion(line: string): string | null {
+  if (!QUESTION_PREFIX.test(line.trim()) || !/^\s*q/i.test(line)) return null;
+  const question = line.trim().replace(QUESTION_PREFIX, '').trim().replace(/[.:]$/, '');
+  if (question.length < 8 || question.length > MAX_QUESTION_CHARS - 1) return null;
+  return question.endsWith('?') ? question : `${question}?`;
+}
+
+function qaCard(question: string, answerLines: string[], line: number): ExtractedCard | null {
+  const blocks: string[] = [];
+  for (const text of answerLines.map((l) => l.trim()).filter(Boolean)) {
+    const listLine = /^(?:[-*+•]|\d+[.)])\s/.test(text);
+    if (blocks.length > 0 && !listLine && !/^(?:[-*+•]|\d+[.)])\s/.test(blocks.at(-1)!)) blocks[blocks.length - 1] += ` ${text}`;
+    else blocks.push(text);
+  }
+  const answer = fitAnswer(blocks);
+  return answer ? { kind: 'qa', question, answer: answer.charAt(0).toUpperCase() + answer.slice(1), line } : null;
 }
 
 /** "- Why X?" with the answer in the item's own sub-list or following paragraphs. */
