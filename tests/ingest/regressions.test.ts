@@ -72,6 +72,11 @@ describe('regression: definitions and topic summaries', () => {
     expect(questions(text, 'definition')).toEqual(['What is a CDN?']);
   });
 
+  it('a plural section title defined in the singular gets one definition card, not two', () => {
+    const text = note('# Async', '', '## Message Queues', '', 'A message queue is a buffer that stores messages between a producer and a consumer.');
+    expect(questions(text, 'definition')).toEqual(['What is a message queue?']);
+  });
+
   it('a one-word technical title such as "Geohash" gets its topic summary', () => {
     const text = note('# Maps', '', '## Geohash', '', 'Geohash encodes a latitude and longitude into a short string of letters and digits. Nearby places share a prefix.');
     // Today: no card; one-word titles under 8 letters are skipped although the rule's own example is "Geohash".

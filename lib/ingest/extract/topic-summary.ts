@@ -16,8 +16,8 @@ const MAX_SUMMARY_CHARS = 600;
 export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], existing: ExtractedCard[]): ExtractedCard | null {
   const title = sectionTitle.replace(ALTERNATIVE_PREFIX, '');
   if (!isPlainTerm(title) || title.length > 50) return null;
-  const asked = withoutArticles(`What is ${title}?`);
-  if (existing.some((card) => withoutArticles(card.question) === asked)) return null;
+  const asked = askedKey(`What is ${title}?`);
+  if (existing.some((card) => askedKey(card.question) === asked)) return null;
   const opening = nodes
     .slice(0, OPENING_BLOCKS)
     .filter((node) => node.type === 'paragraph')
@@ -32,12 +32,14 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   );
   if (!chosen) return null;
   const answer = fitWhole(sentences(chosen.text).slice(0, MAX_SUMMARY_SENTENCES), MAX_SUMMARY_CHARS, ' ');
-  if (answer.length < 40) return null;
+  // The section's own definition ("A message queue is ...") already asks this under "What is a message queue?".
+  if (answer.length < 40 || existing.some((card) => card.answer === answer)) return null;
   return { kind: 'definition', question: `What is ${title}?`, answer, line: chosen.node.position?.start.line ?? 1 };
 }
 
-function withoutArticles(question: string): string {
-  return question.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '');
+/** "What is a message queue?" and "What is Message Queues?" ask the same: no articles, case or plural. */
+function askedKey(question: string): string {
+  return question.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '').replace(/s\?$/, '?');
 }
 
 /** "Option 3: Geohash" names the alternative "Geohash". */
