@@ -123,7 +123,7 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     null;
   // "Here is how it works", "It consists of": a pronoun or a question word names nothing.
   if (phrase && !/^(?:it|this|that|they|these|those|how|why|what|when|where|which)\b/i.test(phrase)) {
-    return stripCount(stripArticle(phrase));
+    return lower(stripCount(stripArticle(phrase)));
   }
   const label = stripCount(text);
   if (isLabel(label)) {
@@ -157,7 +157,9 @@ function isLabel(text: string): boolean {
     // A clause ("Primarily, we want to make sure") or a step ("Add file metadata") is not a noun phrase.
     !/[,;]|\b(?:we|you|they|i|these|those)\b/i.test(text) &&
     !IMPERATIVE.test(text) &&
-    !/\b(?:is|are|was|were|has|have|had|can|will|should|must|do|does)\b/i.test(text) &&
+    !/\b(?:is|are|was|were|has|have|had|can|will|should|must|do|does|may|might|could|would)\b/i.test(text) &&
+    // A verb after the first word makes a sentence ("Caches appear at many layers").
+    !/^\S+\s+(?:\S+\s+)?(?:appears?|happens?|occurs?|exists?|works?|comes?|falls?|gets?|makes?|needs?|uses?(?! cases?\b)|helps?|shows?|looks?|means?|matters?|fails?|differs?|depends?|runs?|lives?|sits?|goes?|keeps?|allows?|lets?|requires?|supports?|provides?|includes?|contains?|consists?)\b/i.test(text) &&
     !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)
   );
 }
