@@ -38,6 +38,23 @@ describe('regression: list cards', () => {
   });
 });
 
+describe('regression: lists of structural labels', () => {
+  it('no list card of bare labels when each item titles its own sub-list', () => {
+    const text = note('# Token bucket', '', 'Trade-offs:', '', '- Pros', '  - allows bursts', '  - cheap', '- Cons', '  - tuning two knobs');
+    expect(questions(text, 'list')).not.toContain('What are the 2 trade-offs of Token bucket?');
+  });
+
+  it('no list card of generic terms ("How it works: ...") under an algorithm', () => {
+    const text = note('# Balancing', '', '## IP hash', '', '- How it works: hash the client IP to pick a server', '- Best for: sessions that must stick', '- Formula: hash(ip) % servers');
+    expect(questions(text, 'list')).toEqual([]);
+    expect(questions(text, 'definition')).toContain('What is the formula of IP hash?');
+  });
+
+  it('"Redis" is singular', () => {
+    expect(questions(note('# Stores', '', '- Redis: an in-memory key-value store with rich data types'), 'definition')).toEqual(['What is Redis?']);
+  });
+});
+
 describe('regression: HTML in markdown guides', () => {
   it('a <details> block whose <summary> asks a question becomes a question card', () => {
     const text = note('# Latency', '', '<details>', '<summary>Why does latency matter?</summary>', '', 'Users notice slow pages first.', '', '</details>');

@@ -92,7 +92,8 @@ const ATTRIBUTE_LABELS = new Set([
   'trade-offs', 'tradeoff', 'tradeoffs', 'problem', 'solution', 'challenge', 'impact', 'result', 'results',
   'multithreading', 'parallel processing', 'cost optimization', 'monitoring', 'failure handling',
   'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
-  'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis',
+  'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis', 'formula',
+  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'why', 'how', 'what',
 ]);
 const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
 
@@ -278,8 +279,9 @@ function isTerm(term: string, maxWords: number): boolean {
   );
 }
 
+/** "Queues" are, "Redis", "Kubernetes", "consensus", "analysis" and "APIs"-style acronyms are not plural nouns. */
 function pluralVerb(term: string): 'is' | 'are' {
-  return /[^s]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) ? 'are' : 'is';
+  return /[^siu]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) && !/(?:netes|sis)$/i.test(term) ? 'are' : 'is';
 }
 
 function plain(nodes: PhrasingContent[]): string {

@@ -57,6 +57,10 @@ function subLists(list: List): { list: List; leadIn: string | null }[] {
 function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
   const items = list.children.map(itemText).filter((t): t is string => Boolean(t));
   if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
+  // Items that only title their own sub-lists with generic labels ("- Pros", "- How it works",
+  // each over its points) would make a card of bare labels; each sub-list has a card of its own.
+  const titlesOnly = list.children.filter((item, i) => item.children.length > 1 && isStructuralLabel(items[i]));
+  if (titlesOnly.length * 2 >= list.children.length) return [];
   if (items.some((t) => t.length > MAX_ITEM_CHARS || /^https?:\/\//.test(t))) return [];
   if (list.children.every(isLinkOnly)) return [];
 
@@ -65,6 +69,9 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   if (members.length !== list.children.length) return cardsForList({ ...list, children: members }, leadIn, sectionTitle, parentTitle);
   const terms = list.children.map(termOf);
   const byTerm = terms.filter(Boolean).length >= Math.ceil(items.length * 0.6) && terms.every(Boolean);
+  // Terms that are generic labels ("How it works: ...", "Pros: ...") are not what the list is
+  // about; each item is asked on its own card instead.
+  if (byTerm && terms.filter((term) => isStructuralLabel(term!)).length * 2 >= terms.length) return [];
   const shown = byTerm ? (terms as string[]) : items;
   const subject = subjectOf(leadIn, sectionTitle, parentTitle);
   const groups = chunk(shown, MAX_ITEMS_PER_CARD);
@@ -162,6 +169,19 @@ function isLabel(text: string): boolean {
     !/^\S+\s+(?:\S+\s+)?(?:appears?|happens?|occurs?|exists?|works?|comes?|falls?|gets?|makes?|needs?|uses?(?! cases?\b)|helps?|shows?|looks?|means?|matters?|fails?|differs?|depends?|runs?|lives?|sits?|goes?|keeps?|allows?|lets?|requires?|supports?|provides?|includes?|contains?|consists?)\b/i.test(text) &&
     !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)
   );
+}
+
+/** Labels that organise a note ("Pros", "How it works", "Step 2") rather than name its content. */
+const STRUCTURAL_LABELS = new Set([
+  'how it works', 'best for', 'use case', 'use cases', 'when to use', 'pros', 'cons', 'advantages', 'disadvantages',
+  'drawbacks', 'benefits', 'mechanism', 'visualization', 'statefulness', 'formula', 'complexity', 'requires',
+  'input', 'output', 'example', 'examples', 'functional', 'non-functional', 'definition', 'description',
+  'overview', 'summary', 'note', 'notes', 'key insight', 'trade-offs', 'tradeoffs', 'params', 'parameters',
+]);
+
+function isStructuralLabel(text: string): boolean {
+  const label = text.replace(/:-?$/, '').trim().toLowerCase();
+  return STRUCTURAL_LABELS.has(label) || /^(?:step|layer|tier|phase|stage|part|level)\s+[\da-z]\b/.test(label);
 }
 
 /** "Two reasons" / "3 types" -> "reasons" / "types": the card states the count itself. */
