@@ -93,7 +93,7 @@ const ATTRIBUTE_LABELS = new Set([
   'multithreading', 'parallel processing', 'cost optimization', 'monitoring', 'failure handling',
   'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
   'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis', 'formula',
-  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'why', 'how', 'what',
+  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage',
 ]);
 const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
 

@@ -101,11 +101,13 @@ function prefixedQuestion(line: string): string | null {
   return question.endsWith('?') ? question : `${question}?`;
 }
 
+const LIST_LINE = /^(?:[-*+•]|\d+[.)])\s/;
+
 function qaCard(question: string, answerLines: string[], line: number): ExtractedCard | null {
   const blocks: string[] = [];
   for (const text of answerLines.map((l) => l.trim()).filter(Boolean)) {
-    const listLine = /^(?:[-*+•]|\d+[.)])\s/.test(text);
-    if (blocks.length > 0 && !listLine && !/^(?:[-*+•]|\d+[.)])\s/.test(blocks.at(-1)!)) blocks[blocks.length - 1] += ` ${text}`;
+    const last = blocks.at(-1);
+    if (last !== undefined && !LIST_LINE.test(text) && !LIST_LINE.test(last)) blocks[blocks.length - 1] = `${last} ${text}`;
     else blocks.push(text);
   }
   const answer = fitAnswer(blocks);
