@@ -55,6 +55,19 @@ describe('regression: lists of structural labels', () => {
   });
 });
 
+describe('regression: one question, several answers', () => {
+  it('attribute cards that ask the same of a topic with different answers are dropped', () => {
+    const text = note('# Rate limiting', '', '## Algorithms', '', '- Mechanism: tokens refill at a fixed rate', '', 'Leaky bucket:', '', '- Mechanism: requests leak out at a constant rate');
+    expect(questions(text, 'definition')).not.toContain('What is the mechanism of Algorithms?');
+  });
+
+  it('of two definitions of one term, the one that names the term is kept', () => {
+    const text = note('# Search', '', '## Index', '', '- Inverted index: maps each term to the documents holding it', '', 'An inverted index is a map from words to posting lists, built at indexing time.');
+    const cards = cardsOf(text).filter(([kind]) => kind === 'definition');
+    expect(cards.map(([, , answer]) => answer)).toEqual(['An inverted index is a map from words to posting lists, built at indexing time.']);
+  });
+});
+
 describe('regression: HTML in markdown guides', () => {
   it('a <details> block whose <summary> asks a question becomes a question card', () => {
     const text = note('# Latency', '', '<details>', '<summary>Why does latency matter?</summary>', '', 'Users notice slow pages first.', '', '</details>');

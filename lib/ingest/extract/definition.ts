@@ -93,7 +93,11 @@ const ATTRIBUTE_LABELS = new Set([
   'multithreading', 'parallel processing', 'cost optimization', 'monitoring', 'failure handling',
   'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
   'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis', 'formula',
-  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage',
+  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'retention', 'savings',
+  'computation', 'problems', 'optimization', 'choice', 'protection', 'debugging',
+  'requirement', 'requirements', 'constraint', 'constraints', 'goals', 'idea', 'intuition', 'decision',
+  'risk', 'risks', 'mitigation', 'limitation', 'limitations', 'assumption', 'assumptions', 'estimate',
+  'estimation', 'caveat', 'caveats', 'summary', 'overview',
 ]);
 const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
 
