@@ -6,6 +6,10 @@ import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|(?<!_)__(?=[\p{L}\p{N}])|!\[|\]\(/iu;
 
 const URL = /https?:\/\//i;
+/** LaTeX left by PDF conversion that polishing could not turn into text ("\\frac", a "$" that is no price). */
+const LATEX = /[\^_]\{|\\(?:frac|sqrt|sum|times|cdot|text|mathrm)\b|\$(?![\d.])/;
+/** Pointers to the page around the text ("as shown above"), which a card cannot show. */
+const PAGE_POINTER = /\b(?:as shown|shown (?:above|below)|as (?:above|below)|see (?:above|below))\b/i;
 const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
 /**
  * An answer ending like this was cut off mid-sentence in the note itself, or ends on a colon that
@@ -19,7 +23,9 @@ export function cardProblem(card: ExtractedCard): string | null {
   if (card.question.length > MAX_QUESTION_CHARS) return `question longer than ${MAX_QUESTION_CHARS} characters`;
   if (card.answer.length > MAX_ANSWER_CHARS) return `answer longer than ${MAX_ANSWER_CHARS} characters`;
   if (MARKUP.test(card.question) || MARKUP.test(card.answer)) return 'markup left in the card text';
+  if (LATEX.test(card.question) || LATEX.test(card.answer)) return 'markup left in the card text';
   if (FIGURE.test(card.question) || FIGURE.test(card.answer)) return 'refers to a figure the card cannot show';
+  if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
   if (CUT_OFF.test(card.answer)) return 'answer ends mid-sentence';
   if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';

@@ -16,17 +16,17 @@ export function polishCardText(text: string): string {
 
 /**
  * An answer whose last sentence announces what follows ("... one of the following operations:")
- * loses that sentence when whole sentences come before it; otherwise it is returned as is (and a
- * check drops it as incomplete).
+ * or asks the next question ("How would you design this?") loses that sentence when whole
+ * sentences come before it; otherwise it is returned as is (and a check drops it).
  */
 export function withoutDanglingLeadIn(answer: string): string {
-  if (!answer.endsWith(':')) return answer;
+  if (!answer.endsWith(':') && !answer.endsWith('?')) return answer;
   const lines = answer.split('\n');
   const last = lines.pop()!;
   if (/^\s*(?:[-*+]|\d+[.)])\s/.test(last)) return answer;
   const kept = last.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u).slice(0, -1).join(' ');
   const rest = [...lines, kept].join('\n').trim();
-  return rest && !rest.endsWith(':') ? rest : answer;
+  return rest && !/[:?]$/.test(rest) ? rest : answer;
 }
 
 /** A bullet glyph left at the start of a table cell ("• Gossip protocol"). */
@@ -42,7 +42,13 @@ const HIGHLIGHT = /==([^=\n]+)==/gu;
 const LATEX_TEXT = /\\?(?:text|mathrm|mathbf|textbf)\{([^}]*)\}/g;
 const LATEX_SYMBOL = /\\(times|cdot|approx|le|ge|leq|geq|rightarrow|to)\b/g;
 const LATEX_SYMBOLS: Record<string, string> = { times: '×', cdot: '·', approx: '≈', le: '≤', ge: '≥', leq: '≤', geq: '≥', rightarrow: '→', to: '→' };
-const INLINE_MATH = /\$([^$\n]{1,40})\$/gu;
+/**
+ * "$W = 1$", "$10^{11} MB$", "$O(n)$", "$x$": dollars around math. Currency ("$5 to $10") starts
+ * with a digit and holds no math symbol.
+ */
+const INLINE_MATH = /\$((?=[^$\n]*[\^_\\={}()])[^$\n]+?|[^\d\s$][^$\s]*)\$/gu;
+/** "2^{12}" -> "2^12": braces around a plain exponent or index. */
+const LATEX_GROUP = /([\^_])\{([\w.+-]{1,12})\}/g;
 
 function polishLine(line: string): string {
   const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)?(.*)$/su.exec(line)!;
@@ -59,6 +65,7 @@ function polishLine(line: string): string {
     .replace(HIGHLIGHT, '$1')
     .replace(INLINE_MATH, (_, math: string) => math.replace(/\\(.)/g, '$1'))
     .replace(LATEX_TEXT, '$1')
+    .replace(LATEX_GROUP, '$1$2')
     .replace(LATEX_SYMBOL, (_, name: string) => LATEX_SYMBOLS[name] ?? name);
   text = dropFigureSentences(text);
   text = text.replace(/[ \t]{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();

@@ -4,6 +4,10 @@ import { polishCardText, withoutDanglingLeadIn } from '@/lib/ingest/card-text';
 describe('polishCardText', () => {
   it.each([
     ['emoji are dropped', '🎯 Key concepts 🚀', 'Key concepts'],
+    ['dollars around math go', 'If $W = 1$ the write is fast.', 'If W = 1 the write is fast.'],
+    ['dollars around big-O go', 'Lookup takes $O(1)$ time.', 'Lookup takes O(1) time.'],
+    ['dollars as currency stay', 'Alice sends $100 to Bob and Bob sends $50 back.', 'Alice sends $100 to Bob and Bob sends $50 back.'],
+    ['LaTeX braces around an exponent go', 'That gives 2^{12} = 4096 combinations.', 'That gives 2^12 = 4096 combinations.'],
     ['a bullet glyph at the start of a cell goes', '• Gossip protocol (within a data center)', 'Gossip protocol (within a data center)'],
     ['check marks in a cell read as yes/no', '✅', 'Yes'],
     ['a cross reads as no', '- ❌', '- No'],
@@ -25,6 +29,7 @@ describe('withoutDanglingLeadIn', () => {
     ['drops a closing lead-in line', 'Web servers serve pages.\nThey provide the following:', 'Web servers serve pages.'],
     ['keeps an answer that is only a lead-in (a check drops it)', 'Web servers are responsible for:', 'Web servers are responsible for:'],
     ['keeps list answers whole', '- Pros:\n- Cons:', '- Pros:\n- Cons:'],
+    ['drops a closing question that leads on', 'A CDN caches content at the edge. How would you size it?', 'A CDN caches content at the edge.'],
     ['leaves a complete answer alone', 'Least recently used.', 'Least recently used.'],
   ])('%s', (_case, answer, expected) => {
     expect(withoutDanglingLeadIn(answer)).toBe(expected);

@@ -68,6 +68,16 @@ describe('regression: one question, several answers', () => {
   });
 });
 
+describe('regression: answers that are not answers', () => {
+  it.each([
+    ['"Everything is ..." as a defining sentence', ['# Lake', '', 'Everything is a distributed file system behind a SQL engine that users query.']],
+    ['"Let\'s ..." as a topic summary', ['# Chat', '', '## Back-of-the-envelope estimation', '', "Let's do a back-of-the-envelope estimation to find the scale our design needs to handle."]],
+  ])('no definition from %s', (_case, lines) => {
+    expect(questions(note(...lines), 'definition')).toEqual([]);
+    expect(questions(note(...lines), 'cloze')).toEqual([]);
+  });
+});
+
 describe('regression: HTML in markdown guides', () => {
   it('a <details> block whose <summary> asks a question becomes a question card', () => {
     const text = note('# Latency', '', '<details>', '<summary>Why does latency matter?</summary>', '', 'Users notice slow pages first.', '', '</details>');

@@ -47,8 +47,8 @@ const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|stra
 /** The summary is looked for in the first few blocks of the section only. */
 const OPENING_BLOCKS = 4;
 const OPENING_WORDS = 8;
-/** Paragraphs that announce content elsewhere ("Below is a list of ...") summarise nothing. */
-const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter))\b/i;
+/** Paragraphs that announce content elsewhere ("Below is a list of ...", "Let's estimate ...") summarise nothing. */
+const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter)|let's|let us|now)\b/i;
 
 /** The paragraph names the topic as whole words (case-insensitive, a plural "s" allowed). */
 function mentions(text: string, title: string): boolean {
