@@ -183,11 +183,11 @@ async function writeConcepts(tx: Tx, sourceId: string, deck: NoteDeck): Promise<
   const fresh = deck.concepts.filter((c) => !byKey.has(c.key));
   for (const concept of fresh) ids.set(concept.key, freshId(concept.key, takenIds));
 
-  const columns = ['parentId', 'headingPath', 'title', 'depth', 'order', 'body', 'startLine', 'endLine', 'status'] as const;
+  const columns = ['parentId', 'headingPath', 'title', 'depth', 'order', 'body', 'startLine', 'endLine', 'lineMap', 'status'] as const;
   const values = (c: ConceptDraft) => {
     const parentId = c.parentKey ? ids.get(c.parentKey) : null;
     if (parentId === undefined) throw new Error(`${deck.file}:${c.startLine}: concept ${c.key} has no parent ${c.parentKey}`);
-    return [parentId, JSON.stringify(c.path), c.title, c.depth, c.order, c.body, c.startLine, c.endLine, 'active'];
+    return [parentId, JSON.stringify(c.path), c.title, c.depth, c.order, c.body, c.startLine, c.endLine, JSON.stringify(c.lineMap), 'active'];
   };
 
   // Parents precede children in document order, so inserting in order satisfies the foreign key.

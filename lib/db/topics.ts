@@ -6,6 +6,7 @@ import {
   type CardCounts,
   type SourceTopics,
 } from '../render/topic-tree';
+import { z } from 'zod';
 import { prisma } from './client';
 
 export async function getDeckStats() {
@@ -72,6 +73,8 @@ export interface ConceptPage {
   title: string;
   body: string;
   startLine: number;
+  /** Note line of each body line; empty when they run on from startLine. */
+  lineMap: number[];
   source: { path: string; title: string };
   /** From the outermost heading down to the parent. */
   ancestors: ConceptLink[];
@@ -86,7 +89,7 @@ export async function getConceptPage(userId: string, conceptId: string): Promise
   const concept = await prisma.concept.findFirst({
     where: { id: conceptId, status: 'active' },
     select: {
-      id: true, title: true, body: true, startLine: true, sourceId: true,
+      id: true, title: true, body: true, startLine: true, lineMap: true, sourceId: true,
       source: { select: { path: true, title: true } },
       children: {
         where: { status: 'active' },
@@ -123,6 +126,7 @@ export async function getConceptPage(userId: string, conceptId: string): Promise
     title: concept.title,
     body: concept.body,
     startLine: concept.startLine,
+    lineMap: parseLineMap(concept.lineMap),
     source: concept.source,
     ancestors,
     previous: link(outline[index - 1]),
@@ -134,4 +138,16 @@ export async function getConceptPage(userId: string, conceptId: string): Promise
       suspended: state?.suspended ?? false,
     })),
   };
+}
+
+const LineMap = z.array(z.number().int().positive());
+
+/** The stored line map; one that does not parse falls back to lines running on from startLine. */
+function parseLineMap(json: string): number[] {
+  try {
+    const parsed = LineMap.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }

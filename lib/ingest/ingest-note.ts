@@ -94,11 +94,16 @@ export function ingestNote(input: NoteInput): IngestResult {
     }
   }
 
-  const concepts = sections.map(({ concept }) => ({
-    ...concept,
-    startLine: origin(concept.startLine),
-    endLine: origin(concept.endLine),
-  }));
+  const concepts = sections.map(({ concept }) => {
+    const startLine = origin(concept.startLine);
+    const lineMap = Array.from({ length: concept.endLine - concept.startLine + 1 }, (_, k) => origin(concept.startLine + k));
+    return {
+      ...concept,
+      startLine,
+      endLine: origin(concept.endLine),
+      lineMap: lineMap.every((line, k) => line === startLine + k) ? [] : lineMap,
+    };
+  });
   return {
     ok: true,
     deck: {

@@ -42,6 +42,7 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
       body: '',
       startLine,
       endLine: startLine,
+      lineMap: [],
     };
     const section: Section = { concept, heading, nodes: [] };
     sections.push(section);

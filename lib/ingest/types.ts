@@ -30,6 +30,11 @@ export interface ConceptDraft {
   body: string;
   startLine: number;
   endLine: number;
+  /**
+   * The note line of each body line, where cleaning did not keep lines one to one (HTML turned
+   * into markdown); empty when body line k is note line startLine + k - 1.
+   */
+  lineMap: number[];
 }
 
 export interface CardDraft {

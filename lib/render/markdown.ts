@@ -35,18 +35,23 @@ const isElement = (node: ElementContent | Root['children'][number]): node is Ele
 
 /**
  * Gives every passage element `data-line-start`/`data-line-end` in original-note lines (line k of
- * the markdown is note line firstLine + k - 1), and each top-level block the id `line-<start>` so
- * #line-<n> links work without script. Headings move down one level: the page owns the only h1.
- * Runs after sanitising, so these attributes are the only ones not from the allow-list.
+ * the markdown is note line lineMap[k - 1], or firstLine + k - 1 without a map), and each
+ * top-level block the id `line-<start>` so #line-<n> links work without script. Headings move
+ * down one level: the page owns the only h1. Runs after sanitising, so these attributes are the
+ * only ones not from the allow-list.
  */
-export function annotateBlocks(tree: Root, firstLine: number): void {
+export function annotateBlocks(tree: Root, firstLine: number, lineMap: number[] = []): void {
+  const noteLine = (k: number) => lineMap[k - 1] ?? firstLine + k - 1;
+  const anchored = new Set<number>();
   const visit = (node: Element, topLevel: boolean) => {
     const position = node.position;
     if (BLOCKS.has(node.tagName) && position) {
-      const start = firstLine + position.start.line - 1;
+      const start = noteLine(position.start.line);
       node.properties.dataLineStart = start;
-      node.properties.dataLineEnd = firstLine + position.end.line - 1;
-      if (topLevel) node.properties.id = `line-${start}`;
+      node.properties.dataLineEnd = Math.max(start, noteLine(position.end.line));
+      // Cleaning can turn one note line into several blocks; the first of them takes the anchor.
+      if (topLevel && !anchored.has(start)) node.properties.id = `line-${start}`;
+      anchored.add(start);
     }
     const level = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (level) node.tagName = `h${Math.min(6, Number(level) + 1)}`;
@@ -56,8 +61,8 @@ export function annotateBlocks(tree: Root, firstLine: number): void {
 }
 
 /** A concept's section as safe HTML whose passages carry their line numbers in the original note. */
-export function renderNoteSection(markdown: string, firstLine: number): string {
+export function renderNoteSection(markdown: string, firstLine: number, lineMap: number[] = []): string {
   const tree = safeTree(markdown);
-  annotateBlocks(tree, firstLine);
+  annotateBlocks(tree, firstLine, lineMap);
   return toHtml.stringify(tree);
 }

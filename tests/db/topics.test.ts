@@ -132,6 +132,15 @@ describe('getConceptPage', () => {
     ]);
   });
 
+  it('keeps the note line of every body line of converted HTML, and none for plain markdown', async () => {
+    await ingestTestNotes({ 'notes/c-export.md': ['<h1>Brokers</h1><ul><li>Kafka keeps a log</li><li>RabbitMQ routes messages</li></ul>', '', 'Closing line.'].join('\n') });
+    const page = await topics.getConceptPage(await newUser(), await conceptId('Brokers'));
+    const lines = page!.body.split('\n');
+    expect(page!.lineMap[lines.findIndex((line) => line.includes('RabbitMQ'))]).toBe(1);
+    expect(page!.lineMap[lines.indexOf('Closing line.')]).toBe(3);
+    expect((await topics.getConceptPage(await newUser(), await conceptId('Queues')))!.lineMap).toEqual([]);
+  });
+
   it('is null for an unknown or retired concept', async () => {
     const userId = await newUser();
     expect(await topics.getConceptPage(userId, 'nope')).toBeNull();

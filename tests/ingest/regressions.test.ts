@@ -78,6 +78,21 @@ describe('regression: answers that are not answers', () => {
   });
 });
 
+describe('regression: passages of converted HTML', () => {
+  it('a concept maps its body lines to the note lines they came from', () => {
+    const deck = deckOf(note('<h1>Queues</h1><ul><li>Kafka is a log</li><li>RabbitMQ is a broker</li></ul>', '', 'Plain closing line.'));
+    const [concept] = deck.concepts;
+    const bodyLines = concept.body.split('\n');
+    expect(concept.lineMap.length).toBeGreaterThanOrEqual(bodyLines.length);
+    expect(concept.lineMap[bodyLines.indexOf('Plain closing line.')]).toBe(3);
+    expect(concept.lineMap[bodyLines.findIndex((line) => line.includes('RabbitMQ'))]).toBe(1);
+  });
+
+  it('a note cleaned line for line needs no map', () => {
+    expect(deckOf(note('# Queues', '', 'Kafka is a log.')).concepts[0].lineMap).toEqual([]);
+  });
+});
+
 describe('regression: HTML in markdown guides', () => {
   it('a <details> block whose <summary> asks a question becomes a question card', () => {
     const text = note('# Latency', '', '<details>', '<summary>Why does latency matter?</summary>', '', 'Users notice slow pages first.', '', '</details>');

@@ -41,6 +41,14 @@ describe('renderNoteSection', () => {
     expect(html).toContain('<pre data-line-start="48" data-line-end="50" id="line-48">');
   });
 
+  it('follows the line map where cleaning turned one note line into several', () => {
+    // An HTML export: the heading and the list both came from note line 7.
+    const html = renderNoteSection('## Queues\n\n- Kafka\n- RabbitMQ\n\nDone.', 7, [7, 7, 7, 7, 7, 8]);
+    expect(html).toContain('<h3 data-line-start="7" data-line-end="7" id="line-7">Queues</h3>');
+    expect(html).toContain('<ul data-line-start="7" data-line-end="7">');
+    expect(html).toContain('<p data-line-start="8" data-line-end="8" id="line-8">Done.</p>');
+  });
+
   it('moves headings down a level so the page keeps the only h1', () => {
     expect(renderNoteSection('# Top\n\n###### Deep', 1)).toMatch(/<h2[^>]*>Top<\/h2>[\s\S]*<h6[^>]*>Deep<\/h6>/);
   });

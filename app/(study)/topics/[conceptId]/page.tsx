@@ -43,7 +43,7 @@ export default async function ConceptPage({ params }: { params: Promise<{ concep
           <div
             data-testid="concept-body"
             className="note-prose break-words"
-            dangerouslySetInnerHTML={{ __html: renderNoteSection(concept.body, concept.startLine) }}
+            dangerouslySetInnerHTML={{ __html: renderNoteSection(concept.body, concept.startLine, concept.lineMap) }}
           />
         </section>
         {!untested && (
