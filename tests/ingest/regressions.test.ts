@@ -70,6 +70,7 @@ describe('regression: one question, several answers', () => {
 
 describe('regression: answers that are not answers', () => {
   it.each([
+    ['a defining sentence that leans on the one before', ['# CAP', '', 'Replicated systems must answer an awkward question about partitions. CAP is the classic framing of that question.']],
     ['"Everything is ..." as a defining sentence', ['# Lake', '', 'Everything is a distributed file system behind a SQL engine that users query.']],
     ['"Let\'s ..." as a topic summary', ['# Chat', '', '## Back-of-the-envelope estimation', '', "Let's do a back-of-the-envelope estimation to find the scale our design needs to handle."]],
   ])('no definition from %s', (_case, lines) => {

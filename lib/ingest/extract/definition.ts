@@ -34,6 +34,9 @@ const NOT_TERMS = new Set([
 /** First words that make a label an instruction or a clause rather than a term. */
 const NOT_TERM_START = /^(?:always|never|try|design|build|implement|scale|handle|improve|reduce|add|remove|estimate|understand|propose|wrap|create|get|set|send|store|read|write|check|ensure|prevent|support|provide|keep|move|follow|let|see|compare|decide|once|now|today|here|use|using|skip|need|needs|choose|sacrifice|avoid|consider|make|do|don't|does|step|phase|stage|part|case|if|when|where|while|which|what|who|why|how|and|or|but|so|then|also|this|that|these|those|it|its|there|here|below|above|we|you|they|he|she|i|our|your|their|each|every|everything|anything|nothing|something|everyone|someone|some|many|most|all|one|another|such|other|for|in|on|at|by|with|from|to|of|as|after|before|during|since|because|e\.g|i\.e)\b/i;
 
+/** "that question", "this approach": a reference to something said before. */
+const BACK_REFERENCE = /\b(?:this|that|these|those|the above|the same)\s+(?:question|questions|approach|approaches|problem|problems|case|cases|design|method|technique|issue|issues|one|ones|way|step|steps|idea|example|scenario|option|choice)\b/i;
+
 /** "is", "are", "refers to", "means" make a full defining sentence; the rest separate term and text. */
 const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\s*)/u;
 
@@ -59,6 +62,9 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   if (!fullSentence && IMPERATIVE.test(definition)) {
     return [{ kind: 'definition', question: `What is the approach for ${term}?`, answer: capitalise(definition), line }];
   }
+
+  // "CAP is the classic framing of that question.": a sentence leaning on the one before it.
+  if (fullSentence && sentences(definition).length === 1 && BACK_REFERENCE.test(definition)) return [];
 
   const asked = term.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
   const text = fullSentence ? [capitalise(term), connector, definition].filter(Boolean).join(' ') : capitalise(definition);
@@ -99,7 +105,7 @@ const ATTRIBUTE_LABELS = new Set([
   'risk', 'risks', 'mitigation', 'limitation', 'limitations', 'assumption', 'assumptions', 'estimate',
   'estimation', 'caveat', 'caveats', 'summary', 'overview',
 ]);
-const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
+const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|query|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
 
 function isAttributeLabel(term: string): boolean {
   return ATTRIBUTE_LABELS.has(term.toLowerCase()) || NUMBERED_PART.test(term);
