@@ -3,6 +3,8 @@
  * hand-written gold expectations (bench/gold/*.json). No I/O here; bench/eval-ingest.ts does that.
  */
 
+import { mulberry32 } from '../lib/quiz/random';
+
 export interface CardLike {
   question: string;
   answer: string;
@@ -227,18 +229,6 @@ export function garbageSummary(cards: readonly CardLike[]): { garbage: number; b
 
 // ---------------------------------------------------------------------------------------------
 // Seeded sampling
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` distinct indices below `length`, in draw order, chosen by a partial Fisher–Yates shuffle. */
 export function sampleIndices(length: number, n: number, seed: number): number[] {

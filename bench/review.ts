@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../prisma/apply-migrations';
+import { mulberry32 } from '../lib/quiz/random';
 
 const { values } = parseArgs({ options: { iterations: { type: 'string', default: '300' } } });
 const ITERATIONS = Number(values.iterations);
@@ -39,21 +40,10 @@ const DUE_SHARE = 0.05;
 const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(8, '0')}`;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildDatabase(file: string): void {
   const db = new Database(file);
   applyMigrations(db);
-  const rand = random(42);
+  const rand = mulberry32(42); // seeded: every run builds the same data
   const insert = {
     user: db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, 'x', ?, ?)`),
     source: db.prepare(`INSERT INTO "Source" ("id", "path", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?, ?, ?)`),
@@ -141,7 +131,7 @@ async function main() {
     const nextByQueue: Record<string, number[]> = { review: [], new: [], redrill: [] };
     const answer: number[] = [];
     const queues = { review: 0, new: 0, redrill: 0 };
-    const rand = random(7);
+    const rand = mulberry32(7);
     for (let i = 0; i < ITERATIONS; i++) {
       const now = new Date(NOW.getTime() + i * 15_000);
       t = performance.now();

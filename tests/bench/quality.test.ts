@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@/lib/quiz/random';
 import {
   containsKeyword,
   duplicateCount,
@@ -10,7 +11,6 @@ import {
   garbageReasons,
   garbageSummary,
   type GoldFile,
-  mulberry32,
   normaliseText,
   sampleIndices,
   topicRecall,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_KINDS, type NoteInput } from '@/lib/ingest/types';
 import { ingestNotes, type NoteOutcome } from '@/lib/notes/ingest-pool';
+import { mulberry32 } from '@/lib/quiz/random';
 
 /**
  * Fuzzing ingestNote: thousands of generated malformed notes must each end in a deck or a clear
@@ -9,17 +10,6 @@ import { ingestNotes, type NoteOutcome } from '@/lib/notes/ingest-pool';
  * blocking it. Everything is generated from fixed seeds: a failure reproduces exactly.
  */
 
-/** Tiny seeded PRNG (mulberry32): deterministic, no Math.random. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
