@@ -12,10 +12,10 @@ const LATEX = /[\^_]\{|\\(?:frac|sqrt|sum|times|cdot|text|mathrm)\b|\$(?![\d.])/
 const PAGE_POINTER = /\b(?:as shown|shown (?:above|below)|as (?:above|below)|see (?:above|below))\b/i;
 const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
 /**
- * An answer ending like this was cut off mid-sentence in the note itself, or ends on a colon that
- * introduces what the card does not hold.
+ * An answer ending like this was cut off mid-sentence in the note itself, ends on a colon that
+ * introduces what the card does not hold, or lost its end with a figure reference ("The flow is.").
  */
-const CUT_OFF = /(?:[,:]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|\([^)]*$/i;
+const CUT_OFF = /(?:[,:]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|(?:^|[.!?]\s+|\n)(?:\S+\s+){1,5}(?:is|are|was|were)\.\s*$|\([^)]*$/i;
 
 /** Why a card is unfit to study, or null when it is fine. */
 export function cardProblem(card: ExtractedCard): string | null {

@@ -88,6 +88,7 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['an answer ending in "and"', 'Why shard? :: Because one node cannot hold all the data and', /mid-sentence/],
     ['an answer ending in a comma', 'Why shard? :: Because one node cannot hold all the data,', /mid-sentence/],
     ['an answer with an unclosed parenthesis', 'Why shard? :: Because one node (the primary', /mid-sentence/],
+    ['an answer that lost its end with a figure', 'What is the sending flow? :: The sending flow is.', /mid-sentence/],
     ['an answer ending on the colon of a lead-in', 'What does the service do? :: It supports the following APIs:', /mid-sentence/],
     ['LaTeX left in an answer', 'How much is replicated? :: About \\frac{1}{3} of the data.', /markup/],
     ['a question pointing at the page', 'What is sharding as shown above? :: Splitting data across nodes.', /page around it/],

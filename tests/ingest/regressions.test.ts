@@ -44,6 +44,11 @@ describe('regression: lists of structural labels', () => {
     expect(questions(text, 'list')).not.toContain('What are the 2 trade-offs of Token bucket?');
   });
 
+  it('no list card of "✅ Pros: ..." and "❌ Cons: ..." items', () => {
+    const text = note('# CDN', '', 'Origin only:', '', '- ✅ Pros: simple, nothing to invalidate', '- ❌ Cons: high latency for far users');
+    expect(questions(text, 'list')).toEqual([]);
+  });
+
   it('no list card of generic terms ("How it works: ...") under an algorithm', () => {
     const text = note('# Balancing', '', '## IP hash', '', '- How it works: hash the client IP to pick a server', '- Best for: sessions that must stick', '- Formula: hash(ip) % servers');
     expect(questions(text, 'list')).toEqual([]);

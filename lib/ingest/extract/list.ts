@@ -180,7 +180,8 @@ const STRUCTURAL_LABELS = new Set([
 ]);
 
 function isStructuralLabel(text: string): boolean {
-  const label = text.replace(/:-?$/, '').trim().toLowerCase();
+  // Emoji and other marks before the label ("✅ Pros") do not change what it is.
+  const label = text.replace(/^[^\p{L}\p{N}]+/u, '').replace(/:-?$/, '').trim().toLowerCase();
   return STRUCTURAL_LABELS.has(label) || /^(?:step|layer|tier|phase|stage|part|level)\s+[\da-z]\b/.test(label);
 }
 
