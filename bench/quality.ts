@@ -1,6 +1,7 @@
 /**
- * Pure measures of ingestion quality: garbage detection, duplicate rate and recall against
- * hand-written gold expectations (bench/gold/*.json). No I/O here; bench/eval-ingest.ts does that.
+ * Pure measures of ingestion quality: garbage detection, duplicate rate, whether questions name
+ * their subject, and recall against hand-written gold expectations (bench/gold/*.json). No I/O
+ * here; bench/eval-ingest.ts does that. Coverage of a note by its cards is in bench/coverage.ts.
  */
 
 import { mulberry32 } from '../lib/quiz/random';
@@ -240,4 +241,79 @@ export function sampleIndices(length: number, n: number, seed: number): number[]
     [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return pool.slice(0, count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Does the question name its subject?
+
+/** Words that frame a question ("what is", "how does", "fill in the blank") without naming anything. */
+const QUESTION_FRAME = new Set(
+  (
+    'what which how why when where who whom whose is are was were be been being isn aren doesn don ' +
+    's t does do did can could should would will may might must has have had the a an of in on at to ' +
+    'for by with from about as and or not fill blank blanks explain describe define name list give ' +
+    'mean means meaning meant use used uses work works happen happens called known stand'
+  ).split(' '),
+);
+
+/** What a question points with instead of naming: pronouns, "the system", "the above", bare adjectives. */
+const GENERIC_REFERENCES = new Set(
+  (
+    'it its this that these those they them their there here he she his her we our you your one ones ' +
+    'something someone above below following previous next first second last same other others ' +
+    'former latter main key important system systems service services'
+  ).split(' '),
+);
+
+/** Labels that name a part of some topic, never the topic itself ("What is the approach?"). */
+const GENERIC_LABELS = new Set(
+  (
+    'approach approaches solution solutions overview summary example examples note notes idea ideas ' +
+    'problem problems purpose role goal goals result results option options step steps query case ' +
+    'cases usage detail details benefit benefits advantage advantages disadvantage disadvantages ' +
+    'pros cons drawback drawbacks tradeoff tradeoffs difference differences type types kind kinds ' +
+    'feature features component components requirement requirements definition answer question ' +
+    'reason reasons way ways thing things part parts method methods concept concepts'
+  ).split(' '),
+);
+
+/** Question words and pronouns in Chinese: "什么是", "为什么", "它", "这个". */
+const CJK_FRAME = /什么|为什么|为何|如何|怎么样|怎么|怎样|哪些|哪个|哪|是|吗|呢|请|填空|的|它们|它|这个|这些|这|那个|那些|那|该|此|其/g;
+
+const HAN = /\p{Script=Han}/u;
+
+/** A label is explained when the answer uses it as a subject: "an approach is ...". */
+function explains(answer: string, label: string): boolean {
+  return new RegExp(`(?:^| )${label} (?:is|are|means|refers)(?: |$)`).test(normaliseText(answer));
+}
+
+/** The words of a question that could name its subject: its frame and generic references removed. */
+export function subjectWords(question: string): string[] {
+  return normaliseText(question)
+    .replace(CJK_FRAME, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !QUESTION_FRAME.has(w) && !GENERIC_REFERENCES.has(w));
+}
+
+const isNumber = (word: string) => /^\p{N}+$/u.test(word);
+
+/**
+ * A question names its subject unless, once its frame and generic references are removed,
+ * nothing is left, or a single token of at most 2 characters ("What is X?", "What is DB used
+ * for?"; a Chinese word such as 缓存 is not short), or only generic labels and numbers ("What are
+ * the pros and cons?", "What is Step 2?") none of which the card's own answer explains.
+ */
+export function namesSubject(card: CardLike): boolean {
+  const words = subjectWords(card.question);
+  if (words.length === 0) return false;
+  if (words.length === 1 && words[0].length <= 2 && !HAN.test(words[0])) return false;
+  const labels = words.filter((w) => !isNumber(w));
+  if (labels.length > 0 && labels.every((w) => GENERIC_LABELS.has(w))) return labels.some((w) => explains(card.answer, w));
+  return true;
+}
+
+/** How many cards ask a question that names its subject, and the cards that do not. */
+export function subjectSummary<T extends CardLike>(cards: readonly T[]): { questions: number; named: number; unnamed: T[] } {
+  const unnamed = cards.filter((card) => !namesSubject(card));
+  return { questions: cards.length, named: cards.length - unnamed.length, unnamed };
 }

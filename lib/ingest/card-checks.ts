@@ -1,4 +1,3 @@
-import type { ExtractedCard } from './extract/extracted-card';
 import { normaliseForKey } from './identity';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
@@ -17,11 +16,34 @@ const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
  */
 const CUT_OFF = /(?:[,:]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|(?:^|[.!?]\s+|\n)(?:\S+\s+){1,5}(?:is|are|was|were)\.\s*$|\([^)]*$/i;
 
-/** Why a card is unfit to study, or null when it is fine. */
-export function cardProblem(card: ExtractedCard): string | null {
-  if (!card.question.trim() || !card.answer.trim()) return 'empty question or answer';
+/** The sides of a card as a learner sees them. */
+interface CardText {
+  question: string;
+  answer: string;
+}
+
+function emptySide(card: CardText): string | null {
+  return !card.question.trim() || !card.answer.trim() ? 'empty question or answer' : null;
+}
+
+function overLimit(card: CardText): string | null {
   if (card.question.length > MAX_QUESTION_CHARS) return `question longer than ${MAX_QUESTION_CHARS} characters`;
   if (card.answer.length > MAX_ANSWER_CHARS) return `answer longer than ${MAX_ANSWER_CHARS} characters`;
+  return null;
+}
+
+/**
+ * A card the author wrote in flashcard syntax is studied as written: it is refused only when a
+ * side is empty or too long to show, never for its wording.
+ */
+export function authorCardProblem(card: CardText): string | null {
+  return emptySide(card) ?? overLimit(card);
+}
+
+/** Why a card is unfit to study, or null when it is fine. */
+export function cardProblem(card: CardText): string | null {
+  const refused = authorCardProblem(card);
+  if (refused) return refused;
   if (MARKUP.test(card.question) || MARKUP.test(card.answer)) return 'markup left in the card text';
   if (LATEX.test(card.question) || LATEX.test(card.answer)) return 'markup left in the card text';
   if (FIGURE.test(card.question) || FIGURE.test(card.answer)) return 'refers to a figure the card cannot show';
@@ -34,6 +56,6 @@ export function cardProblem(card: ExtractedCard): string | null {
 }
 
 /** Exact duplicates (same question and answer, ignoring case and punctuation) are merged. */
-export function duplicateKey(card: ExtractedCard): string {
+export function duplicateKey(card: CardText): string {
   return `${normaliseForKey(card.question)}\u0000${normaliseForKey(card.answer)}`;
 }

@@ -67,12 +67,24 @@ function polishLine(line: string): string {
     .replace(LATEX_TEXT, '$1')
     .replace(LATEX_GROUP, '$1$2')
     .replace(LATEX_SYMBOL, (_, name: string) => LATEX_SYMBOLS[name] ?? name);
-  text = dropFigureSentences(text);
+  text = dropLinkSentences(dropFigureSentences(text));
   text = text.replace(/[ \t]{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
   // A quotation cut at a sentence boundary leaves one stray quote mark behind.
   if ((text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/^"|"$/g, '').trim();
   return text ? prefix + text : '';
 }
+
+/**
+ * Sentences that hold a web address ("More see paper: ... URL http://...") point elsewhere; they
+ * are dropped when other sentences remain (a lone one is left for the checks to refuse).
+ */
+function dropLinkSentences(text: string): string {
+  if (!LINK.test(text)) return text;
+  const kept = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u).filter((s) => !LINK.test(s));
+  return kept.length > 0 ? kept.join(' ') : text;
+}
+
+const LINK = /https?:\/\/|\bURL\s+http/i;
 
 /** Sentences about a figure ("Figure 9 shows ...") are dropped; a lone one keeps its content. */
 function dropFigureSentences(text: string): string {

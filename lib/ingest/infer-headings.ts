@@ -1,29 +1,129 @@
 import { codeMask, type Line } from './lines';
+import { splitDecoration, type Decoration } from './titles';
 
 /**
- * Notes with no markdown headings (plain text, OCR, PDF conversions, outline exports) get headings
- * inferred from the shape of their lines. The rules, strongest first:
+ * Long stretches of text without a written heading get headings inferred from the shape of their
+ * lines; so does a note with no written heading at all. A stretch runs from one written heading
+ * (ATX, setext, or ATX inside a list item) to the next; it is long past MAX_STRETCH_LINES text
+ * lines or MAX_STRETCH_CHARS characters (blank lines, code and table rows do not count). The rules,
+ * strongest first:
  * - an outline number "2.3." / "2.3" before a title: depth = number of components;
  * - "N." / "N)" before a short title, in a note that uses multi-level outline numbers: depth 1;
  * - a line holding only a chapter number (or "Chapter N") followed by a short title: depth 1;
- * - weak headings, one level below the last strong heading: short title-like lines between blank
- *   lines, ALL-CAPS lines, short labels ending in ":" or ":-", and lines that are wholly bold.
- * Inferred headings are written as ATX headings; line count and origins are unchanged.
+ * - decorated titles: a short title after an enumerator or arrow ("(i) Title", "① Title",
+ *   "[A] Title", "→ Title") or before ":-" ("1) Title :-", "title :-");
+ * - weak headings: short title-like lines between blank lines, ALL-CAPS lines, short labels ending
+ *   in ":" or ":-", and lines that are wholly bold.
+ * Inferred headings nest under the written heading above their stretch: depth 1 becomes its depth
+ * + 1 (an outline number's depth counts from the shallowest one in the stretch). Weak headings sit
+ * one level below the last strong one; labels and decorated titles nest by style below the last
+ * title, a style first seen one level deeper than those seen before it.
+ * Inferred headings are written as ATX headings; line count and origins are unchanged. Invariant:
+ * an inferred heading's title holds a letter.
  */
 export function inferHeadings(lines: Line[]): Line[] {
   const code = codeMask(lines);
-  if (!needsInference(lines, code)) return lines;
+  const stretches = findStretches(lines, code).filter((s) => s.infer);
+  if (stretches.length === 0) return lines;
   const outlineNote = lines.filter((l, i) => !code[i] && MULTI_LEVEL.test(l.text)).length >= 3;
   const out = lines.map((line) => ({ ...line }));
-  let strongDepth = 0;
+  for (const stretch of stretches) inferInStretch(out, code, stretch, outlineNote);
+  return out;
+}
+
+interface Stretch {
+  /** First and past-the-last line of the stretch (written heading lines excluded). */
+  start: number;
+  end: number;
+  /** Depth of the written heading above the stretch; before the first one, one less than its depth. */
+  base: number;
+  infer: boolean;
+  /** Long, and mostly paragraphs rather than list items and table rows. */
+  prose: boolean;
+}
+
+/** A stretch this long without a written heading needs topics of its own. */
+const MAX_STRETCH_LINES = 40;
+const MAX_STRETCH_CHARS = 2500;
+
+const ATX = /^\s{0,3}(#{1,6})\s+\S/;
+/** Exports write a heading as a list item: "- ## Title", "1. ### Title" (not "- # of users"). */
+const LIST_ITEM_ATX = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(#{1,6})\s+(?!\p{Ll})\S/u;
+const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/;
+
+/** Depth of a written heading on line i (0 for none); a setext underline line counts as its title's. */
+function writtenDepth(lines: Line[], code: boolean[], i: number): number {
+  if (code[i]) return 0;
+  const text = lines[i].text;
+  const atx = ATX.exec(text) ?? LIST_ITEM_ATX.exec(text);
+  if (atx) return atx[1].length;
+  const underline = setextUnderline(lines, code, i) ?? (SETEXT_UNDERLINE.test(text) ? setextUnderline(lines, code, i - 1) : null);
+  return underline ? (underline.startsWith('=') ? 1 : 2) : 0;
+}
+
+/** The underline of a setext heading whose title is line j, or null. */
+function setextUnderline(lines: Line[], code: boolean[], j: number): string | null {
+  if (j < 0 || j + 1 >= lines.length || code[j] || code[j + 1] || !isParagraphLine(lines[j].text)) return null;
+  return SETEXT_UNDERLINE.exec(lines[j + 1].text)?.[1] ?? null;
+}
+
+function isParagraphLine(text: string): boolean {
+  return !!text.trim() && !/^\s*(?:[-*+>|#]|\d{1,9}[.)]\s)/.test(text) && !SETEXT_UNDERLINE.test(text);
+}
+
+/** Splits the note at its written headings; a note with none is one stretch, always inferred. */
+function findStretches(lines: Line[], code: boolean[]): Stretch[] {
+  const stretches: Stretch[] = [];
+  const open = (start: number, base: number) => ({ start, end: start, base, infer: false, prose: false, lines: 0, chars: 0, listLines: 0 });
+  let current = open(0, 0);
+  const close = (end: number) => {
+    current.end = end;
+    current.infer = current.lines > MAX_STRETCH_LINES || current.chars > MAX_STRETCH_CHARS;
+    current.prose = current.infer && current.listLines * 2 < current.lines;
+    if (end > current.start) stretches.push(current);
+  };
+  /** Depth of the first written heading: what is inferred before it sits beside it, not above. */
+  let firstDepth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const depth = writtenDepth(lines, code, i);
+    if (depth) {
+      close(i);
+      firstDepth ||= depth;
+      current = open(i + 1, depth);
+      continue;
+    }
+    const text = lines[i].text.trim();
+    if (code[i] || !text || text.startsWith('|')) continue;
+    current.lines++;
+    current.chars += text.length;
+    if (LIST_ITEM.test(text)) current.listLines++;
+  }
+  close(lines.length);
+  if (!firstDepth) stretches.forEach((s) => (s.infer = true));
+  else if (stretches[0]?.start === 0) stretches[0].base = firstDepth - 1;
+  return stretches;
+}
+
+function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean): void {
+  const { start, end, base } = stretch;
+  /** Under a written heading, the shallowest outline number of the stretch sits just below it. */
+  const outlineShift = base > 0 ? base - shallowestOutline(out, code, stretch, outlineNote) + 1 : 0;
+  let strongDepth = base;
   /** Depth of the last unmarked title heading since the last strong one; labels nest under it. */
   let titleDepth = 0;
+  /** Styles of labels and decorated titles seen below the last title, shallowest first. */
+  let styles: string[] = [];
 
-  const blank = (i: number) => i < 0 || i >= out.length || !out[i].text.trim() || out[i].text.startsWith('#');
+  const blank = (i: number) => i < start || i >= end || !out[i].text.trim() || out[i].text.startsWith('#');
   const nextContent = (i: number) => {
     let j = i + 1;
     while (j < out.length && !out[j].text.trim()) j++;
     return j < out.length ? j : -1;
+  };
+  const previousContent = (i: number) => {
+    let j = i - 1;
+    while (j >= start && !out[j].text.trim()) j--;
+    return j >= start ? out[j].text.trim() : '';
   };
   /** Characters in the paragraph starting at line i: hand-written lines wrap short. */
   const paragraphLength = (i: number) => {
@@ -34,64 +134,64 @@ export function inferHeadings(lines: Line[]): Line[] {
   const setHeading = (i: number, depth: number, title: string) => {
     out[i].text = `${'#'.repeat(Math.min(6, Math.max(1, depth)))} ${title}`;
   };
+  const strong = (i: number, depth: number, title: string) => {
+    setHeading(i, depth, title);
+    strongDepth = depth;
+    titleDepth = 0;
+    styles = [];
+  };
+  /** Labels and decorated titles: a style seen before returns to its level, a new one goes deeper. */
+  const styled = (i: number, style: string, title: string) => {
+    const level = styles.indexOf(style);
+    styles = level === -1 ? [...styles, style] : styles.slice(0, level + 1);
+    setHeading(i, (titleDepth || strongDepth) + styles.length, title);
+  };
 
-  for (let i = 0; i < out.length; i++) {
+  for (let i = start; i < end; i++) {
     if (code[i]) continue;
     const text = out[i].text.trim();
-    const written = /^(#{1,6})\s/.exec(text);
-    if (written) {
-      // Headings the author wrote anchor the depth of the ones inferred after them.
-      strongDepth = written[1].length;
-      titleDepth = 0;
-      continue;
-    }
-    if (!text || text.startsWith('|') || text.startsWith('>')) continue;
+    if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
-    const multi = MULTI_LEVEL.exec(text);
-    // "1.5 million users ..." is prose; an outline number ends in "." or ")" or heads a short title.
-    const outline = multi && (multi[2] ? isTitle(multi[3], MAX_OUTLINE_TITLE) : isShortTitle(multi[3]));
-    if (multi && outline) {
-      const depth = multi[1].split('.').filter(Boolean).length;
-      setHeading(i, depth, `${multi[1]} ${multi[3]}`);
-      strongDepth = depth;
-      titleDepth = 0;
-      continue;
-    }
-    const single = SINGLE_LEVEL.exec(text);
-    if (single && outlineNote && isTitle(single[2], MAX_TITLE) && !endsSentence(single[2])) {
-      setHeading(i, 1, `${single[1]}. ${single[2]}`);
-      strongDepth = 1;
-      titleDepth = 0;
+    const outline = outlineHeading(text, outlineNote);
+    if (outline) {
+      strong(i, outline.depth + outlineShift, outline.title);
       continue;
     }
     const next = nextContent(i);
-    if (CHAPTER_NUMBER.test(text) && next !== -1 && next - i <= 2 && isShortTitle(out[next].text.trim()) && /^\p{Lu}/u.test(out[next].text.trim())) {
+    const following = next === -1 ? '' : out[next].text.trim();
+    if (CHAPTER_NUMBER.test(text) && next !== -1 && next - i <= 2 && isShortTitle(following) && /^\p{Lu}/u.test(following)) {
       out[i].text = '';
-      setHeading(next, 1, out[next].text.trim());
-      strongDepth = 1;
-      titleDepth = 0;
+      strong(next, base + 1, following);
       i = next;
       continue;
     }
-    const chapter = CHAPTER_TITLE.exec(text);
-    if (chapter) {
-      setHeading(i, 1, text);
-      strongDepth = 1;
-      titleDepth = 0;
+    if (CHAPTER_TITLE.test(text)) {
+      strong(i, base + 1, text);
       continue;
     }
-    if (next === -1) continue;
-    const weak = weakHeadingTitle(text, out[next].text.trim(), paragraphLength(next), blank(i - 1));
+    // Decorated and weak titles are short; so is what tells them apart from content.
+    if (next === -1 || next >= end || text.length > MAX_WEAK_LINE) continue;
+    const decoration = splitDecoration(text);
+    const decorated = decoratedTitle(decoration, following, previousContent(i), blank(i - 1));
+    if (decorated) {
+      styled(i, decorated.style, decorated.title);
+      continue;
+    }
+    // An enumerator or arrow the decorated rule turned down leads an item, not a title.
+    if (decoration.kind === 'enumerator' || decoration.kind === 'arrow') continue;
+    const weak =
+      weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1)) ??
+      (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null);
     if (!weak) continue;
-    // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
-    if (weak.label && titleDepth > 0) {
-      setHeading(i, titleDepth + 1, weak.title);
+    if (weak.label) {
+      // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
+      styled(i, LABEL_STYLE, weak.title);
     } else {
       setHeading(i, strongDepth + 1, weak.title);
-      if (!weak.label) titleDepth = strongDepth + 1;
+      titleDepth = strongDepth + 1;
+      styles = [];
     }
   }
-  return out;
 }
 
 /** Outline numbers with two or more components: "2.3.", "1.4.1 ", "3.2)". */
@@ -99,27 +199,49 @@ const MULTI_LEVEL = /^(\d{1,3}(?:\.\d{1,3})+)([.)]?)\s+(\S.*)$/;
 const SINGLE_LEVEL = /^(\d{1,3})[.)]\s+(\S.*)$/;
 const CHAPTER_NUMBER = /^(?:chapter\s+)?\d{1,2}$/i;
 const CHAPTER_TITLE = /^(?:chapter|part|lesson|module|unit)\s+\d{1,3}\b\s*[:.\-–—]?\s*\S.{0,80}$/i;
+/** A page footer is no title: "Page 12", "p. 3 of 40". */
+const PAGE_LINE = /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 const MAX_OUTLINE_TITLE = 200;
 const MAX_TITLE = 80;
 const MAX_WEAK_TITLE = 70;
 const MAX_WEAK_WORDS = 10;
+/** Longer lines are never decorated or weak titles (ten words, bold or capitals, fit well within). */
+const MAX_WEAK_LINE = 150;
+const MAX_DECORATED_WORDS = 8;
+const MAX_PROSE_TITLE_WORDS = 6;
+const MAX_INLINE_TITLE_WORDS = 3;
 /** A line this long after a short title is content, not another title. */
 const MIN_CONTENT_CHARS = 40;
+/** The style shared by plain labels ("Pros:", "title :-") and wholly bold lines. */
+const LABEL_STYLE = ':';
 
-/** Few markdown headings for the note's length: fewer than one per 150 lines of text. */
-function needsInference(lines: Line[], code: boolean[]): boolean {
-  let headings = 0;
-  let text = 0;
-  lines.forEach((line, i) => {
-    if (code[i] || !line.text.trim()) return;
-    text++;
-    if (/^\s{0,3}#{1,6}\s+\S/.test(line.text) || /^\s{0,3}(=+|-+)\s*$/.test(line.text)) headings++;
-  });
-  return headings < Math.max(1, text / 150);
+/**
+ * An outline heading: "2.3 Title" (depth = number of components), or "2. Title" in an outline
+ * note. "1.5 million users ..." is prose: an outline number ends in "." or ")" or heads a short title.
+ */
+function outlineHeading(text: string, outlineNote: boolean): { depth: number; title: string } | null {
+  const multi = MULTI_LEVEL.exec(text);
+  if (multi && (multi[2] ? isTitle(multi[3], MAX_OUTLINE_TITLE) : isShortTitle(multi[3]))) {
+    return { depth: multi[1].split('.').filter(Boolean).length, title: `${multi[1]} ${multi[3]}` };
+  }
+  const single = SINGLE_LEVEL.exec(text);
+  if (single && outlineNote && isTitle(single[2], MAX_TITLE) && !endsSentence(single[2])) {
+    return { depth: 1, title: `${single[1]}. ${single[2]}` };
+  }
+  return null;
+}
+
+/** Fewest outline components among the stretch's outline headings (1 when it has none). */
+function shallowestOutline(lines: Line[], code: boolean[], { start, end }: Stretch, outlineNote: boolean): number {
+  let shallowest = Infinity;
+  for (let i = start; i < end; i++) {
+    if (!code[i]) shallowest = Math.min(shallowest, outlineHeading(lines[i].text.trim(), outlineNote)?.depth ?? Infinity);
+  }
+  return Number.isFinite(shallowest) ? shallowest : 1;
 }
 
 function isTitle(text: string, max: number): boolean {
-  return text.length <= max && /^[\p{L}\p{N}"'“(]/u.test(text) && !/[,;]$/.test(text);
+  return text.length <= max && /^[\p{L}\p{N}"'“(]/u.test(text) && /\p{L}/u.test(text) && !/[,;]$/.test(text) && !PAGE_LINE.test(text);
 }
 
 function endsSentence(text: string): boolean {
@@ -147,13 +269,54 @@ function isLowerCaseTitle(text: string): boolean {
   return words(text) <= 4 && /^[\p{Ll}][\p{L}\p{N} '-]*$/u.test(text);
 }
 
+/** Counts whitespace-separated words without allocating: it runs on most lines of a note. */
 function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = /\s/.test(text[i]);
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 const LIST_ITEM = /^([-*+]|\d{1,3}[.)])\s/;
 const BOLD_LINE = /^\*\*([^*]+?)\*\*\s*:?$|^__([^_]+?)__\s*:?$/;
 const LABEL_LINE = /^([\p{Lu}][^:]{0,40}?)\s*:-?$/u;
+
+/**
+ * A decorated title ("(i) Title", "① Title", "→ Title", "1) Title :-", "title :-") and its
+ * style, or null. Like any heading it must introduce content: the next line is not another title
+ * nor the next item of the same enumeration. ":-" marks a heading by itself; without it a list
+ * number ("1.", "a)") leads a list item, an enumerator in a run of its own style or before a
+ * statement leads an item, and an arrow leads a title only after a break (arrows also lead
+ * conclusions).
+ */
+function decoratedTitle(decoration: Decoration, following: string, previous: string, afterBreak: boolean): { title: string; style: string } | null {
+  const { style, kind, title, closer } = decoration;
+  if ((!style && closer !== ':-') || style === CITATION_STYLE) return null;
+  if (!isTitle(title, MAX_WEAK_TITLE)) return null;
+  if (endsSentence(title) || LABELLED_STATEMENT.test(title) || words(title) > MAX_DECORATED_WORDS || /https?:\/\//.test(title)) return null;
+  if (closer && SENTENCE_LEAD_IN.test(title)) return null;
+  if (!introducesContent(following) || (style && splitDecoration(following).style === style)) return null;
+  if (closer === ':-') return { title, style: style ?? LABEL_STYLE };
+  if (STATEMENT.test(title)) return null;
+  const capitalised = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“]/u.test(title);
+  if (kind === 'enumerator' && (closer || capitalised) && splitDecoration(previous).style !== style) return { title, style: style ?? LABEL_STYLE };
+  if (kind === 'arrow' && (closer || (afterBreak && capitalised))) return { title, style: style ?? LABEL_STYLE };
+  return null;
+}
+
+/** "[12] Title:" cites a reference; it heads no topic. */
+const CITATION_STYLE = '[1]';
+/** A line that is nothing but a link. */
+const LONE_LINK = /^<?https?:\/\/\S+>?$/;
+
+/** What follows a heading must be content: not a heading, nor a title marked as one, nor a bare link. */
+function introducesContent(following: string): boolean {
+  return !!following && !following.startsWith('#') && !isAllCaps(following) && !BOLD_LINE.test(following) && !LONE_LINK.test(following);
+}
 
 /**
  * The title of a weak heading, or null. `following` is the next non-blank line: a heading must
@@ -162,30 +325,58 @@ const LABEL_LINE = /^([\p{Lu}][^:]{0,40}?)\s*:-?$/u;
 function weakHeadingTitle(text: string, following: string, followingLength: number, afterBreak: boolean): { title: string; label: boolean } | null {
   if (LIST_ITEM.test(text) || /https?:\/\//.test(text)) return null;
   // Marked titles (bold, ALL CAPS, "Label:") need only be followed by something that is not a title.
-  const followedByText = !isAllCaps(following) && !BOLD_LINE.test(following) && !following.startsWith('#');
+  const followedByText = introducesContent(following);
   const bold = BOLD_LINE.exec(text);
   if (bold) {
     const title = (bold[1] ?? bold[2]).trim();
-    return words(title) <= MAX_WEAK_WORDS && followedByText ? { title, label: true } : null;
+    return words(title) <= MAX_WEAK_WORDS && /\p{L}/u.test(title) && followedByText ? { title, label: true } : null;
   }
   const label = LABEL_LINE.exec(text);
   if (label && words(label[1]) <= 6 && !SENTENCE_LEAD_IN.test(label[1])) return followedByText ? { title: label[1], label: true } : null;
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
   // Hand-written notes wrap short: under a lower-case title the whole next paragraph counts.
-  const introducesContent =
+  const introducesText =
     following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|') ||
     (isLowerCaseTitle(text) && followingLength > MIN_CONTENT_CHARS);
-  if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && introducesContent) {
+  if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && !STATEMENT.test(text) && followedByText && introducesText) {
     return { title: text, label: false };
   }
   return null;
 }
 
+/**
+ * In long prose (OCR'd handwriting, prose exports) a topic starts at a short plain line, in any
+ * case, where the line before ended a sentence and a sentence follows. A line standing alone
+ * between blank lines may have up to MAX_PROSE_TITLE_WORDS words; one inside a run of lines, fewer.
+ */
+function isProseTitle(text: string, previous: string, following: string, afterBreak: boolean, beforeBreak: boolean): boolean {
+  const maxWords = afterBreak && beforeBreak ? MAX_PROSE_TITLE_WORDS : MAX_INLINE_TITLE_WORDS;
+  return (
+    SENTENCE_END.test(previous) &&
+    words(text) <= maxWords &&
+    isTitle(text, MAX_WEAK_TITLE) &&
+    PLAIN_WORDS.test(text) &&
+    !STATEMENT.test(text) &&
+    introducesContent(following) &&
+    following.length > MIN_CONTENT_CHARS &&
+    words(following) > maxWords &&
+    !LIST_ITEM.test(following)
+  );
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*$/;
+/** Words, numbers and the few marks a title holds; no code, no sentence punctuation. */
+const PLAIN_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} '’&()\/-]*$/u;
+
+/** "Replicas are read-only" states something; a title names it. Questions may be titles ("How data is stored"). */
+const STATEMENT = /^(?!(?:how|what|why|when|where|which|who)\b)(?!.*\?$).*\s(?:is|are|was|were)\s/i;
+
 /** "It consists of the following components:" introduces a list; it names no topic. */
 const SENTENCE_LEAD_IN = /^(?:it|this|that|these|those|they|we|you|there|here)\b|\bthe following\b/i;
 
 function isAllCaps(text: string): boolean {
+  if (/\p{Ll}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { cardProblem, duplicateKey } from './card-checks';
+import { authorCardProblem, cardProblem, duplicateKey } from './card-checks';
 import { polishCardText, withoutDanglingLeadIn } from './card-text';
 import { cleanNote } from './clean';
 import { decodeNoteText } from './clean/decode';
@@ -6,15 +6,15 @@ import { extractCards } from './extract';
 import { contentHash, KeyAllocator, normaliseForKey } from './identity';
 import { joinLines } from './lines';
 import { parseMarkdown } from './parse';
+import { promptSubject } from './prompt';
+import { writeQuestion } from './question-writer';
 import { segment } from './segment';
 import { titleFromPath } from './titles';
 import type { ExtractedCard } from './extract/extracted-card';
 import type { CardDraft, IngestWarning, NoteDeck, NoteInput } from './types';
 
-/** Notes typed in a hurry start questions in lower case; a card's question starts with a capital. */
-function sentenceCase(text: string): string {
-  return text.replace(/^\p{Ll}(?=\p{Ll})/u, (c) => c.toUpperCase());
-}
+/** A card with its question written, still carrying what it asks. */
+type WrittenCard = ExtractedCard & { question: string };
 
 /**
  * One question asked with different answers in one topic cannot be answered right ("What is the
@@ -22,27 +22,23 @@ function sentenceCase(text: string): string {
  * answer names what is asked survives ("An inverted index is ..."). Cards the author wrote
  * explicitly are always kept.
  */
-function splitAmbiguous<T extends ExtractedCard>(cards: T[]): { kept: T[]; dropped: T[] } {
-  const groups = new Map<string, T[]>();
+function splitAmbiguous(cards: WrittenCard[]): { kept: WrittenCard[]; dropped: WrittenCard[] } {
+  const groups = new Map<string, WrittenCard[]>();
   for (const card of cards) {
     if (card.kind === 'explicit' || card.kind === 'cloze') continue;
     const asked = normaliseForKey(card.question.replace(/\b(?:a|an|the)\s+/gi, ''));
-    groups.set(asked, [...(groups.get(asked) ?? []), card]);
+    const group = groups.get(asked);
+    if (group) group.push(card);
+    else groups.set(asked, [card]);
   }
-  const dropped = new Set<T>();
+  const dropped = new Set<WrittenCard>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const subject = askedSubject(group[0].question);
-    const named = subject ? group.find((card) => card.answer.toLowerCase().includes(subject)) : undefined;
+    const subject = promptSubject(group[0].prompt)?.toLowerCase().replace(/^(?:a|an|the)\s+/, '').replace(/s$/, '');
+    const named = subject && subject.length >= 3 ? group.find((card) => card.answer.toLowerCase().includes(subject)) : undefined;
     for (const card of group) if (card !== named) dropped.add(card);
   }
   return { kept: cards.filter((card) => !dropped.has(card)), dropped: cards.filter((card) => dropped.has(card)) };
-}
-
-/** "What is an Inverted Index?" -> "inverted index" (a plural "s" dropped). */
-function askedSubject(question: string): string | null {
-  const match = /^What (?:is|are) (?:the |an? )?(.+?)s?\?$/i.exec(question);
-  return match && match[1].length >= 3 ? match[1].toLowerCase() : null;
 }
 
 export type IngestResult = { ok: true; deck: NoteDeck } | { ok: false; error: IngestWarning };
@@ -71,10 +67,16 @@ export function ingestNote(input: NoteInput): IngestResult {
   const seen = new Set<string>();
   const keys = new KeyAllocator();
   for (const section of sections) {
-    const accepted = [];
-    for (const raw of extractCards(section)) {
-      const card = { ...raw, question: sentenceCase(polishCardText(raw.question)), answer: withoutDanglingLeadIn(polishCardText(raw.answer)), line: origin(raw.line) };
-      const problem = cardProblem(card);
+    const accepted: WrittenCard[] = [];
+    const extracted = extractCards(section);
+    for (const skipped of extracted.skipped) {
+      warnings.push({ file: input.path, line: origin(skipped.line), message: `passage not studyable: ${skipped.reason}` });
+    }
+    for (const raw of extracted.cards) {
+      const question = polishCardText(writeQuestion(raw.prompt, section.concept.path));
+      const card = { ...raw, question, answer: withoutDanglingLeadIn(polishCardText(raw.answer)), line: origin(raw.line) };
+      // Cards the author wrote are studied as written (see authorCardProblem).
+      const problem = raw.kind === 'explicit' ? authorCardProblem(card) : cardProblem(card);
       if (problem) {
         warnings.push({ file: input.path, line: card.line, message: `card skipped: ${problem}` });
         continue;
@@ -89,7 +91,7 @@ export function ingestNote(input: NoteInput): IngestResult {
       warnings.push({ file: input.path, line: card.line, message: 'card skipped: the same question has other answers in this topic' });
     }
     const conceptKey = section.concept.key;
-    for (const card of kept) {
+    for (const { prompt: _prompt, ...card } of kept) {
       cards.push({ ...card, key: keys.next(conceptKey, card.kind, normaliseForKey(card.question)), conceptKey });
     }
   }

@@ -2,10 +2,13 @@
 export const MAX_QUESTION_CHARS = 300;
 export const MAX_ANSWER_CHARS = 1200;
 
-/** Splits prose into sentences; a sentence ends at . ! or ? followed by a space and a capital/digit. */
+/**
+ * Splits prose into sentences; a sentence ends at . ! or ? followed by a space and a capital or
+ * digit, or at a full-width 。！？ (Chinese and Japanese put no space after them).
+ */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u)
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])\s*(?=\S)/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }

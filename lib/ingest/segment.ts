@@ -1,4 +1,4 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { KeyAllocator } from './identity';
 import { toPlainText } from './plain-text';
 import { cleanTitle } from './titles';
@@ -15,8 +15,9 @@ export interface Section {
 }
 
 /**
- * Splits a note into a concept tree by its headings. Content before the first heading becomes a
- * concept named after the note. Invariants: every top-level node belongs to exactly one section;
+ * Splits a note into a concept tree by its headings, headings written as list items included.
+ * Content before the first heading becomes a concept named after the note. Invariants: every
+ * top-level node (after list headings are hoisted) belongs to exactly one section;
  * a concept's parent is the nearest earlier heading of smaller depth.
  */
 export function segment(file: string, noteTitle: string, text: string, tree: Root): Section[] {
@@ -51,7 +52,7 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
   };
 
   let current: Section | null = null;
-  for (const node of tree.children) {
+  for (const node of tree.children.flatMap(hoistListHeadings)) {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'heading') {
       const title = cleanTitle(toPlainText(node));
@@ -75,4 +76,64 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
       .trim();
   }
   return sections;
+}
+
+/**
+ * Exports write headings as list items ("- ## Title", "1. ### Title"). Such a list is split at
+ * them: each heading becomes a top-level node followed by the rest of its item (nested lists are
+ * split the same way), and the items between headings stay together as lists. Invariant: every
+ * block of the list is kept, in order.
+ */
+function hoistListHeadings(node: RootContent): RootContent[] {
+  if (node.type !== 'list' || !hasListHeading(node)) return [node];
+  const out: RootContent[] = [];
+  let pending: ListItem[] = [];
+  const flush = () => {
+    if (pending.length > 0) out.push(listOf(node, pending));
+    pending = [];
+  };
+  for (const item of node.children) {
+    const [first, ...rest] = item.children;
+    const cut = item.children.findIndex((child) => child.type === 'list' && hasListHeading(child));
+    if (first && isItemHeading(first)) {
+      flush();
+      out.push(first, ...rest.flatMap(hoistListHeadings));
+    } else if (cut === -1) {
+      pending.push(item);
+    } else {
+      if (cut > 0) pending.push(itemOf(item, item.children.slice(0, cut)));
+      flush();
+      out.push(...item.children.slice(cut).flatMap(hoistListHeadings));
+    }
+  }
+  flush();
+  return out;
+}
+
+function hasListHeading(list: List): boolean {
+  return list.children.some(
+    (item) => (item.children[0] && isItemHeading(item.children[0])) || item.children.some((child) => child.type === 'list' && hasListHeading(child)),
+  );
+}
+
+/** "- # of users" counts users: a heading in a list item starting in lower case is no title. */
+function isItemHeading(node: RootContent): node is Heading {
+  return node.type === 'heading' && !/^\p{Ll}/u.test(toPlainText(node));
+}
+
+/** The list with only the given items, its position spanning them. */
+function listOf(list: List, items: ListItem[]): List {
+  return { ...list, children: items, position: span(items) };
+}
+
+/** The item with only its leading children, its position ending with them. */
+function itemOf(item: ListItem, children: ListItem['children']): ListItem {
+  const end = children[children.length - 1]?.position?.end;
+  return { ...item, children, position: item.position && end ? { start: item.position.start, end } : item.position };
+}
+
+function span(nodes: { position?: List['position'] }[]): List['position'] {
+  const start = nodes[0]?.position?.start;
+  const end = nodes[nodes.length - 1]?.position?.end;
+  return start && end ? { start, end } : undefined;
 }

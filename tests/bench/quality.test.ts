@@ -11,8 +11,11 @@ import {
   garbageReasons,
   garbageSummary,
   type GoldFile,
+  namesSubject,
   normaliseText,
   sampleIndices,
+  subjectSummary,
+  subjectWords,
   topicRecall,
 } from '@/bench/quality';
 
@@ -126,6 +129,56 @@ describe('duplicateRate', () => {
   ])('%s', (_name, cards, count, rate) => {
     expect(duplicateCount(cards)).toBe(count);
     expect(duplicateRate(cards)).toBeCloseTo(rate, 10);
+  });
+});
+
+describe('namesSubject', () => {
+  const cases: [string, string, string, boolean][] = [
+    ['a named term', 'What is consistent hashing?', 'A ring of hash values.', true],
+    ['a named system', 'How does Raft elect a leader?', 'By votes.', true],
+    ['the notification system', 'What does the notification system send?', 'Push, SMS and email.', true],
+    ['a label with its topic', 'What are the advantages of Redis?', 'Speed.', true],
+    ['a cloze sentence', 'A ______ stores copies of data close to the reader.', 'cache', true],
+    ['a CJK subject', '什么是分布式锁？', '互斥访问共享资源的锁。', true],
+    ['a two-character Chinese word is not short', '什么是缓存？', '存放副本的地方。', true],
+    ['a 3-letter acronym', 'What is 2PC?', 'Two-phase commit.', true],
+    ['a pronoun', 'What is it?', 'A cache.', false],
+    ['a pronoun with a frame verb', 'How does it work?', 'Through hashing.', false],
+    ['"this"', 'Why is this important?', 'It saves time.', false],
+    ['"the system"', 'What does the system do?', 'Retries.', false],
+    ['"the service"', 'What does the service do?', 'Sends mail.', false],
+    ['"the above"', 'Which of the above is used?', 'The first.', false],
+    ['"they"', 'Why are they used?', 'Speed.', false],
+    ['known limit: a content verb after a pronoun passes', 'Where are they stored?', 'On disk.', true],
+    ['a lone short token', 'What is X?', 'A variable.', false],
+    ['a lone short token after a frame', 'What is DB used for?', 'Storage.', false],
+    ['a fill-in frame only', 'Fill in the blank: ____', 'cache', false],
+    ['a lone generic label', 'What is the approach?', 'Shard by user id.', false],
+    ['a label and an ordinal', 'What is Step 2?', 'Write to the log.', false],
+    ['a number is a subject', 'What is the name of 2^10?', 'Kilo.', true],
+    ['labels only', 'What are the pros and cons?', 'Fast; costly.', false],
+    ['a label with a pronoun', 'What is the purpose of it?', 'Speed.', false],
+    ['a label the answer explains', 'What is the approach?', 'The approach is to shard by user id.', true],
+    ['a Chinese pronoun', '它是什么？', '一个缓存。', false],
+  ];
+  it.each(cases)('%s: %j', (_name, question, answer, expected) => {
+    expect(namesSubject(card(question, answer))).toBe(expected);
+  });
+
+  it.each([
+    ['What is the purpose of consistent hashing?', ['purpose', 'consistent', 'hashing']],
+    ['How does it work?', []],
+    ['What is Step 2?', ['step', '2']],
+    ['什么是分布式锁？', ['分布式锁']],
+  ])('subjectWords(%j) → %j', (question, words) => {
+    expect(subjectWords(question)).toEqual(words);
+  });
+
+  it('summarises a deck', () => {
+    const cards = [card('What is Raft?', 'A consensus protocol.'), card('How does it work?', 'Votes.'), card('What is a quorum?', 'A majority.')];
+    const summary = subjectSummary(cards);
+    expect(summary).toMatchObject({ questions: 3, named: 2 });
+    expect(summary.unnamed).toEqual([cards[1]]);
   });
 });
 

@@ -80,22 +80,39 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
   it.each([
     ['a question over the limit', `${'q'.repeat(MAX_QUESTION_CHARS + 1)} :: answer`, /question longer than 300/],
     ['an answer over the limit', `Question :: ${'a'.repeat(MAX_ANSWER_CHARS + 1)}`, /answer longer than 1200/],
-    ['markup kept verbatim in inline code', 'What does `<div>` mean? :: A block element.', /markup/],
-    ['escaped bold markers', 'What is \\*\\*x\\*\\*? :: A bold thing.', /markup/],
-    ['an answer that repeats the question', 'Same thing :: same thing!', /repeats the question/],
-    ['an answer that is a link', 'Where are the docs? :: At https://redis.io/docs for reference.', /link/],
-    ['an answer about a figure', 'What does the flow look like? :: Figure 4 shows the request flow.', /figure/],
-    ['an answer ending in "and"', 'Why shard? :: Because one node cannot hold all the data and', /mid-sentence/],
-    ['an answer ending in a comma', 'Why shard? :: Because one node cannot hold all the data,', /mid-sentence/],
-    ['an answer with an unclosed parenthesis', 'Why shard? :: Because one node (the primary', /mid-sentence/],
-    ['an answer that lost its end with a figure', 'What is the sending flow? :: The sending flow is.', /mid-sentence/],
-    ['an answer ending on the colon of a lead-in', 'What does the service do? :: It supports the following APIs:', /mid-sentence/],
-    ['LaTeX left in an answer', 'How much is replicated? :: About \\frac{1}{3} of the data.', /markup/],
-    ['a question pointing at the page', 'What is sharding as shown above? :: Splitting data across nodes.', /page around it/],
   ])('%s', (_case, line, message) => {
     const deck = deckOf(note('# Caching', '', line));
     expect(deck.cards).toEqual([]);
     expect(deck.warnings).toEqual([{ file: 'notes/caching.md', line: 3, message: expect.stringMatching(message) }]);
+  });
+
+  // A question the note asks, answered by the paragraph after it.
+  it.each([
+    ['markup kept verbatim in inline code', 'What does `<div>` mean?', 'A block element.', /markup/],
+    ['escaped bold markers', 'What is \\*\\*x\\*\\*?', 'A bold thing.', /markup/],
+    ['an answer that repeats the question', 'Same thing again?', 'Same thing again!', /repeats the question/],
+    ['an answer that is a link', 'Where are the docs?', 'At https://redis.io/docs for reference.', /link/],
+    ['an answer about a figure', 'What does the flow look like?', 'It goes through the gateway, as Figure 4 explains in detail.', /figure/],
+    ['an answer ending in "and"', 'Why shard at all?', 'Because one node cannot hold all the data and', /mid-sentence/],
+    ['an answer ending in a comma', 'Why shard at all?', 'Because one node cannot hold all the data,', /mid-sentence/],
+    ['an answer with an unclosed parenthesis', 'Why shard at all?', 'Because one node (the primary', /mid-sentence/],
+    ['an answer that lost its end with a figure', 'What is the sending flow?', 'The sending flow is.', /mid-sentence/],
+    ['an answer ending on the colon of a lead-in', 'What does the service do?', 'It supports the following APIs:', /mid-sentence/],
+    ['LaTeX left in an answer', 'How much is replicated?', 'About \\frac{1}{3} of the data.', /markup/],
+    ['a question pointing at the page', 'What is sharding as shown above?', 'Splitting data across nodes.', /page around it/],
+  ])('%s', (_case, question, answer, message) => {
+    const deck = deckOf(note('# Caching', '', question, '', answer));
+    expect(deck.cards).toEqual([]);
+    expect(deck.warnings).toEqual([{ file: 'notes/caching.md', line: 3, message: expect.stringMatching(message) }]);
+  });
+
+  it.each([
+    ['markup in inline code', 'What does `<div>` mean? :: A block element.'],
+    ['a URL', 'Where are the docs? :: At https://redis.io/docs for reference.'],
+    ['an answer that repeats the question', 'Same thing :: same thing!'],
+    ['a statement as the prompt', 'Capital of France :: Paris'],
+  ])('an author card with %s is kept as written', (_case, line) => {
+    expect(deckOf(note('# Caching', '', line)).cards).toHaveLength(1);
   });
 
   it('a figure reference that can be cut out is removed instead', () => {
@@ -114,7 +131,7 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['a statement', 'Caching'],
     ['a question mark in the middle', 'Why? Caching'],
   ])('a question that is %s is not a question', (_case, question) => {
-    expect(cardProblem({ kind: 'qa', question, answer: 'Memory is fast.', line: 1 })).toMatch(/not a question/);
+    expect(cardProblem({ question, answer: 'Memory is fast.' })).toMatch(/not a question/);
   });
 
   it.each([
@@ -122,7 +139,7 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['ends in a full-width "？"', 'Why cache？'],
     ['has a cloze blank', 'Fill in the blank: ____ is fast.'],
   ])('a question that %s is a question', (_case, question) => {
-    expect(cardProblem({ kind: 'qa', question, answer: 'Memory is fast.', line: 1 })).toBeNull();
+    expect(cardProblem({ question, answer: 'Memory is fast.' })).toBeNull();
   });
 
   it('a question paragraph too long to be a question is not a card and not a warning', () => {

@@ -18,10 +18,11 @@ describe('explicit "Question :: Answer" cards', () => {
     ['markup is dropped from both sides', ['What is **Redis**? :: An [in-memory](https://redis.io) store.'], [
       ['What is Redis?', 'An in-memory store.'],
     ]],
-    ['":::" is not a card separator', ['What is a cache? ::: A fast store.'], []],
-    ['"::" needs spaces around it', ['std::vector is a C++ type'], []],
+    ['":::" makes a card both ways', ['What is a cache? ::: A fast store.'], [['What is a cache?', 'A fast store.'], ['A fast store.', 'What is a cache?']]],
+    ['"::" needs no spaces', ['TTL::Time to live'], [['TTL?', 'Time to live']]],
+    ['"::" in inline code is not a separator', ['`std::vector` is a C++ type'], []],
   ])('%s', (_case, lines, expected) => {
-    expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['explicit', q, a]));
+    expect(cardsOf(section(...lines)).filter(([kind]) => kind === 'explicit')).toEqual(expected.map(([q, a]) => ['explicit', q, a]));
   });
 
   it('each card points at its own line', () => {
@@ -79,14 +80,23 @@ describe('definition cards', () => {
     ['"**Note**: ..." is commentary', '**Note**: caches can serve stale data.'],
     ['"**Note:** ..." is commentary', '**Note:** caches can serve stale data.'],
     ['"**Example**: ..." is commentary', '**Example**: a CDN caches images.'],
-    ['"**Pros**: ..." is commentary', '- **Pros**: fast reads and less database load.'],
     ['a long bold sentence is not a term', '**This is a long bold sentence that goes on and on** is wrong.'],
     ['a bold sentence ending in a full stop is not a term', '**Always invalidate on write.** Otherwise data goes stale.'],
     ['bold in the middle of a sentence is not a term', 'Some text with **bold** is not a definition.'],
     ['a term with no connector is not a definition', '**Cache** hits are cheap.'],
     ['a definition shorter than 8 characters is too thin', '**Cache** is tiny.'],
-  ])('no card: %s', (_case, line) => {
-    expect(cardsOf(section(line))).toEqual([]);
+  ])('no definition: %s', (_case, line) => {
+    expect(cardsOf(section(line)).filter(([kind]) => kind === 'definition')).toEqual([]);
+  });
+
+  it('a facet label is asked of its section: "**Pros**: ..."', () => {
+    expect(cardsOf(section('- **Pros**: fast reads and less database load.'))).toEqual([
+      ['definition', 'What are the pros of Caching?', 'Fast reads and less database load.'],
+    ]);
+  });
+
+  it('commentary still gets studied, without its label', () => {
+    expect(cardsOf(section('**Note**: caches can serve stale data.'))).toEqual([['qa', 'In Caching, what can caches serve?', 'Caches can serve stale data.']]);
   });
 });
 
@@ -146,9 +156,12 @@ describe('questions asked in a paragraph', () => {
     ['at the end of the note', ['What is cache stampede?']],
     ['right before the next heading', ['What is cache stampede?', '', '## Mitigations', '', 'Jitter on TTLs.']],
     ['followed only by a table', ['What is cache stampede?', '', '| a | b |', '|---|---|', '| 1 | 2 |']],
-    ['with its answer on the same line', ['Why is a cache fast? Because it is in memory.']],
   ])('no card for a question %s', (_case, lines) => {
     expect(cardsOf(section(...lines))).toEqual([]);
+  });
+
+  it('a question with its answer on the same line is a card', () => {
+    expect(cardsOf(section('Why is a cache fast? Because it is in memory.'))).toEqual([['qa', 'Why is a cache fast?', 'Because it is in memory.']]);
   });
 
   it('a question paragraph points at its own line', () => {

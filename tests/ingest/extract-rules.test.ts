@@ -15,7 +15,7 @@ describe('list cards', () => {
   it('splits a long list into parts without dropping an item', () => {
     const items = Array.from({ length: 10 }, (_, i) => `- Item number ${i + 1}`);
     const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
-    expect(cards.map(([q]) => q)).toEqual(['Topic: What are the 10 steps (part 1 of 2)?', 'Topic: What are the 10 steps (part 2 of 2)?']);
+    expect(cards.map(([q]) => q)).toEqual(['In Topic, what are the 10 steps (part 1 of 2)?', 'In Topic, what are the 10 steps (part 2 of 2)?']);
     expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
   });
 
@@ -40,8 +40,9 @@ describe('comparison cards from tables', () => {
     ['a header ending in a preposition', 'Best for', 'What is Redis best for?'],
     ['a header with a modal verb', 'Can route on', 'What can Redis route on?'],
     ['a header that refers to the row', 'Systems using it', 'What are the systems using Redis?'],
-    ['a "when to use" header', 'When to use', 'When to use Redis?'],
-    ['a "how" header', 'How it scales', 'For Redis: how it scales?'],
+    ['a "when to use" header', 'When to use', 'When should you use Redis?'],
+    ['a "how" header', 'How it scales', 'How does Redis scale?'],
+    ['a question-word header', 'Who uses it most', 'Who uses Redis most?'],
   ])('phrases the question for %s', (_case, header, question) => {
     const text = note('# Stores', '', `| Store | ${header} |`, '|---|---|', '| Redis | Caching hot keys |');
     expect(kinds(text, 'comparison')).toEqual([[question, 'Caching hot keys']]);
@@ -92,11 +93,16 @@ describe('definition and cloze cards', () => {
   it.each([
     ['The issue is that every request must go to the same server.'],
     ['This is called a stateless web tier.'],
-    ['- Step 1: Pre-computed radius filtering with a cheap distance check.'],
     ['- Use if: async processing or decoupling of services is needed.'],
     ['Below is an example of what the table may look like.'],
   ])('no definition from %j', (line) => {
     expect(kinds(note('# T', '', line), 'definition')).toEqual([]);
+  });
+
+  it('a numbered step is asked as a step of its section', () => {
+    expect(kinds(note('# Search', '', '- Step 1: Pre-computed radius filtering with a cheap distance check.'), 'definition')).toEqual([
+      ['What is step 1 of Search?', 'Pre-computed radius filtering with a cheap distance check.'],
+    ]);
   });
 
   it('blanks the term of a defining sentence', () => {
@@ -132,13 +138,13 @@ describe('questions answered in list items', () => {
 describe('list card parts', () => {
   it('keeps a list of 7 items on one card', () => {
     const items = Array.from({ length: 7 }, (_, i) => `- Item number ${i + 1}`);
-    expect(kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list')).toEqual([['Topic: What are the 7 steps?', items.join('\n')]]);
+    expect(kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list')).toEqual([['In Topic, what are the 7 steps?', items.join('\n')]]);
   });
 
   it('keeps the numbering of an ordered list across parts', () => {
     const items = Array.from({ length: 9 }, (_, i) => `${i + 1}. Item number ${i + 1}`);
     const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');
-    expect(cards.map(([q]) => q)).toEqual(['Topic: What are the 9 steps (part 1 of 2)?', 'Topic: What are the 9 steps (part 2 of 2)?']);
+    expect(cards.map(([q]) => q)).toEqual(['In Topic, what are the 9 steps (part 1 of 2)?', 'In Topic, what are the 9 steps (part 2 of 2)?']);
     expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
   });
 
@@ -179,9 +185,9 @@ describe('short questions that lean on their section', () => {
   const WRITE_THROUGH = (question: string) => note('# Caching', '', '## Write-through', '', question, '', 'Every write goes to the cache and the database.');
 
   it.each([
-    ['"it"', 'Why is it slow?', 'Write-through: Why is it slow?'],
-    ['"this"', 'When is this a good idea?', 'Write-through: When is this a good idea?'],
-    ['"both"', 'Why update both?', 'Write-through: Why update both?'],
+    ['"it"', 'Why is it slow?', 'In Write-through, why is it slow?'],
+    ['"this"', 'When is this a good idea?', 'In Write-through, when is this a good idea?'],
+    ['"both"', 'Why update both?', 'In Write-through, why update both?'],
   ])('get the section title in front when they say %s', (_, question, asked) => {
     expect(kinds(WRITE_THROUGH(question), 'qa').map(([q]) => q)).toEqual([asked]);
   });
@@ -195,13 +201,13 @@ describe('short questions that lean on their section', () => {
 
   it('take their context from the nearest title that is not itself a question', () => {
     const text = note('# Caching', '', '## Why cache?', '', 'Memory is fast.', '', 'Is it always worth it?', '', 'No, not for data that is read once.');
-    expect(kinds(text, 'qa').map(([q]) => q)).toEqual(['Why cache?', 'Caching: Is it always worth it?']);
+    expect(kinds(text, 'qa').map(([q]) => q)).toEqual(['Why cache?', 'In Caching, is it always worth it?']);
   });
 
   it('include questions asked by a heading and by a list item', () => {
-    expect(kinds(note('# Redis', '', '## Why is it fast?', '', 'It keeps all data in memory.'), 'qa').map(([q]) => q)).toEqual(['Redis: Why is it fast?']);
+    expect(kinds(note('# Redis', '', '## Why is it fast?', '', 'It keeps all data in memory.'), 'qa').map(([q]) => q)).toEqual(['In Redis, why is it fast?']);
     expect(kinds(note('# Caching', '', '## Write-through', '', '- Why is it slow?', '  - Every write goes to both stores.'), 'qa').map(([q]) => q))
-      .toEqual(['Write-through: Why is it slow?']);
+      .toEqual(['In Write-through, why is it slow?']);
   });
 
   it('leaves a long question alone', () => {

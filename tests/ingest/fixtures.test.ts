@@ -29,6 +29,7 @@ describe('fixture notes', () => {
     if (UPDATE) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
     expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_FIXTURES=1`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
-    expect(deck.warnings).toEqual([]);
+    // Passages left unasked are reported (an open question, a row with no header to ask by); no card is refused.
+    expect(deck.warnings.filter((w) => !w.message.startsWith('passage not studyable'))).toEqual([]);
   });
 });

@@ -38,25 +38,140 @@ describe('inferHeadings', () => {
     expect(headingsOf(text)).toEqual(['# Caching', '## Eviction']);
   });
 
-  describe('only when a note has fewer than one markdown heading per 150 lines of text', () => {
+  describe('per stretch of text without a written heading', () => {
     const prose = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i + 1} of prose about caching that is long enough to be content.`);
     const withLabel = (lines: number) => note('# Caching', '', 'PROS:', '- fast', '- cheap', '', ...prose(lines));
 
-    it('a long note with a single heading gets headings inferred', () => {
-      // Only which headings, not their depth: see known-bugs.test.ts.
-      expect(headingsOf(withLabel(300)).map((h) => h.replace(/^#+\s*/, ''))).toEqual(['Caching', 'PROS']);
-      expect(deckOf(withLabel(300)).concepts.map((c) => c.title)).toContain('PROS');
+    it('a long stretch under a heading gets headings inferred, one level below it', () => {
+      expect(headingsOf(withLabel(300))).toEqual(['# Caching', '## PROS']);
+      expect(deckOf(withLabel(300)).concepts.map((c) => c.path)).toEqual([['Caching'], ['Caching', 'PROS']]);
     });
 
-    it('a note with one heading per 100 lines is left alone', () => {
-      expect(headingsOf(withLabel(100))).toEqual(['# Caching']);
-      expect(deckOf(withLabel(100)).concepts.map((c) => c.title)).toEqual(['Caching']);
+    it('so does a stretch long in characters but not in lines', () => {
+      const paragraphs = Array.from({ length: 8 }, () => [prose(6).join(' '), '']).flat();
+      expect(headingsOf(note('## Caching', '', 'Eviction:', ...paragraphs))).toEqual(['## Caching', '### Eviction']);
     });
 
-    it('blank lines and code do not count as text', () => {
-      const padded = note('# Caching', '', 'PROS:', '- fast', '- cheap', '', ...Array<string>(400).fill(''), '```', ...prose(400), '```', 'The end.');
+    it('short stretches between written headings are left alone', () => {
+      const section = (title: string) => [`## ${title}`, '', 'PROS:', '- fast', '- cheap', '', ...prose(30)];
+      expect(headingsOf(note('# Caching', ...section('Reads'), ...section('Writes')))).toEqual(['# Caching', '## Reads', '## Writes']);
+    });
+
+    it('only the long stretch of a note gets headings', () => {
+      const text = note('# Caching', '', 'PROS:', '- fast', '', '## Eviction', '', 'PROS:', '- simple', '', ...prose(60), '## Sizing', '', 'PROS:', '- cheap');
+      expect(headingsOf(text)).toEqual(['# Caching', '## Eviction', '### PROS', '## Sizing']);
+    });
+
+    it('a note without any written heading is inferred however short', () => {
+      expect(headingsOf(note('PROS:', '- fast', '- cheap'))).toEqual(['# PROS']);
+    });
+
+    it('blank lines, code and table rows do not count as text', () => {
+      const padded = note('# Caching', '', 'PROS:', '- fast', '- cheap', '', ...Array<string>(400).fill(''), '```', ...prose(400), '```', ...Array<string>(50).fill('| a | b |'), 'The end.');
       expect(headingsOf(padded)).toEqual(['# Caching']);
     });
+
+    it.each([
+      ['setext headings', ['Reads', '-----']],
+      ['headings written as list items', ['- ## Reads']],
+    ])('%s end a stretch and anchor its depth', (_, heading) => {
+      const text = note('# Caching', '', ...heading, '', 'PROS:', '- fast', '', ...prose(60));
+      const lines = inferHeadings(toLines(text)).map((l) => l.text);
+      expect(lines.filter((t) => t.startsWith('#'))).toEqual(['# Caching', '### PROS']);
+      expect(lines.slice(2, 2 + heading.length)).toEqual(heading);
+    });
+
+    it('headings inferred before the first written heading sit beside it, not above it', () => {
+      const text = note('PROS:', '- fast', '', ...prose(60), '## Sizing', 'Plan for the peak.');
+      expect(headingsOf(text)).toEqual(['## PROS', '## Sizing']);
+    });
+
+    it('outline numbers under a written heading start one level below it', () => {
+      const text = note('## Storage', '', '3.1 Object stores', ...prose(25), '3.1.1 Buckets', ...prose(25), '3.2 Block stores', 'Disks attached to one machine.');
+      expect(headingsOf(text)).toEqual(['## Storage', '### 3.1 Object stores', '#### 3.1.1 Buckets', '### 3.2 Block stores']);
+    });
+  });
+
+  describe('decorated titles', () => {
+    const body = 'Requests go to each server in turn, so the load spreads evenly.';
+    it.each([
+      ['an arrow before a title after a break', note('', '⇒ Round robin :-', body), ['# Round robin']],
+      ['"(i)" enumerators', note('(i) Round robin :-', body, '(ii) Least connections :-', body), ['# Round robin', '# Least connections']],
+      ['a circled number', note('① Round robin', body, '② Least connections', body), ['# Round robin', '# Least connections']],
+      ['a bracketed letter', note('[A] Round robin', body, '[B] Least connections', body), ['# Round robin', '# Least connections']],
+      ['a list number with ":-"', note('1) Round robin :-', body, '2) Least connections :-', body), ['# Round robin', '# Least connections']],
+      ['a lower-case label with ":-"', note('round robin:-', body), ['# round robin']],
+      ['an arrow alone on its line', note('Intro text that is long enough to be a paragraph of prose.', '', '→ Round robin', '', body), ['# Round robin']],
+      ['a CJK enumerator', note('一、负载均衡', body), ['# 负载均衡']],
+    ])('finds %s, with its decoration dropped', (_, text, expected) => {
+      expect(headingsOf(text)).toEqual(expected);
+    });
+
+    it('nests styles under the one seen first, and returns to a style seen before', () => {
+      const text = note('Balancing :-', body, '(i) Round robin :-', body, '(ii) Least connections :-', body, 'Caching :-', body, '(i) Write through :-', body);
+      expect(headingsOf(text)).toEqual(['# Balancing', '## Round robin', '## Least connections', '# Caching', '## Write through']);
+    });
+
+    it('nests labels and enumerators under the last title', () => {
+      const text = note('', 'LOAD BALANCING', body, 'Pros:', '- even load', '① Sticky sessions', body, 'Cons:', '- none');
+      expect(headingsOf(text)).toEqual(['# LOAD BALANCING', '## Pros', '### Sticky sessions', '## Cons']);
+    });
+
+    it.each([
+      ['an arrow leading a conclusion', note('Cache the result in memory for the next reader of the page', '=> Lower latency', 'Some more text that follows and is long enough.')],
+      ['a run of enumerated items', note('There are a few ways to spread the load across servers.', '(i) Round robin', '(ii) Least connections', '(iii) Random choice', '', body)],
+      ['a list number without ":-"', note('1) Round robin', body, '2) Least connections', body)],
+      ['a citation', note('[1] Round robin scheduling:', '', '<https://example.com/round-robin>', '', '[2] Least connections:', '', 'https://example.com/least')],
+      ['an enumerated sentence', note('(i) Requests go to each server in turn.', body)],
+      ['an enumerated statement', note('① Requests are spread evenly', body)],
+      ['a title followed by no content', note('(i) Round robin :-', '## Written')],
+    ])('leaves %s alone', (_, text) => {
+      expect(headingsOf(text).filter((h) => h !== '## Written')).toEqual([]);
+    });
+  });
+
+  describe('in long prose without headings', () => {
+    /** Hand-wrapped lines: each paragraph ends a sentence on its last line. */
+    const paragraph = (n: number) => [
+      ...Array.from({ length: n - 1 }, () => 'copies of the data sit on several machines so a crash'),
+      'of any one of them loses nothing at all.',
+    ];
+    const prose = (...titles: string[]) => titles.flatMap((title) => [title, ...paragraph(12)]);
+
+    it('a short line after a finished sentence starts a topic, in any case', () => {
+      expect(headingsOf(note(...paragraph(3), ...prose('leader election', 'Quorum reads', 'fencing tokens')))).toEqual(['# leader election', '# Quorum reads', '# fencing tokens']);
+    });
+
+    it.each([
+      ['a line inside a sentence', ['the data sits on several machines so', 'a crash']],
+      ['a line too long for a title in a run of lines', ['the leader then takes writes']],
+      ['a statement', ['writes are slow']],
+      ['a line ending in punctuation', ['leader election:']],
+      ['code', ['leader_id = 3']],
+    ])('but not %s', (_, lines) => {
+      const text = note(...prose('leader election').slice(0, 6), 'of any one of them loses nothing at all.', ...lines, ...paragraph(40));
+      expect(headingsOf(text)).toEqual(['# leader election']);
+    });
+
+    it('short prose keeps to the stricter rules', () => {
+      expect(headingsOf(note(...paragraph(3), 'leader election', ...paragraph(3)))).toEqual([]);
+    });
+  });
+
+  it('leaves a short statement between blank lines alone', () => {
+    const text = note('Intro text that is long enough to be a paragraph of prose, not a title.', '', 'Followers are read only', '', 'Reads from followers may return data that is a little behind the leader.');
+    expect(headingsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a lone number', note('', '4', '', 'Some content that is long enough to be a paragraph of text here.')],
+    ['a circled number', note('', '④', '', 'Some content that is long enough to be a paragraph of text here.')],
+    ['an enumerator alone', note('', '(ii)', '', 'Some content that is long enough to be a paragraph of text here.')],
+    ['a page footer', note('', 'Page 12', '', 'Some content that is long enough to be a paragraph of text here.')],
+    ['a bold number', note('**42**', 'Some content that is long enough to be a paragraph of text here.')],
+    ['numbers in a table exported as lines', note('', '100 200', '', 'Some content that is long enough to be a paragraph of text here.')],
+  ])('never makes a heading of debris: %s', (_, text) => {
+    expect(headingsOf(text)).toEqual([]);
   });
 
   it('nests weak headings one level below the last outline heading', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { unescapeListNumbers } from '@/lib/ingest/clean/escaped-numbers';
+import { toLines } from '@/lib/ingest/lines';
 import { deckOf, note } from './support';
 
 const CACHING = note(
@@ -78,10 +80,78 @@ describe('heading variants', () => {
     expect(deckOf(text).concepts.map((c) => c.path)).toEqual(paths);
   });
 
+  it.each([
+    ['a lone number', '## 4'],
+    ['a circled number', '## ④'],
+    ['an enumerator', '## (ii)'],
+    ['a page number', '## 12'],
+  ])('a heading that is debris (%s) does not start a concept', (_case, heading) => {
+    const deck = deckOf(note('# Caching', '', heading, '', 'Still in caching.'));
+    expect(deck.concepts.map((c) => c.title)).toEqual(['Caching']);
+  });
+
   it('a heading with no text left after cleaning does not start a concept', () => {
     const deck = deckOf('# Caching\n\n## ***\n\nStill in caching.');
     expect(deck.concepts.map((c) => c.title)).toEqual(['Caching']);
     expect(deck.concepts[0].endLine).toBe(5);
+  });
+});
+
+describe('headings written as list items', () => {
+  const deck = deckOf(note(
+    '- ## Caching', //                                 1
+    '  Caches keep copies of hot data close by.', //   2
+    '  - LRU: evicts the least recently used entry', // 3
+    '- ## Queues', //                                  4
+    '  - FIFO: first in, first out', //                5
+    '- a plain item', //                               6
+    '', //                                             7
+    '1. ### Ordering', //                              8
+    '   - per key: events of one key stay in order', // 9
+  ));
+
+  it('each starts a concept, with the rest of its item and the items after it', () => {
+    expect(deck.concepts.map((c) => [c.path, c.startLine, c.endLine])).toEqual([
+      [['Caching'], 1, 3],
+      [['Queues'], 4, 7],
+      [['Queues', 'Ordering'], 8, 9],
+    ]);
+  });
+
+  it('a lower-case "# of" in a list item counts, it does not head a topic', () => {
+    const counted = deckOf(note('# Sizing', '', '- # of users: about ten million a day', '- # of writes: one per user a day'));
+    expect(counted.concepts.map((c) => c.title)).toEqual(['Sizing']);
+  });
+
+  it('the lists under them still make cards in their concepts', () => {
+    const conceptOf = (question: string) => deck.concepts.find((c) => c.key === deck.cards.find((card) => card.question === question)?.conceptKey)?.title;
+    expect([conceptOf('What is LRU?'), conceptOf('What is FIFO?')]).toEqual(['Caching', 'Queues']);
+  });
+});
+
+describe('escaped list numbers', () => {
+  it.each([
+    ['1\\. Round robin', '1. Round robin'],
+    ['  12\\) Least connections', '  12) Least connections'],
+    ['2.3\\. Sticky sessions', '2.3. Sticky sessions'],
+    ['#### 1\\. Health checks', '#### 1. Health checks'],
+    ['- 3\\. Draining', '- 3. Draining'],
+    ['Costs 1\\. not a list', 'Costs 1\\. not a list'],
+    ['1234\\. too long for a list number', '1234\\. too long for a list number'],
+  ])('%j -> %j', (line, cleaned) => {
+    expect(unescapeListNumbers(toLines(line)).map((l) => l.text)).toEqual([cleaned]);
+  });
+
+  it('leaves code alone and keeps line numbers', () => {
+    const lines = unescapeListNumbers(toLines(note('```', '1\\. in code', '```', '1\\. out of code')));
+    expect(lines).toEqual([
+      { text: '```', origin: 1 }, { text: '1\\. in code', origin: 2 }, { text: '```', origin: 3 }, { text: '1. out of code', origin: 4 },
+    ]);
+  });
+
+  it('an exported outline becomes topics instead of one paragraph', () => {
+    const deck = deckOf(note('1\\. Balancing', 'Spreads requests over servers.', '1.1\\. Round robin', 'Each server in turn.', '1.2\\. Least connections', 'The least busy server.', '2\\. Caching', 'Keeps hot data close.', '2.1\\. Write through', 'Writes go to both.'), 'notes/exported.txt');
+    expect(deck.concepts.map((c) => c.path)).toEqual([['Balancing'], ['Balancing', 'Round robin'], ['Balancing', 'Least connections'], ['Caching'], ['Caching', 'Write through']]);
   });
 });
 

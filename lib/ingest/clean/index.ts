@@ -3,6 +3,7 @@ import { toLines, type Line } from '../lines';
 import { normaliseBullets } from './bullets';
 import { blankCaptions, blankPageNumbers } from './debris';
 import { escapeLiteralAsterisks } from './emphasis';
+import { unescapeListNumbers } from './escaped-numbers';
 import { blankFrontMatter } from './front-matter';
 import { convertHtml } from './html-lines';
 import { convertTabTables } from './tab-tables';
@@ -13,8 +14,8 @@ const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
  * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
- * asterisks in bold, tab tables, inferred figure captions, inferred headings (which read chapter
- * numbers), then page numbers.
+ * asterisks in bold, tab tables, inferred figure captions, escaped list numbers ("1\."), inferred
+ * headings (which read chapter numbers and list numbers), then page numbers.
  * The result maps every cleaned line back to its line in the original note.
  */
 export function cleanNote(text: string): Line[] {
@@ -26,6 +27,7 @@ export function cleanNote(text: string): Line[] {
   lines = escapeLiteralAsterisks(lines);
   lines = convertTabTables(lines);
   lines = blankCaptions(lines);
+  lines = unescapeListNumbers(lines);
   lines = inferHeadings(lines);
   return blankPageNumbers(lines);
 }

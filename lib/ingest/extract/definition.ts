@@ -3,7 +3,8 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { IMPERATIVE } from './wording';
+import { isNounPhrase } from '../sentence-parts';
+import { BACK_REFERENCE, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
 const MAX_TERM_WORDS = 8;
@@ -14,28 +15,13 @@ const MAX_PARAGRAPH_LABEL_WORDS = 4;
 /** Longest defining sentence turned into a fill-in-the-blank card. */
 const MAX_CLOZE_SENTENCE = 250;
 
-/** Labels that introduce commentary, not a definition of a term. */
-const NOT_TERMS = new Set([
-  'note', 'notes', 'example', 'examples', 'e.g', 'eg', 'pros', 'cons', 'tip', 'tips', 'warning',
-  'important', 'summary', 'tl;dr', 'tldr', 'answer', 'question', 'q', 'a', 'why', 'how', 'when',
-  'result', 'results', 'goal', 'goals', 'idea', 'key idea', 'problem', 'solution', 'use case',
-  'use cases', 'trade-off', 'trade-offs', 'tradeoffs', 'see also', 'caveat', 'remember', 'context',
-  'task', 'input', 'output', 'reason', 'benefit', 'benefits', 'drawback', 'drawbacks', 'advantage',
-  'advantages', 'disadvantage', 'disadvantages', 'issue', 'issues', 'challenge', 'challenges',
-  'approach', 'option', 'options', 'requirement', 'requirements', 'assumption', 'assumptions',
-  'conclusion', 'overview', 'description', 'definition', 'purpose', 'usage', 'key', 'fix', 'cause',
-  'quick summary', 'section overview', 'key takeaway', 'key takeaways', 'key points', 'key insight',
-  'bottom line', 'in short', 'real-world example', 'real-world examples', 'interview tip', 'interview tips',
-  'common mistakes', 'complexity', 'when to use', 'diagram description', 'key characteristics',
-  'key concepts', 'core components', 'key relationships', 'interview relevance', 'pattern', 'scenario',
-  'candidate', 'interviewer', 'interviewee', 'alternative', 'alternatives', 'recommendation', 'verdict',
-  'how it works', 'best for', 'use when', 'avoid when', 'pitfalls', 'limitations', 'impact', 'trade-off',
-]);
-/** First words that make a label an instruction or a clause rather than a term. */
-const NOT_TERM_START = /^(?:always|never|try|design|build|implement|scale|handle|improve|reduce|add|remove|estimate|understand|propose|wrap|create|get|set|send|store|read|write|check|ensure|prevent|support|provide|keep|move|follow|let|see|compare|decide|once|now|today|here|use|using|skip|need|needs|choose|sacrifice|avoid|consider|make|do|don't|does|step|phase|stage|part|case|if|when|where|while|which|what|who|why|how|and|or|but|so|then|also|this|that|these|those|it|its|there|here|below|above|we|you|they|he|she|i|our|your|their|each|every|everything|anything|nothing|something|everyone|someone|some|many|most|all|one|another|such|other|for|in|on|at|by|with|from|to|of|as|after|before|during|since|because|e\.g|i\.e)\b/i;
-
-/** "that question", "this approach": a reference to something said before. */
-const BACK_REFERENCE = /\b(?:this|that|these|those|the above|the same)\s+(?:question|questions|approach|approaches|problem|problems|case|cases|design|method|technique|issue|issues|one|ones|way|step|steps|idea|example|scenario|option|choice)\b/i;
+/**
+ * A label that cannot start a term: a clause, a pronoun, a question word or an instruction. A
+ * term may still start with a word that is also a verb ("Read replica", "Write through").
+ */
+function opensClause(text: string): boolean {
+  return FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text) || IMPERATIVE.test(text);
+}
 
 /** "is", "are", "refers to", "means" make a full defining sentence; the rest separate term and text. */
 const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\s*)/u;
@@ -60,55 +46,30 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   if (!fullSentence && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
   // "Jitter: Add randomness ...", "Database query slow: Check EXPLAIN": advice, not a definition.
   if (!fullSentence && IMPERATIVE.test(definition)) {
-    return [{ kind: 'definition', question: `What is the approach for ${term}?`, answer: capitalise(definition), line }];
+    return [{ kind: 'definition', prompt: { form: 'approach', term }, answer: capitalise(definition), line }];
   }
 
   // "CAP is the classic framing of that question.": a sentence leaning on the one before it.
   if (fullSentence && sentences(definition).length === 1 && BACK_REFERENCE.test(definition)) return [];
 
-  const asked = term.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
   const text = fullSentence ? [capitalise(term), connector, definition].filter(Boolean).join(' ') : capitalise(definition);
   const answer = text.length <= MAX_ANSWER_CHARS ? text : fitWhole(sentences(text), MAX_ANSWER_CHARS, ' ');
-  const cards: ExtractedCard[] = [{ kind: 'definition', question: `What ${verb} ${asked}?`, answer, line }];
+  const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are' }, answer, line }];
 
   // The same sentence the other way round: the definition given, the term to recall.
   const sentence = fullSentence ? sentences(answer)[0] ?? '' : '';
   const bare = stripArticle(term);
   if (sentence.length > 0 && sentence.length <= MAX_CLOZE_SENTENCE && sentence.length > bare.length + 20) {
     const article = capitalise(term).slice(0, capitalise(term).length - bare.length);
-    const blanked = `${article}____${sentence.slice(capitalise(term).length)}`;
-    cards.push({ kind: 'cloze', question: `Fill in the blank: ${blanked}`, answer: bare, line });
+    cards.push({ kind: 'cloze', prompt: { form: 'cloze', before: article, after: sentence.slice(capitalise(term).length) }, answer: bare, line });
   }
   return cards;
 }
 
-/**
- * Labels that name an attribute of the section's subject rather than a term of their own
- * ("Cost: cheaper than a full CDN" under "Regional caches"), including numbered parts ("Tier 1").
- */
-const ATTRIBUTE_LABELS = new Set([
-  'cost', 'costs', 'structure', 'recovery', 'scale', 'rationale', 'one-liner', 'modern context', 'context',
-  'efficiency', 'efficiency highlight', 'performance', 'latency', 'throughput', 'storage', 'complexity',
-  'image description', 'diagram', 'diagram description', 'primary benefit', 'typical usage', 'tree depth',
-  'key insight', 'outcome', 'strategy', 'mechanism', 'implementation', 'process', 'flow', 'purpose', 'goal',
-  'consistency', 'availability', 'durability', 'reliability', 'scalability', 'security', 'accuracy',
-  'memory', 'speed', 'size', 'capacity', 'limit', 'limits', 'frequency', 'format', 'protocol', 'owner',
-  'trigger', 'input', 'output', 'data', 'examples', 'example', 'use case', 'use cases', 'when to use',
-  'best for', 'how it works', 'benefit', 'benefits', 'drawback', 'drawbacks', 'pros', 'cons', 'trade-off',
-  'trade-offs', 'tradeoff', 'tradeoffs', 'problem', 'solution', 'challenge', 'impact', 'result', 'results',
-  'multithreading', 'parallel processing', 'cost optimization', 'monitoring', 'failure handling',
-  'model', 'algorithm', 'approach', 'tool', 'tools', 'technology', 'database', 'language', 'framework',
-  'non-functional', 'functional', 'tech stack', 'stack', 'storage layer', 'api', 'apis', 'formula',
-  'statefulness', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'retention', 'savings',
-  'computation', 'problems', 'optimization', 'choice', 'protection', 'debugging',
-  'requirement', 'requirements', 'constraint', 'constraints', 'goals', 'idea', 'intuition', 'decision',
-  'risk', 'risks', 'mitigation', 'limitation', 'limitations', 'assumption', 'assumptions', 'estimate',
-  'estimation', 'caveat', 'caveats', 'summary', 'overview',
-]);
-const NUMBERED_PART = /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|query|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
-
+/** A label naming a facet of the section's subject ("Cost", "Pros") or a numbered part ("Tier 1"). */
 function isAttributeLabel(term: string): boolean {
-  return ATTRIBUTE_LABELS.has(term.toLowerCase()) || NUMBERED_PART.test(term);
+  const role = labelRole(term);
+  return role === 'facet' || role === 'part';
 }
 
 /**
@@ -117,10 +78,10 @@ function isAttributeLabel(term: string): boolean {
  */
 function attributeCard(label: string, value: string, sectionTitle: string, line: number): ExtractedCard[] {
   if (/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)) return [];
-  const verb = /[^s]s$/i.test(label) ? 'are' : 'is';
-  const asked = NUMBERED_PART.test(label) ? label : label.toLowerCase();
+  const part = labelRole(label) === 'part';
+  const attribute = part ? label.charAt(0).toLowerCase() + label.slice(1) : label.toLowerCase();
   const subject = sectionTitle.replace(/\?$/, '');
-  return [{ kind: 'definition', question: `What ${verb} the ${asked} of ${subject}?`, answer: capitalise(value), line }];
+  return [{ kind: 'definition', prompt: { form: 'attribute', attribute, subject, plural: /[^s]s$/i.test(label), part }, answer: capitalise(value), line }];
 }
 
 interface Found {
@@ -149,7 +110,7 @@ function boldDefinition(paragraph: Paragraph): Found | null {
 function explainedTerm(term: string, restText: string): Found | null {
   const rest = restText.trim();
   if (!/^\s/.test(restText) || !/^(?:\([^)]{1,60}\)\s+)?\p{Ll}+s\b/u.test(rest) || rest.length < 20) return null;
-  return { term, verb: pluralVerb(term), connector: '', definition: rest, fullSentence: true };
+  return { term, verb: isPlural(term) ? 'are' : 'is', connector: '', definition: rest, fullSentence: true };
 }
 
 /** "Term: text", "Term - text", "Term → text", "Term => text", "Term = text". */
@@ -184,7 +145,7 @@ export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
   const start = paragraph.position?.start.line ?? 1;
   return found.map((f, i) => ({
     kind: 'definition' as const,
-    question: `What ${f!.verb} ${f!.term}?`,
+    prompt: { form: 'define' as const, term: f!.term, plural: f!.verb === 'are' },
     answer: capitalise(f!.definition),
     line: start + records[i].index,
   }));
@@ -198,7 +159,7 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   // one that starts like an instruction ("write through = ..."); ":" and "-" need a capital.
   const strongConnector = ['=', '=>', '→'].includes(match[2].trim());
   const handwritten = strongConnector && !/\p{Lu}/u.test(term);
-  if (!isTerm(term, maxWords) || !/^[\p{L}\p{N}"'“(]/u.test(term) || (!handwritten && NOT_TERM_START.test(term))) return null;
+  if (!isTerm(term, maxWords) || !/^[\p{L}\p{N}"'“(]/u.test(term) || (!handwritten && opensClause(term))) return null;
   if (maxWords === MAX_PARAGRAPH_LABEL_WORDS && !strongConnector && !/^[\p{Lu}\d]/u.test(term)) return null;
   // "return: LongURL", "content-type: ..." are code and field names; a term has a capital or two words.
   if (!/[\p{Lu}\d]/u.test(term) && !/\s/.test(term)) return null;
@@ -206,7 +167,7 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   // "return: LongURL" is a field, not a definition. Among sibling records ("FIFO - oldest first"
   // under "LRU - ...") two words will do after "-", "=" or an arrow.
   if (match[3].split(/\s+/).length < (inRecords && match[2].trim() !== ':' ? 2 : 3)) return null;
-  return { term, verb: pluralVerb(term), connector: ':', definition: match[3].trim(), fullSentence: false };
+  return { term, verb: isPlural(term) ? 'are' : 'is', connector: ':', definition: match[3].trim(), fullSentence: false };
 }
 
 /**
@@ -218,12 +179,12 @@ function headedDefinition(paragraph: Paragraph): Found | null {
   const match = /^([\p{Lu}\d][^.:!?]{1,40})\.\s+(\p{Lu}.{19,})$/u.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
-  if (!isTerm(term, MAX_PARAGRAPH_LABEL_WORDS) || NOT_TERM_START.test(term) || isAttributeLabel(term)) return null;
+  if (!isTerm(term, MAX_PARAGRAPH_LABEL_WORDS) || opensClause(term) || isAttributeLabel(term)) return null;
   // The explanation must be about the term: it names it, or refers back to it.
   const explanation = match[2].trim();
   const head = term.split(/\s+/).at(-1)!.toLowerCase();
   if (!/^(?:this|it|they|with this|in this|as the name|a|an|the)\b/i.test(explanation) && !explanation.toLowerCase().includes(head)) return null;
-  return { term, verb: pluralVerb(term), connector: ':', definition: explanation, fullSentence: false };
+  return { term, verb: isPlural(term) ? 'are' : 'is', connector: ':', definition: explanation, fullSentence: false };
 }
 
 const DEFINING_SENTENCE =
@@ -242,7 +203,7 @@ function sentenceDefinition(paragraph: Paragraph): Found | null {
     if (!match) continue;
     const term = match[1].trim();
     const bare = stripArticle(term);
-    if (!isTerm(bare, MAX_PLAIN_TERM_WORDS) || NOT_TERM_START.test(bare) || NOT_TERM_START.test(term)) continue;
+    if (!isTerm(bare, MAX_PLAIN_TERM_WORDS) || opensClause(bare) || opensClause(term)) continue;
     const technical = /[\p{Lu}\d-]/u.test(bare.slice(1)) || /^\p{Lu}{2,}/u.test(bare);
     // A common noun with "the" ("The issue is ...") is context, not a term.
     if (/^the\s/i.test(term) && !technical) continue;
@@ -261,23 +222,21 @@ function split(term: string, restText: string): Found | null {
   if (!match) return null;
   const definition = restText.slice(match[0].length).trim();
   if (definition.length < 8) return null;
-  const verb = match[1] === 'are' ? 'are' : match[1] ? 'is' : pluralVerb(term);
+  const verb = match[1] === 'are' ? 'are' : match[1] ? 'is' : isPlural(term) ? 'are' : 'is';
   return { term, verb, connector: match[1] ?? ':', definition, fullSentence: Boolean(match[1]) };
 }
 
 /** A short unmarked term, such as a section title that names a concept. */
 export function isPlainTerm(text: string): boolean {
-  return isTerm(text, MAX_PLAIN_TERM_WORDS) && !NOT_TERM_START.test(text) && !/[?:]/.test(text) && /^[\p{L}\d]/u.test(text);
+  return isTerm(text, MAX_PLAIN_TERM_WORDS) && !opensClause(text) && !/[?:]/.test(text) && /^[\p{L}\d]/u.test(text);
 }
-
-/** A clause, not a term: "Lambdas are great because they". */
-const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|can|will|should|would|could|may|might|must|do|does|did|has|have|had|because|that|which|who)\b/i;
-/** Adjectives used as labels ("Strict: reject at the limit") describe an option, not a term. */
-const ADJECTIVE_LABEL = /^(?:complex|simple|strict|lenient|fast|slow|high|low|medium|easy|hard|good|bad|better|best|worse|worst|different|optimized|flexible|rigid|cheap|expensive|small|large|big|new|old|basic|advanced|failed|successful|manual|automatic)\b/i;
 
 function isTerm(term: string, maxWords: number): boolean {
   const words = term.split(/\s+/).filter(Boolean);
-  if (CLAUSE_WORD.test(term) || (words.length <= 2 && ADJECTIVE_LABEL.test(term))) return false;
+  // "Lambdas are great because they": a clause; "Strict": an adjective describing an option;
+  // "Note": commentary. Facets ("Cost") stay: they are asked of their section.
+  const role = labelRole(term);
+  if (role === 'clause' || role === 'adjective' || /\b(?:because|that|which|who)\b/i.test(term)) return false;
   return (
     words.length > 0 &&
     words.length <= maxWords &&
@@ -285,13 +244,10 @@ function isTerm(term: string, maxWords: number): boolean {
     /\p{L}/u.test(term) &&
     !/[*=<>{}|]/.test(term) &&
     !/[.?!,;]$/.test(term) &&
-    !NOT_TERMS.has(term.toLowerCase())
+    role !== 'commentary' &&
+    // "Learn: ...", "Forward: ...": a verb or an adverb names no thing ("Read replica" still does).
+    (role === 'part' || isNounPhrase(term))
   );
-}
-
-/** "Queues" are, "Redis", "Kubernetes", "consensus", "analysis" and "APIs"-style acronyms are not plural nouns. */
-function pluralVerb(term: string): 'is' | 'are' {
-  return /[^siu]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) && !/(?:netes|sis)$/i.test(term) ? 'are' : 'is';
 }
 
 function plain(nodes: PhrasingContent[]): string {

@@ -1,18 +1,41 @@
 import type { ListItem, RootContent } from 'mdast';
+import { normaliseForKey } from '../identity';
 import type { Section } from '../segment';
 import { definitionCards, lineDefinitions } from './definition';
-import { explicitCards, hasExplicitCards } from './explicit';
+import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
+import { passageCards } from './fallback';
 import { listCards } from './list';
+import { passagesOf, type Passage } from './passages';
 import { headingQuestionCard, itemQuestionCard, paragraphQuestionCards } from './question-answer';
 import { tableCards } from './table';
 import { topicSummaryCard } from './topic-summary';
 
-/** Every card a section yields, in document order, before checks and de-duplication. */
-export function extractCards(section: Section): ExtractedCard[] {
-  const { concept, heading, nodes } = section;
+/** A passage of a section that no card holds, and why. */
+export interface SkippedPassage {
+  line: number;
+  reason: string;
+}
+
+/**
+ * Every card a section yields, in document order, before checks and de-duplication, and the
+ * informative passages that still feed none. Shape recognisers (definitions, lists, tables,
+ * questions, explicit cards) word the best question for the blocks they know; every other
+ * informative passage is covered by passageCards, so no statement of the note goes unasked.
+ */
+export function extractCards(section: Section): { cards: ExtractedCard[]; skipped: SkippedPassage[] } {
+  const { concept, heading } = section;
   const parentTitle = concept.path.length > 1 ? concept.path[concept.path.length - 2] : null;
-  const cards: ExtractedCard[] = [];
+  // Cards the author wrote (Obsidian Spaced Repetition syntax) are taken as written; the blocks
+  // holding them are not read again by the other recognisers.
+  const explicit = explicitCardsInText(concept.body, concept.startLine);
+  const nodes = section.nodes.filter((node) => !explicit.some((card) => overlaps(node, card.line, card.endLine)));
+  const cards: ExtractedCard[] = explicit.map(({ kind, question, answer, line }) => ({
+    kind,
+    prompt: { form: 'verbatim' as const, question },
+    answer,
+    line,
+  }));
   if (heading) {
     const card = headingQuestionCard(concept.title, concept.startLine, nodes);
     if (card) cards.push(card);
@@ -24,28 +47,43 @@ export function extractCards(section: Section): ExtractedCard[] {
     const summary = topicSummaryCard(concept.title, nodes, cards);
     if (summary) cards.push(summary);
   }
-  const context = [...concept.path].reverse().find((title) => !title.endsWith('?')) ?? null;
-  return cards.map((card) => withContext(card, context)).sort((a, b) => a.line - b.line);
+
+  const skipped: SkippedPassage[] = [];
+  const covered = coverage(cards);
+  for (const { passage, skip } of passagesOf(nodes, heading !== null)) {
+    if (skip || covered(passage)) continue;
+    const fallback = passageCards(passage, concept.title);
+    cards.push(...fallback.cards);
+    if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
+  }
+  return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
 
-/** Words that need the topic to make sense on a card of their own: "When do you need both?". */
-const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here)\b/i;
+/**
+ * A passage is covered when a card was made from its lines, or a card's answer holds its text
+ * (a question's answer, a list's items).
+ */
+function coverage(cards: ExtractedCard[]): (passage: Passage) => boolean {
+  const lines = new Set(cards.map((card) => card.line));
+  let answers: string | null = null;
+  return (passage) => {
+    for (let line = passage.line; line <= passage.endLine; line++) if (lines.has(line)) return true;
+    answers ??= cards.map((card) => normaliseForKey(card.answer)).join('\n');
+    // A label the answer dropped ("A: ...", "Note: ...") does not make the text another passage.
+    const head = normaliseForKey(passage.text.replace(/^[^\s:]{1,12}:\s+/u, '')).slice(0, 60);
+    return head.length > 0 && answers.includes(head);
+  };
+}
 
-/** A list question that names only a bare noun ("What are the 2 challenges?"). */
-const BARE_LIST_QUESTION = /^What are the \d+ [\p{L}-]+(?: \(part \d+ of \d+\))?\?$/u;
-
-/** A short question or list question leaning on its section gets the section's title in front of it. */
-function withContext(card: ExtractedCard, context: string | null): ExtractedCard {
-  if ((card.kind !== 'qa' && card.kind !== 'list') || !context || card.question.length > 200) return card;
-  if (!NEEDS_CONTEXT.test(card.question) && !(card.kind === 'list' && BARE_LIST_QUESTION.test(card.question))) return card;
-  if (card.question.toLowerCase().includes(context.toLowerCase())) return card;
-  return { ...card, question: `${context}: ${card.question}` };
+function overlaps(node: RootContent, start: number, end: number): boolean {
+  const from = node.position?.start.line ?? 0;
+  const to = node.position?.end.line ?? from;
+  return from <= end && start <= to;
 }
 
 function blockCards(node: RootContent, sectionTitle: string): ExtractedCard[] {
   switch (node.type) {
     case 'paragraph':
-      if (hasExplicitCards(node)) return explicitCards(node);
       return lineDefinitions(node).length > 0 ? lineDefinitions(node) : definitionCards(node, sectionTitle);
     case 'list':
       return node.children.flatMap((item) => itemCards(item, sectionTitle));

@@ -2,7 +2,9 @@ import type { List, ListItem, RootContent } from 'mdast';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { IMPERATIVE } from './wording';
+import type { ListSubject } from '../prompt';
+import { isEnglish } from '../sentence-parts';
+import { IMPERATIVE, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -24,7 +26,7 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
     if (previous?.type === 'paragraph') {
       // The line, then the sentence, right before the colon introduces the list.
       const lastLine = toPlainText(previous).split('\n').at(-1)!.trim();
-      if (/:-?$/.test(lastLine)) leadIn = sentences(lastLine).at(-1)!.replace(/\s*:-?$/, '');
+      if (/[:：]-?$/.test(lastLine)) leadIn = sentences(lastLine).at(-1)!.replace(/\s*[:：]-?$/, '');
     } else if (!previous && i === 0) {
       leadIn = sectionTitle;
     }
@@ -45,8 +47,8 @@ function subLists(list: List): { list: List; leadIn: string | null }[] {
   const groups: { list: List; leadIn: string | null }[] = [{ list: { ...list, children: [] }, leadIn: null }];
   for (const item of list.children) {
     const text = itemText(item);
-    if (text && /:-?$/.test(text) && item.children.length === 1) {
-      groups.push({ list: { ...list, children: [], position: item.position }, leadIn: text.replace(/\s*:-?$/, '') });
+    if (text && /[:：]-?$/.test(text) && item.children.length === 1) {
+      groups.push({ list: { ...list, children: [], position: item.position }, leadIn: text.replace(/\s*[:：]-?$/, '') });
     } else {
       groups[groups.length - 1].list.children.push(item);
     }
@@ -62,7 +64,8 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const titlesOnly = list.children.filter((item, i) => item.children.length > 1 && isStructuralLabel(items[i]));
   if (titlesOnly.length * 2 >= list.children.length) return [];
   if (items.some((t) => t.length > MAX_ITEM_CHARS || /^https?:\/\//.test(t))) return [];
-  if (list.children.every(isLinkOnly)) return [];
+  // A reading list ("References", "Further reading") is where to look, not what to recall.
+  if (list.children.filter(isLinkOnly).length * 2 >= list.children.length) return [];
 
   // Commentary items ("Note: ...") are not members of the list.
   const members = list.children.filter((item) => !isCommentary(item));
@@ -78,11 +81,11 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const line = list.position?.start.line ?? 1;
   let number = list.start ?? 1;
   return groups.flatMap((group, g) => {
-    const part = groups.length > 1 ? ` (part ${g + 1} of ${groups.length})` : '';
-    const question = `What are the ${shown.length} ${subject}${part}?`;
+    const part = groups.length > 1 ? { index: g + 1, total: groups.length } : undefined;
     const answer = group.map((item) => `${list.ordered ? `${number++}.` : '-'} ${item}`).join('\n');
-    if (question.length > MAX_QUESTION_CHARS || answer.length > MAX_ANSWER_CHARS) return [];
-    return [{ kind: 'list' as const, question, answer, line }];
+    const named = 'noun' in subject ? subject.noun : subject.under;
+    if (named.length > MAX_QUESTION_CHARS - 40 || answer.length > MAX_ANSWER_CHARS) return [];
+    return [{ kind: 'list' as const, prompt: { form: 'list' as const, count: shown.length, subject, part }, answer, line }];
   });
 }
 
@@ -94,7 +97,8 @@ function itemText(item: ListItem): string | null {
 }
 
 function isCommentary(item: ListItem): boolean {
-  return /^(?:note|notes|tip|warning|caveat|example|e\.g\.?|remember|important)\s*[:–—-]/i.test(itemText(item) ?? '');
+  const label = /^([^:–—-]{1,30}?)\.?\s*[:–—-]/u.exec(itemText(item) ?? '')?.[1];
+  return label !== undefined && labelRole(label) === 'commentary';
 }
 
 /** An item that is only a link, written as markdown or as a bare URL. */
@@ -120,8 +124,10 @@ function termOf(item: ListItem): string | null {
  * What the list enumerates, as a noun phrase: "Here are the considerations for X" -> "considerations
  * for X"; a bare label ("Pros") is qualified by its topic ("pros of Token bucket").
  */
-function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): string {
+function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): ListSubject {
   const text = leadIn.replace(/\s+/g, ' ').trim();
+  // The phrasing below is English; a lead-in in another language is quoted as written.
+  if (!isEnglish(text)) return { under: text };
   const phrase =
     /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:generally |usually |typically |mainly |commonly |basically )?(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
     /^(?:the following|following)\s+(.+?)\s+(?:are|is)\b.*$/i.exec(text)?.[1] ??
@@ -129,8 +135,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     ownedPhrase(text) ??
     null;
   // "Here is how it works", "It consists of": a pronoun or a question word names nothing.
-  if (phrase && !/^(?:it|this|that|they|these|those|how|why|what|when|where|which)\b/i.test(phrase)) {
-    return lower(stripCount(stripArticle(phrase)));
+  if (phrase && !REFERRING_WORD.test(phrase) && !QUESTION_WORD.test(phrase)) {
+    return { noun: lower(stripCount(stripArticle(phrase))) };
   }
   const label = stripCount(text);
   if (isLabel(label)) {
@@ -138,13 +144,12 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     const topic = text === sectionTitle ? parentTitle : sectionTitle;
     const short = label.split(/\s+/).length <= 3;
     const named = short && topic && isLabel(topic) && !label.toLowerCase().includes(topic.toLowerCase());
-    if (named) return `${lower(label)} of ${topic}`;
-    if (text !== sectionTitle) return lower(label);
+    if (named) return { noun: `${lower(label)} of ${topic}` };
+    if (text !== sectionTitle) return { noun: lower(label) };
   }
   // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?".
-  if (text === sectionTitle && isLabel(label) && /[^s]s$/i.test(label)) return lower(label);
-  if (text === sectionTitle) return `points listed under "${sectionTitle}"`;
-  return text.length <= 80 ? `items listed under "${text}"` : `points listed under "${sectionTitle}"`;
+  if (text === sectionTitle && isLabel(label) && /[^s]s$/i.test(label)) return { noun: lower(label) };
+  return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
 
 /** "Long polling has a few drawbacks" -> "drawbacks of long polling". */
@@ -169,20 +174,6 @@ function isLabel(text: string): boolean {
     !/^\S+\s+(?:\S+\s+)?(?:appears?|happens?|occurs?|exists?|works?|comes?|falls?|gets?|makes?|needs?|uses?(?! cases?\b)|helps?|shows?|looks?|means?|matters?|fails?|differs?|depends?|runs?|lives?|sits?|goes?|keeps?|allows?|lets?|requires?|supports?|provides?|includes?|contains?|consists?)\b/i.test(text) &&
     !/\b(?:when|if|because|to|for|that|with|by)$/i.test(text)
   );
-}
-
-/** Labels that organise a note ("Pros", "How it works", "Step 2") rather than name its content. */
-const STRUCTURAL_LABELS = new Set([
-  'how it works', 'best for', 'use case', 'use cases', 'when to use', 'pros', 'cons', 'advantages', 'disadvantages',
-  'drawbacks', 'benefits', 'mechanism', 'visualization', 'statefulness', 'formula', 'complexity', 'requires',
-  'input', 'output', 'example', 'examples', 'functional', 'non-functional', 'definition', 'description',
-  'overview', 'summary', 'note', 'notes', 'key insight', 'trade-offs', 'tradeoffs', 'params', 'parameters',
-]);
-
-function isStructuralLabel(text: string): boolean {
-  // Emoji and other marks before the label ("✅ Pros") do not change what it is.
-  const label = text.replace(/^[^\p{L}\p{N}]+/u, '').replace(/:-?$/, '').trim().toLowerCase();
-  return STRUCTURAL_LABELS.has(label) || /^(?:step|layer|tier|phase|stage|part|level)\s+[\da-z]\b/.test(label);
 }
 
 /** "Two reasons" / "3 types" -> "reasons" / "types": the card states the count itself. */

@@ -40,7 +40,7 @@ export function headingQuestionCard(title: string, line: number, nodes: RootCont
   const question = asQuestion(title);
   if (!question) return null;
   const answer = answerFrom(nodes);
-  return answer ? { kind: 'qa', question, answer, line } : null;
+  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer, line } : null;
 }
 
 /**
@@ -59,7 +59,7 @@ export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
     const question = asQuestion(text);
     if (!question) return;
     const answer = answerFrom(nodes.slice(i + 1));
-    if (answer) cards.push({ kind: 'qa', question, answer, line: node.position?.start.line ?? 1 });
+    if (answer) cards.push({ kind: 'qa', prompt: { form: 'asked', question }, answer, line: node.position?.start.line ?? 1 });
   });
   return cards;
 }
@@ -111,7 +111,7 @@ function qaCard(question: string, answerLines: string[], line: number): Extracte
     else blocks.push(text);
   }
   const answer = fitAnswer(blocks);
-  return answer ? { kind: 'qa', question, answer: answer.charAt(0).toUpperCase() + answer.slice(1), line } : null;
+  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer: answer.charAt(0).toUpperCase() + answer.slice(1), line } : null;
 }
 
 /** "- Why X?" with the answer in the item's own sub-list or following paragraphs. */
@@ -121,5 +121,5 @@ export function itemQuestionCard(item: ListItem): ExtractedCard | null {
   const question = asQuestion(toPlainText(first));
   if (!question) return null;
   const answer = answerFrom(rest as RootContent[]);
-  return answer ? { kind: 'qa', question, answer, line: item.position?.start.line ?? 1 } : null;
+  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer, line: item.position?.start.line ?? 1 } : null;
 }

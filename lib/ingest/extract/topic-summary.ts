@@ -3,6 +3,7 @@ import { fitWhole, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { isPlainTerm } from './definition';
+import { isPlural } from '../vocabulary';
 
 /** A topic summary answers in at most this many sentences, so it stays recallable. */
 const MAX_SUMMARY_SENTENCES = 3;
@@ -16,8 +17,8 @@ const MAX_SUMMARY_CHARS = 600;
 export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], existing: ExtractedCard[]): ExtractedCard | null {
   const title = sectionTitle.replace(ALTERNATIVE_PREFIX, '');
   if (!isPlainTerm(title) || title.length > 50) return null;
-  const asked = askedKey(`What is ${title}?`);
-  if (existing.some((card) => askedKey(card.question) === asked)) return null;
+  const asked = termKey(title);
+  if (existing.some((card) => card.prompt.form === 'define' && termKey(card.prompt.term) === asked)) return null;
   const opening = nodes
     .slice(0, OPENING_BLOCKS)
     .filter((node) => node.type === 'paragraph')
@@ -34,12 +35,12 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   const answer = fitWhole(sentences(chosen.text).slice(0, MAX_SUMMARY_SENTENCES), MAX_SUMMARY_CHARS, ' ');
   // The section's own definition ("A message queue is ...") already asks this under "What is a message queue?".
   if (answer.length < 40 || existing.some((card) => card.answer === answer)) return null;
-  return { kind: 'definition', question: `What is ${title}?`, answer, line: chosen.node.position?.start.line ?? 1 };
+  return { kind: 'definition', prompt: { form: 'define', term: title, plural: isPlural(title) }, answer, line: chosen.node.position?.start.line ?? 1 };
 }
 
-/** "What is a message queue?" and "What is Message Queues?" ask the same: no articles, case or plural. */
-function askedKey(question: string): string {
-  return question.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '').replace(/s\?$/, '?');
+/** "a message queue" and "Message Queues" name the same term: no articles, case or plural. */
+function termKey(term: string): string {
+  return term.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '').replace(/s$/, '');
 }
 
 /** "Option 3: Geohash" names the alternative "Geohash". */

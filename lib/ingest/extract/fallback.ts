@@ -1,0 +1,221 @@
+import { sentences } from '../limits';
+import type { Prompt } from '../prompt';
+import { hasFiniteVerb, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { isPlural, labelRole } from '../vocabulary';
+import type { ExtractedCard } from './extracted-card';
+import type { Passage } from './passages';
+
+/**
+ * Cards for a passage no shape recogniser used: the coverage backbone. The passage is cut into
+ * statements (sentences, or lines where a note puts one statement per line) and those into
+ * focused answers; each answer is asked by its own first statement:
+ * - a question followed by more text is asked, the rest answering it;
+ * - a named subject that is something ("Consistent hashing is a ...") is defined;
+ * - a named subject that does something is asked what it does ("What does IANA allocate?");
+ * - a generic subject ("the server") is asked in its topic ("In long polling, what does the server do?");
+ * - a generic subject that is something ("The idea is ...", "purpose is ...") is asked as a facet of
+ *   the label the passage hangs under, or of the topic;
+ * - a pronoun is read as the subject before it, or as the topic in a section's opening passage;
+ * - a fragment under a label ("- used to extend address space" under "NAT") is asked of the label;
+ * otherwise the statement becomes a fill-in-the-blank of a term the author marked, an acronym or a
+ * name. Answers are the note's statements as written, so the card holds the facts of the passage.
+ */
+export function passageCards(passage: Passage, topic: string): { cards: ExtractedCard[]; skipped: string | null } {
+  if (passage.row) return { cards: [], skipped: 'a table row whose headers ask nothing' };
+  const cards: ExtractedCard[] = [];
+  const label = parentLabel(passage.parent);
+  let previousSubject: string | null = null;
+  for (const [index, chunk] of focusedChunks(statementsOf(withoutCommentaryLabel(passage.text))).entries()) {
+    const first = chunk[0];
+    if (/[?？]$/.test(first)) {
+      // A question the note leaves open gives nothing to recall; one answered after it is asked.
+      if (chunk.length > 1) cards.push({ kind: 'qa', prompt: { form: 'asked', question: first }, answer: chunk.slice(1).join(' '), line: passage.line });
+      continue;
+    }
+    if (!isEnglish(first)) {
+      // The grammar below is English; a statement in another language is asked by the English
+      // terms it uses, which the learner can recall in either language.
+      const blank = cloze(first, [...passage.marked, ...latinTerms(first)], topic, false);
+      if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
+      continue;
+    }
+    const parts = sentenceParts(first);
+    const owner = ownerOf(parts, previousSubject, index === 0, passage, label, topic);
+    if (parts.subjectKind === 'specific') previousSubject = parts.subject;
+    else if (owner) previousSubject = owner;
+    const prompt = askedBy(parts, owner, label ?? topic);
+    if (prompt) {
+      cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
+      continue;
+    }
+    const blank = cloze(first, passage.marked, topic, true);
+    if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
+  }
+  return { cards, skipped: cards.length > 0 ? null : 'no subject to ask about' };
+}
+
+/** Answers stay at most this long, so each card asks for one recallable piece. */
+const FOCUSED_CHARS = 400;
+/** A subject longer than this is a description, not a name to ask by. */
+const MAX_SUBJECT_WORDS = 6;
+/** Fill-in-the-blank sentences must be readable at a glance. */
+const MIN_CLOZE_CHARS = 30;
+const MAX_CLOZE_CHARS = 250;
+/** Lines at least this share of the longest line are wrapped prose, not one statement each. */
+const WRAPPED_SHARE = 0.7;
+const MIN_WRAP_WIDTH = 50;
+
+/**
+ * The statements of a passage. Prose wrapped by hand has every line but the last near one width;
+ * otherwise each line is a statement of its own ("one fact per line" notes), and a line that is
+ * only an aside ("(typically dynamic)") or an example ("e.g. ...") stays with the line before.
+ */
+function statementsOf(text: string): string[] {
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const width = Math.max(0, ...lines.map((line) => line.length));
+  const wrapped = lines.length < 2 || (width >= MIN_WRAP_WIDTH && lines.slice(0, -1).every((line) => line.length >= width * WRAPPED_SHARE));
+  if (wrapped) return sentences(lines.join(' '));
+  const statements: string[] = [];
+  for (const line of lines) {
+    if (statements.length > 0 && /^(?:\(|e\.g\b|i\.e\b|[-–—]\s)/i.test(line)) statements[statements.length - 1] += ` ${line}`;
+    else statements.push(...sentences(line));
+  }
+  return statements;
+}
+
+/** Whole statements grouped into answers of at most FOCUSED_CHARS; one-per-line statements stay apart. */
+function focusedChunks(statements: string[]): string[][] {
+  const chunks: string[][] = [];
+  let size = 0;
+  for (const statement of statements) {
+    const current = chunks.at(-1);
+    const joins = current && /[.!]$/.test(current.at(-1)!) && !/[?？]$/.test(current.at(-1)!) && !/^\p{Ll}/u.test(statement);
+    if (current && (joins || /[?？]$/.test(current[0])) && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
+      current.push(statement);
+      size += statement.length + 1;
+    } else {
+      chunks.push([statement]);
+      size = statement.length;
+    }
+  }
+  return chunks;
+}
+
+/**
+ * Who the statement is about when its own subject does not say: the subject of the statement
+ * before (for a pronoun), the label the passage hangs under (for a fragment), or the section's
+ * topic (for a pronoun or a fragment opening the section).
+ */
+function ownerOf(parts: SentenceParts, previous: string | null, first: boolean, passage: Passage, label: string | null, topic: string): string | null {
+  if (parts.subjectKind === 'pronoun' && /^(?:it|they|this|these)$/i.test(parts.subject)) {
+    if (previous) return previous;
+    if (first && passage.opening && isName(topic)) return topic;
+    return null;
+  }
+  if (parts.subjectKind !== 'none' || !first) return null;
+  if (label) return label;
+  if (passage.opening && !passage.parent && isName(topic)) return topic;
+  return null;
+}
+
+function askedBy(parts: SentenceParts, owner: string | null, facetOf: string): Prompt | null {
+  const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
+  const subject = owner ?? named;
+  if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject)) return null;
+  if (!parts.verb) return owner ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
+  const generic = !owner && parts.subjectKind === 'generic';
+  const plural = owner ? isPlural(owner) : isPlural(parts.head);
+  if (parts.copula && !parts.passive) {
+    // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
+    // to define; "Cache hits are cheap": a property of the subject.
+    if (generic) return isName(facetOf) ? { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false } : null;
+    if (NOUN_PHRASE_START.test(parts.predicate.trim())) return { form: 'define', term: subject, plural };
+    return { form: 'property', subject, plural };
+  }
+  if (!parts.verbBase) return null;
+  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts) };
+}
+
+/** A copula's complement that names a kind of thing ("a technique ...", "one of the ..."): a definition. */
+const NOUN_PHRASE_START = /^(?:a|an|the|one|any|some|each|its|their|used|called|known|also|similar|responsible)\b/i;
+
+function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'do' {
+  const predicate = parts.predicate.trim();
+  if (parts.passive && parts.verbBase === 'use') return 'purpose';
+  if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
+  if (parts.passive) return 'do';
+  // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs".
+  const opening = predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|so)\b)|,/i)[0];
+  return opening && isNounPhrase(opening) ? 'object' : 'do';
+}
+
+function modalOf(parts: SentenceParts): string {
+  return /^(?:can|could|should|must|will|may|might|would)$/i.test(parts.auxiliary) ? parts.auxiliary.toLowerCase() : '';
+}
+
+/** The label of the item a passage hangs under: "NAT" of "NAT: ...", or a short item as a whole. */
+function parentLabel(parent: string | null): string | null {
+  if (!parent) return null;
+  const labelled = /^([^:–—]{1,40}?)\s*(?::|\s[-–—]\s)/u.exec(parent)?.[1];
+  const candidate = (labelled ?? parent).replace(/\s*[:：]-?$/, '').trim();
+  return isName(candidate) ? candidate : null;
+}
+
+/** A short noun phrase that can stand as a subject in a question. */
+function isName(text: string): boolean {
+  return text.split(/\s+/).length <= 5 && /^[\p{L}\p{N}]/u.test(text) && !/[.?!,;]$/.test(text) && labelRole(text) === 'term' && !hasFiniteVerb(text);
+}
+
+/** "Note: ...", "Example: ...": a label on the passage, not part of what it states. */
+function withoutCommentaryLabel(text: string): string {
+  const label = /^([\p{L}][\p{L} .]{0,20}?)\s*[:：]\s+(?=\S)/u.exec(text);
+  return label && labelRole(label[1].replace(/\.$/, '')) === 'commentary' ? capitalise(text.slice(label[0].length)) : text;
+}
+
+/** "Caches" opening a sentence reads "caches" inside a question; "Redis", "SQL" keep their capitals. */
+function lowerCommon(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A blank over the most telling term of a statement: one the author marked (bold, code), else an
+ * acronym, a mixed-case word, a number with its unit, or a name the lexicon does not know. Terms
+ * that repeat the topic's title would give themselves away and are not blanked; a statement with
+ * no verb is a fragment, not something to complete (a statement in another language is not
+ * parsed, and its characters carry more: half the length will do).
+ */
+function cloze(sentence: string, marked: string[], topic: string, english: boolean): { prompt: Prompt; term: string } | null {
+  const min = english ? MIN_CLOZE_CHARS : MIN_CLOZE_CHARS / 2;
+  if (sentence.length < min || sentence.length > MAX_CLOZE_CHARS || /[:;：；]$/.test(sentence)) return null;
+  if (english && !hasFiniteVerb(sentence)) return null;
+  const known = topic.toLowerCase();
+  for (const term of [...marked, ...technicalTerms(sentence)]) {
+    const at = sentence.indexOf(term);
+    if (at < 0 || known.includes(term.toLowerCase()) || term.length < 2 || labelRole(term) === 'commentary') continue;
+    const before = sentence.slice(0, at);
+    const after = sentence.slice(at + term.length);
+    if ((before + after).replace(/[^\p{L}]/gu, '').length < min / 2) continue;
+    return { prompt: { form: 'cloze', before, after }, term };
+  }
+  return null;
+}
+
+/** Runs of Latin letters in a statement of another language: the English terms it borrows. */
+function latinTerms(text: string): string[] {
+  const runs = text.match(/[A-Za-z][A-Za-z0-9+#.\-/ ]*[A-Za-z0-9+#]/g) ?? [];
+  return runs.map((run) => run.trim()).filter((run) => run.length >= 2 && run.split(/\s+/).length <= 4);
+}
+
+/** Acronyms ("BGP", "IPv4", "APIs"), mixed-case words ("PostgreSQL"), numbers with units ("32 bits", "10 ms"). */
+const TECHNICAL = /(?<![\p{L}\d])(?:\p{Lu}{2,5}\d*(?:s|v\d+)?|\p{Ll}+\p{Lu}[\p{L}\d]*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\d+(?:\.\d+)?\s?(?:%|ms|s|kb|mb|gb|tb|bits?|bytes?|[kKMG]B))(?![\p{L}\d])/gu;
+/** A capitalised word inside a sentence: a name ("Dropbox", "Kafka") when the lexicon does not list it. */
+const CAPITALISED = /(?<=\S\s)\p{Lu}\p{Ll}{2,}(?![\p{L}\d])/gu;
+
+function technicalTerms(sentence: string): string[] {
+  const names = (sentence.match(CAPITALISED) ?? []).filter((word) => !isKnownWord(word.toLowerCase()));
+  return [...(sentence.match(TECHNICAL) ?? []), ...names];
+}

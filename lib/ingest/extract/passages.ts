@@ -1,0 +1,134 @@
+import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { toPlainText } from '../plain-text';
+
+/**
+ * A passage: the smallest block of a section that states something on its own: a paragraph, the
+ * text of one list item (without its sub-list), a table row. Every informative passage must feed
+ * a card; the others are skipped with the reason given here.
+ */
+export interface Passage {
+  text: string;
+  line: number;
+  endLine: number;
+  /** Key terms the author marked (bold, code) in the order written. */
+  marked: string[];
+  /** The passage this one hangs under (a list item's parent item, the paragraph before a list). */
+  parent: string | null;
+  /** True for the section's first block: a pronoun there refers to the section's subject. */
+  opening: boolean;
+  /** A table row is asked by the table's own cards, never as prose. */
+  row: boolean;
+}
+
+export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words';
+
+/** Fewer words than this say nothing a card could ask. */
+const MIN_WORDS = 4;
+/** Links holding at least this share of a passage's characters make it a link list. */
+const LINK_SHARE = 0.5;
+/** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
+const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
+
+/**
+ * The passages of a section's blocks, in document order, each with its skip reason if any. Only a
+ * section under a heading has an opening passage: a note's preamble is titled by its file name.
+ */
+export function passagesOf(nodes: RootContent[], headed: boolean): { passage: Passage; skip: SkipReason | null }[] {
+  const out: { passage: Passage; skip: SkipReason | null }[] = [];
+  nodes.forEach((node, index) => collect(node, null, headed && index === 0, out, nodes[index - 1]));
+  return out;
+}
+
+function collect(
+  node: RootContent,
+  parent: string | null,
+  opening: boolean,
+  out: { passage: Passage; skip: SkipReason | null }[],
+  previous?: RootContent,
+): void {
+  switch (node.type) {
+    case 'paragraph':
+      out.push(judgeParagraph(node, paragraphPassage(node, parent, opening)));
+      return;
+    case 'blockquote':
+      node.children.forEach((child, i) => collect(child as RootContent, parent, opening && i === 0, out));
+      return;
+    case 'list': {
+      // A list hangs under the paragraph that introduces it ("Three ways to shard:").
+      const leadIn = previous?.type === 'paragraph' ? toPlainText(previous).split('\n').at(-1)!.trim() : parent;
+      for (const item of node.children) listItemPassages(item, leadIn, opening, out);
+      return;
+    }
+    case 'table':
+      out.push(...tablePassages(node).map(judge));
+      return;
+    case 'code':
+      out.push({ passage: blockPassage(node.value, node, parent, opening), skip: 'code' });
+      return;
+    default:
+      return;
+  }
+}
+
+function listItemPassages(item: ListItem, parent: string | null, opening: boolean, out: { passage: Passage; skip: SkipReason | null }[]): void {
+  const [first, ...rest] = item.children;
+  let own = parent;
+  if (first?.type === 'paragraph') {
+    const passage = paragraphPassage(first, parent, opening);
+    out.push(judgeParagraph(first, passage));
+    own = passage.text;
+  }
+  for (const child of first?.type === 'paragraph' ? rest : item.children) {
+    if (child.type === 'list') for (const sub of child.children) listItemPassages(sub, own, false, out);
+    else collect(child as RootContent, own, false, out);
+  }
+}
+
+function paragraphPassage(node: Paragraph, parent: string | null, opening: boolean): Passage {
+  return { ...blockPassage(toPlainText(node), node, parent, opening), marked: markedTerms(node.children) };
+}
+
+function tablePassages(table: Table): Passage[] {
+  return table.children.slice(1).map((row) => ({ ...blockPassage(row.children.map((cell) => toPlainText(cell)).join(' | '), row, null, false), row: true }));
+}
+
+function blockPassage(text: string, node: { position?: { start: { line: number }; end: { line: number } } }, parent: string | null, opening: boolean): Passage {
+  const line = node.position?.start.line ?? 1;
+  return { text: text.trim(), line, endLine: node.position?.end.line ?? line, marked: [], parent, opening, row: false };
+}
+
+function judge(passage: Passage): { passage: Passage; skip: SkipReason | null } {
+  return { passage, skip: skipReason(passage) };
+}
+
+function judgeParagraph(node: Paragraph, passage: Passage): { passage: Passage; skip: SkipReason | null } {
+  return { passage, skip: isLinkList(node) ? 'link list' : skipReason(passage) };
+}
+
+function skipReason(passage: Passage): SkipReason | null {
+  const text = passage.text;
+  if (!/\p{L}/u.test(text)) return 'no words';
+  if (BOILERPLATE.test(text)) return 'boilerplate';
+  if (/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'link list';
+  // CJK text has no spaces: count its characters in pairs as words.
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
+  if (words < MIN_WORDS) return 'too short';
+  return null;
+}
+
+/** Bold and code spans the author used to mark key terms, as plain text. */
+function markedTerms(children: PhrasingContent[]): string[] {
+  const terms: string[] = [];
+  for (const child of children) {
+    if (child.type === 'strong' || child.type === 'emphasis') terms.push(toPlainText(child).trim());
+    else if (child.type === 'inlineCode') terms.push(child.value.trim());
+  }
+  return terms.filter((t) => t.length >= 2 && t.split(/\s+/).length <= 5);
+}
+
+/** True when links make up most of a paragraph: a reading list, not a statement. */
+function isLinkList(node: Paragraph): boolean {
+  const total = toPlainText(node).length;
+  const linked = node.children.filter((c) => c.type === 'link').reduce((n, c) => n + toPlainText(c).length, 0);
+  return total > 0 && linked / total >= LINK_SHARE;
+}

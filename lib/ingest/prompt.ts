@@ -1,0 +1,61 @@
+/**
+ * What a card asks, as data. Extractors fill in the parts they found (term, subject, attribute,
+ * the note's own question); only lib/ingest/question-writer.ts turns a prompt into English, once,
+ * when the card leaves the pipeline. Nothing downstream parses a question back into parts.
+ */
+export type Prompt =
+  /** "What is <term>?" / "What are <term>?" */
+  | { form: 'define'; term: string; plural: boolean }
+  /** Advice after a label: "What is the approach for <term>?" */
+  | { form: 'approach'; term: string }
+  /**
+   * A label naming an attribute of the section's subject: "What is the <attribute> of <subject>?";
+   * a numbered `part` ("Step 1") takes no article: "What is Step 1 of <subject>?".
+   */
+  | { form: 'attribute'; attribute: string; subject: string; plural: boolean; part: boolean }
+  /** A statement about a subject that is neither a definition nor an action ("Cache hits are cheap ..."). */
+  | { form: 'property'; subject: string; plural: boolean }
+  /** A list and what introduces it: "What are the <count> <subject>?" */
+  | { form: 'list'; count: number; subject: ListSubject; part?: { index: number; total: number } }
+  /** A table whose columns are the things compared, one row per attribute. */
+  | { form: 'compare'; things: string[]; attribute: string }
+  /** One cell of a table whose rows are things: the row's thing and its column header. */
+  | { form: 'cell'; thing: string; header: string }
+  /** A whole table row asked at once, when its headers do not read as questions. */
+  | { form: 'row'; thing: string; headers: string[] }
+  /** A question the note itself asks (a heading, a line ending in "?", "Q:"). */
+  | { form: 'asked'; question: string }
+  /** Written by the author in flashcard syntax: shown exactly as written. */
+  | { form: 'verbatim'; question: string }
+  /** A sentence with one blank: `before` + ____ + `after`. */
+  | { form: 'cloze'; before: string; after: string }
+  /**
+   * A statement asked by its subject, which did something: "What does <subject> <verb>?" (object
+   * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), else
+   * "What does <subject> do?". `modal` replaces "does" ("What can Redis store?"). A `generic`
+   * subject ("the server") is placed in its topic when written.
+   */
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'do'; modal: string }
+  /** A statement asked by a term in its predicate: "Which <head> <verb phrase>?" / "What <verb phrase>?". */
+  | { form: 'which'; head: string; verbPhrase: string };
+
+/** What a list enumerates: a noun phrase, or (when none can be named) the label it sits under. */
+export type ListSubject = { noun: string } | { under: string };
+
+/** The thing a prompt asks about, where it names one: a defined term, a described subject. */
+export function promptSubject(prompt: Prompt): string | null {
+  switch (prompt.form) {
+    case 'define':
+    case 'approach':
+      return prompt.term;
+    case 'attribute':
+    case 'property':
+    case 'action':
+      return prompt.subject;
+    case 'cell':
+    case 'row':
+      return prompt.thing;
+    default:
+      return null;
+  }
+}

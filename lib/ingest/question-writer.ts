@@ -1,0 +1,164 @@
+import type { Prompt } from './prompt';
+import { isNounPhrase } from './sentence-parts';
+import { AUXILIARY, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+
+/**
+ * The one place a card's question is written in English. It gets what the card asks as data and
+ * the topic path of the card's concept (outermost first). Invariants: the result ends in "?" (or
+ * holds a blank), names what it asks about, and starts with a capital; a question that would only
+ * make sense beside its passage ("When do you need both?") gets its topic in front.
+ */
+export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): string {
+  const topic = nearestTopic(topicPath);
+  return sentenceCase(phrase(prompt, topic));
+}
+
+function phrase(prompt: Prompt, topic: string | null): string {
+  switch (prompt.form) {
+    case 'define':
+      return `What ${prompt.plural ? 'are' : 'is'} ${articleLower(prompt.term)}?`;
+    case 'approach':
+      return `What is the approach for ${prompt.term}?`;
+    case 'attribute':
+      return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
+    case 'property':
+      return `What ${prompt.plural ? 'are' : 'is'} true of ${articleLower(prompt.subject)}?`;
+    case 'list': {
+      const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
+      if ('under' in prompt.subject) return `What are the ${prompt.count} points listed under "${prompt.subject.under}"${part}?`;
+      const bare = !/\s/.test(prompt.subject.noun);
+      const asked = `What are the ${prompt.count} ${prompt.subject.noun}${part}?`;
+      return bare ? inTopic(asked, topic, prompt.subject.noun) : asked;
+    }
+    case 'compare':
+      return `How do ${joinAnd(prompt.things)} differ in ${lowerWords(prompt.attribute)}?`;
+    case 'cell':
+      return cellQuestion(prompt.thing, prompt.header);
+    case 'row':
+      return `How does ${prompt.thing} compare on ${joinAnd(prompt.headers.map(lowerWords))}?`;
+    case 'asked':
+      return NEEDS_CONTEXT.test(prompt.question) && prompt.question.length <= MAX_CONTEXT_QUESTION ? inTopic(prompt.question, topic) : prompt.question;
+    case 'verbatim':
+      return prompt.question;
+    case 'cloze':
+      return `Fill in the blank: ${prompt.before}____${prompt.after}`;
+    case 'action': {
+      const asked = actionQuestion(prompt);
+      return prompt.generic ? inTopic(asked, topic) : asked;
+    }
+    case 'which':
+      return prompt.head ? `Which ${prompt.head} ${prompt.verbPhrase}?` : `What ${prompt.verbPhrase}?`;
+  }
+}
+
+/** A question longer than this names enough of its subject on its own. */
+const MAX_CONTEXT_QUESTION = 200;
+
+/** "How it scales": a question word, "it" and a verb in the third person. */
+const WH_IT_VERB = /^(how|why|when|where)\s+it\s+(\p{L}+s)\b(.*)$/iu;
+/** "How it is sharded": a question word, "it" and an auxiliary, asked "How is <row> sharded?". */
+const WH_IT_AUXILIARY = /^(how|why|when|where)\s+it\s+(is|was|can|will|should|must|may)\s+(\S.*)$/iu;
+/** "Who uses it most": the question word is the subject; "it" stands for the row. */
+const WH_SUBJECT = /^(?:who|what|which)\s+\p{L}+s\b/iu;
+
+function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
+  const subject = articleLower(p.subject);
+  const does = p.modal || (p.plural ? 'do' : 'does');
+  switch (p.shape) {
+    case 'object':
+      return `What ${does} ${subject} ${p.verb}?`;
+    case 'purpose':
+      return `What ${p.modal ? `${p.modal} ${subject} be` : `${p.plural ? 'are' : 'is'} ${subject}`} used for?`;
+    case 'manner':
+      return `How ${does} ${subject} ${p.verb}?`;
+    case 'do':
+      return `What ${does} ${subject} do?`;
+  }
+}
+
+/**
+ * True when a table header can ask about one row on its own (see cellQuestion); other headers
+ * ("How it scales", "Handles failover") are asked together in a row card.
+ */
+export function headerReadsAsQuestion(header: string): boolean {
+  if (/^(?:when|why|where) to \S/i.test(header) || /^(?:can|could|should|must|will|may)\s+\S/i.test(header)) return true;
+  if (WH_IT_VERB.test(header) || WH_IT_AUXILIARY.test(header) || ENDS_IN_PREPOSITION.test(header)) return true;
+  if (QUESTION_WORD.test(header)) return WH_SUBJECT.test(header) || (!/\bit\b/i.test(header) && header.split(/\s+/).length >= 2);
+  return header.split(/\s+/).length <= 5 && !AUXILIARY.test(header) && isNounPhrase(header);
+}
+
+/**
+ * The question a row asks of one column, phrased for the header's grammar:
+ * "When to use" -> "When should you use X?"; "Who accepts writes" -> "Who accepts writes in X?";
+ * "Can route on" (a modal) -> "What can X route on?"; "Best for" / "Used by" (ends in a
+ * preposition) -> "What is X best for?"; "Systems using it" -> "What are the systems using X?";
+ * a noun ("Use case") -> "What is the use case of X?".
+ */
+function cellQuestion(thing: string, header: string): string {
+  const toUse = /^(when|why|where) to (\S.*)$/i.exec(header);
+  if (toUse) return `${capitalise(toUse[1].toLowerCase())} should you ${toUse[2]} ${thing}?`;
+  const whItAux = WH_IT_AUXILIARY.exec(header);
+  if (whItAux) return `${capitalise(whItAux[1].toLowerCase())} ${whItAux[2].toLowerCase()} ${thing} ${whItAux[3]}?`;
+  const whIt = WH_IT_VERB.exec(header);
+  if (whIt) return `${capitalise(whIt[1].toLowerCase())} does ${thing} ${verbBase(whIt[2])}${whIt[3]}?`;
+  if (WH_SUBJECT.test(header) && /\bit\b/i.test(header)) return `${capitalise(lowerWords(header).replace(/\bit\b/i, thing))}?`;
+  if (QUESTION_WORD.test(header)) return `${capitalise(lowerWords(header))} in ${thing}?`;
+  const modal = /^(can|could|should|must|will|may)\s+(.+)$/i.exec(header);
+  if (modal) return `What ${modal[1].toLowerCase()} ${thing} ${lowerWords(modal[2])}?`;
+  if (ENDS_IN_PREPOSITION.test(header)) return `What is ${thing} ${lowerWords(header)}?`;
+  if (/\bit\b/i.test(header)) return `What ${pluralHead(header) ? 'are' : 'is'} the ${lowerWords(header).replace(/\bit\b/i, thing)}?`;
+  return `What ${/[^s]s$/i.test(header) ? 'are' : 'is'} the ${lowerWords(header)} of ${thing}?`;
+}
+
+const ENDS_IN_PREPOSITION = /\s(?:for|by|in|with|at|to|on|against)$/i;
+
+/** "scales" -> "scale", "fetches" -> "fetch", "goes" -> "go": a third-person verb's base form. */
+function verbBase(verb: string): string {
+  return /(?:ch|sh|ss|x|z|o)es$/i.test(verb) ? verb.slice(0, -2) : verb.slice(0, -1);
+}
+
+/** "In consistent hashing, when do you need both?": a question placed in its topic. */
+function inTopic(question: string, topic: string | null, named?: string): string {
+  if (!topic || question.toLowerCase().includes(topic.toLowerCase()) || (named && topic.toLowerCase() === named.toLowerCase())) {
+    return question;
+  }
+  return `In ${articleLower(topic)}, ${lowerFirstWord(question)}`;
+}
+
+/** The innermost topic that names something: a title that is itself a question names nothing. */
+function nearestTopic(path: readonly string[]): string | null {
+  return [...path].reverse().find((title) => !/[?？]$/.test(title)) ?? null;
+}
+
+/** "What" / "Is" -> "what" / "is" at the start of a question placed after a topic; "Redis", "SQL" stay. */
+function lowerFirstWord(text: string): string {
+  const first = /^\p{Lu}\p{Ll}*\b/u.exec(text)?.[0] ?? '';
+  return first && (QUESTION_WORD.test(first) || new RegExp(`^${AUXILIARY.source}$`, 'i').test(first)) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** A leading article reads in lower case inside a sentence: "The Leader" -> "the Leader". */
+function articleLower(text: string): string {
+  return text.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
+}
+
+/** "Use Case" -> "use case"; acronyms ("SLA", "QPS") keep their capitals. */
+function lowerWords(text: string): string {
+  return text.replace(/\b\p{Lu}\p{Ll}+\b/gu, (word) => word.toLowerCase());
+}
+
+function pluralHead(text: string): boolean {
+  return /^\S*[^s]s\b/i.test(text);
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Notes typed in a hurry start questions in lower case; a card's question starts with a capital. */
+function sentenceCase(text: string): string {
+  return text.replace(/^\p{Ll}(?=\p{Ll})/u, (c) => c.toUpperCase());
+}

@@ -1,0 +1,52 @@
+/** What a token is, before any part of speech: asides and code spans are single tokens. */
+export type TokenKind = 'word' | 'code' | 'aside' | 'comma' | 'arrow' | 'mark';
+
+/** A token with its offsets in the sentence, so every part can be cut out "as written". */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+/**
+ * `code`, a (parenthesised aside) one level deep or [bracketed], arrows, words (letters, digits and
+ * `_` with inner ' ’ . / + - & kept, so "user_id", "HTTP/2", "leader's", "C++" stay whole), commas,
+ * then any other single character.
+ */
+const TOKEN = /`[^`]*`|\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]|-->|->|=>|[→⇒⟶]|[\p{L}\p{N}_](?:[\p{L}\p{N}_'’./+&-]*[\p{L}\p{N}_+#])?|,|\S/gu;
+
+/** "it's", "they're", "let's": a pronoun-like word and a clitic verb (or "us"), split in two. */
+const CLITIC = /^(\p{L}+)['’](?:s|re|m|ve|ll|d)$/iu;
+const HOST = /^(?:it|that|there|here|what|who|he|she|let|they|we|you|i)$/i;
+
+/** Splits a sentence into tokens. Invariant: tokens are in order, never overlap, and lie inside the text. */
+export function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.matchAll(TOKEN)) {
+    const text = m[0];
+    const start = m.index;
+    const clitic = CLITIC.exec(text);
+    if (clitic && HOST.test(clitic[1])) {
+      const cut = clitic[1].length;
+      const rest = token(text.slice(cut), start + cut);
+      if (/^let$/i.test(clitic[1])) rest.lower = 'us';
+      tokens.push(token(text.slice(0, cut), start), rest);
+    } else tokens.push(token(text, start));
+  }
+  return tokens;
+}
+
+function token(text: string, start: number): Token {
+  return { text, lower: text.toLowerCase().replace(/’/g, "'"), start, end: start + text.length, kind: kindOf(text) };
+}
+
+function kindOf(text: string): TokenKind {
+  const first = text[0];
+  if (first === '`' && text.length > 1) return 'code';
+  if ((first === '(' || first === '[') && text.length > 1) return 'aside';
+  if (text === ',') return 'comma';
+  if (/^(?:-->|->|=>|[→⇒⟶])$/u.test(text)) return 'arrow';
+  return /^[\p{L}\p{N}_']/u.test(text) ? 'word' : 'mark';
+}

@@ -1,0 +1,107 @@
+/**
+ * The extractor's one vocabulary. Every word list the rules consult lives here, and a label is
+ * classified by `labelRole` in one explicit order of precedence, so two lists never disagree in
+ * two rule files. The lists hold closed-class English (pronouns, determiners, question words,
+ * auxiliaries) and the note-organising labels that any note uses ("Pros", "Example", "Step 2");
+ * they never name a topic's content words.
+ */
+
+/** Words that make a question lean on its passage: "When do you need both?". */
+export const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here)\b/i;
+
+/** A question word opening a phrase or header ("How it works", "Who accepts writes"). */
+export const QUESTION_WORD = /^(?:how|why|what|when|where|which|who|whom|whose)\b/i;
+
+/** Pronouns and determiners that refer back instead of naming something. */
+export const REFERRING_WORD = /^(?:it|its|this|that|these|those|they|them|there|here|he|she|we|you|i|one|such|both|either|neither)\b/i;
+
+/** Auxiliaries and modals: a phrase holding one is a clause, not a name. */
+export const AUXILIARY = /\b(?:is|are|was|were|be|been|being|am|can|will|should|would|could|may|might|must|shall|do|does|did|has|have|had)\b/i;
+
+/** Words that open a clause or a prepositional phrase, never a term. */
+export const FUNCTION_START =
+  /^(?:and|or|but|so|then|also|if|when|where|while|which|what|who|why|how|because|since|although|though|unless|until|once|now|today|here|there|below|above|each|every|everything|anything|nothing|something|everyone|someone|some|many|most|all|another|other|for|in|on|at|by|with|from|to|of|as|after|before|during|e\.g|i\.e|let|let's)\b/i;
+
+/** "that question", "this approach": a reference to something said before. */
+export const BACK_REFERENCE =
+  /\b(?:this|that|these|those|the above|the same)\s+(?:question|questions|approach|approaches|problem|problems|case|cases|design|method|technique|issue|issues|one|ones|way|step|steps|idea|example|scenario|option|choice)\b/i;
+
+/** Text that opens with an instruction ("Choose AP over CP", "Make sure ..."): advice or a step. */
+export const IMPERATIVE =
+  /^(?:choose|use(?! cases?\b)|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;
+
+/** Labels that introduce commentary on the text around them, not a thing of their own. */
+const COMMENTARY = new Set([
+  'note', 'notes', 'nb', 'tip', 'tips', 'warning', 'caveat', 'caveats', 'important', 'remember', 'see also',
+  'example', 'examples', 'e.g', 'eg', 'for example', 'summary', 'tl;dr', 'tldr', 'in short', 'bottom line',
+  'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'conclusion', 'verdict',
+  'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
+  'context', 'recommendation', 'interview tip', 'interview tips', 'source', 'sources', 'credit', 'credits',
+  'reference', 'references', 'further reading',
+]);
+
+/**
+ * Labels that organise a note into facets of its topic ("Pros", "How it works", "Use cases"):
+ * asked of the section's subject ("What are the pros of X?"), never defined on their own.
+ */
+const FACET = new Set([
+  'pros', 'cons', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'benefit', 'benefits',
+  'drawback', 'drawbacks', 'limitation', 'limitations', 'trade-off', 'trade-offs', 'tradeoff', 'tradeoffs',
+  'use case', 'use cases', 'when to use', 'best for', 'use when', 'avoid when', 'how it works', 'mechanism',
+  'purpose', 'goal', 'goals', 'idea', 'key idea', 'problem', 'problems', 'solution', 'challenge', 'challenges',
+  'issue', 'issues', 'risk', 'risks', 'mitigation', 'cost', 'costs', 'complexity', 'performance', 'latency',
+  'throughput', 'consistency', 'availability', 'durability', 'scalability', 'security', 'storage', 'memory',
+  'capacity', 'limit', 'limits', 'requirement', 'requirements', 'constraint', 'constraints', 'assumption',
+  'assumptions', 'input', 'output', 'format', 'structure', 'process', 'flow', 'implementation', 'strategy',
+  'approach', 'impact', 'outcome', 'rationale', 'intuition', 'decision', 'formula', 'estimate', 'estimation',
+  'functional', 'non-functional', 'tech stack', 'stack', 'api', 'apis', 'parameters', 'params',
+]);
+
+/** "Step 2", "Tier 1", "Option B": a numbered part of a sequence. */
+const NUMBERED_PART =
+  /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|query|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
+
+/** Adjectives used as labels ("Strict: reject at the limit") describe an option, not a term. */
+const ADJECTIVE_LABEL =
+  /^(?:complex|simple|strict|lenient|fast|slow|high|low|medium|easy|hard|good|bad|better|best|worse|worst|different|optimized|flexible|rigid|cheap|expensive|small|large|big|new|old|basic|advanced|failed|successful|manual|automatic)\b/i;
+
+export type LabelRole = 'commentary' | 'facet' | 'part' | 'clause' | 'instruction' | 'adjective' | 'term';
+
+/**
+ * What a short label before a colon (or a heading, or a list lead-in) is, in this order of
+ * precedence: commentary ("Note"), a facet of the topic ("Pros", "Cost"), a numbered part
+ * ("Step 2"), a clause (has an auxiliary or opens with a function word or pronoun), an
+ * instruction ("Add a cache"), an adjective ("Strict"), else a term to define.
+ */
+export function labelRole(label: string): LabelRole {
+  const text = label.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s*:-?$/, '').trim();
+  const lower = text.toLowerCase();
+  if (COMMENTARY.has(lower)) return 'commentary';
+  if (FACET.has(lower)) return 'facet';
+  if (NUMBERED_PART.test(text)) return 'part';
+  if (AUXILIARY.test(text) || FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text)) return 'clause';
+  if (IMPERATIVE.test(text)) return 'instruction';
+  if (text.split(/\s+/).length <= 2 && ADJECTIVE_LABEL.test(text)) return 'adjective';
+  return 'term';
+}
+
+/** True for labels that organise a note ("Pros", "How it works", "Step 2") rather than name content. */
+export function isStructuralLabel(label: string): boolean {
+  const role = labelRole(label);
+  return role === 'facet' || role === 'part' || role === 'commentary' || /^how it works$/i.test(label.trim());
+}
+
+/** Column headers meaning "rows are attributes, columns are the things compared". */
+export const ATTRIBUTE_HEADERS =
+  /^(?:feature|features|aspect|aspects|attribute|attributes|criteria|criterion|dimension|dimensions|property|properties|characteristic|characteristics|category|metric|metrics|comparison|factor|factors|parameter|parameters|trait|)$/i;
+
+/** Columns that judge the others instead of being compared ("Winner", "Notes"). */
+export const VERDICT_COLUMN = /^(?:winner|verdict|notes?|comments?|recommendation|recommended|best|choice|remarks?)$/i;
+
+/** Cells that carry no fact. */
+export const EMPTY_CELL = /^(?:|-|–|—|n\/a|na|none|\?|tbd)$/i;
+
+/** "Queues" are; "Redis", "consensus", "analysis", "Kubernetes" and acronyms with "s" ("APIs") are one thing. */
+export function isPlural(term: string): boolean {
+  return /[^siu]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) && !/(?:netes|sis)$/i.test(term);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Prompt } from '@/lib/ingest/prompt';
+import { headerReadsAsQuestion, writeQuestion } from '@/lib/ingest/question-writer';
+
+const TOPIC = ['Web crawler', 'Politeness'];
+
+describe('writeQuestion', () => {
+  it.each<[string, Prompt, readonly string[], string]>([
+    ['a term', { form: 'define', term: 'Consistent hashing', plural: false }, TOPIC, 'What is Consistent hashing?'],
+    ['a plural term', { form: 'define', term: 'Push CDNs', plural: true }, TOPIC, 'What are Push CDNs?'],
+    ['a term with an article', { form: 'define', term: 'A Bloom filter', plural: false }, TOPIC, 'What is a Bloom filter?'],
+    ['advice after a label', { form: 'approach', term: 'hot keys' }, TOPIC, 'What is the approach for hot keys?'],
+    ['a facet of the section', { form: 'attribute', attribute: 'cost', subject: 'Regional caches', plural: false, part: false }, TOPIC, 'What is the cost of Regional caches?'],
+    ['a named list', { form: 'list', count: 3, subject: { noun: 'eviction policies' } }, TOPIC, 'What are the 3 eviction policies?'],
+    ['a bare list noun gets its topic', { form: 'list', count: 2, subject: { noun: 'challenges' } }, TOPIC, 'In Politeness, what are the 2 challenges?'],
+    ['a list under a label', { form: 'list', count: 4, subject: { under: 'Steps' }, part: { index: 1, total: 2 } }, TOPIC, 'What are the 4 points listed under "Steps" (part 1 of 2)?'],
+    ['columns compared', { form: 'compare', things: ['SQL', 'NoSQL', 'NewSQL'], attribute: 'Consistency Model' }, TOPIC, 'How do SQL, NoSQL and NewSQL differ in consistency model?'],
+    ['a noun header', { form: 'cell', thing: 'Token bucket', header: 'Use Case' }, TOPIC, 'What is the use case of Token bucket?'],
+    ['a "when to" header', { form: 'cell', thing: 'Token bucket', header: 'When to use' }, TOPIC, 'When should you use Token bucket?'],
+    ['a question-word header', { form: 'cell', thing: 'Single leader', header: 'Who accepts writes' }, TOPIC, 'Who accepts writes in Single leader?'],
+    ['a modal header', { form: 'cell', thing: 'L7 balancer', header: 'Can route on' }, TOPIC, 'What can L7 balancer route on?'],
+    ['a prepositional header', { form: 'cell', thing: 'Kafka', header: 'Best for' }, TOPIC, 'What is Kafka best for?'],
+    ['a "how it <aux>" header', { form: 'cell', thing: 'Redis', header: 'How it is sharded' }, TOPIC, 'How is Redis sharded?'],
+    ['a "how it <verb>" header', { form: 'cell', thing: 'Redis', header: 'How it scales' }, TOPIC, 'How does Redis scale?'],
+    ['a row card', { form: 'row', thing: 'Leaderless', headers: ['How it scales', 'Handles failover'] }, TOPIC, 'How does Leaderless compare on how it scales and handles failover?'],
+    ['a question the note asks', { form: 'asked', question: 'Why shard by user id?' }, TOPIC, 'Why shard by user id?'],
+    ['a question leaning on its passage', { form: 'asked', question: 'When do you need both?' }, TOPIC, 'In Politeness, when do you need both?'],
+    ['a question under a question-titled topic', { form: 'asked', question: 'Is it fast?' }, ['Caching', 'Why cache?'], 'In Caching, is it fast?'],
+    ['a numbered part', { form: 'attribute', attribute: 'step 1', subject: 'Search', plural: false, part: true }, TOPIC, 'What is step 1 of Search?'],
+    ['a property', { form: 'property', subject: 'Cache hits', plural: true }, TOPIC, 'What are true of Cache hits?'],
+    ['an author card, as written', { form: 'verbatim', question: 'capital of france' }, TOPIC, 'Capital of france'],
+    ['a cloze', { form: 'cloze', before: 'IANA allocates blocks of ', after: ' addresses.' }, TOPIC, 'Fill in the blank: IANA allocates blocks of ____ addresses.'],
+    ['an action with an object', { form: 'action', subject: 'IANA', generic: false, plural: false, verb: 'allocate', shape: 'object', modal: '' }, TOPIC, 'What does IANA allocate?'],
+    ['a plural action with a modal', { form: 'action', subject: 'Replicas', generic: false, plural: true, verb: 'serve', shape: 'object', modal: 'can' }, TOPIC, 'What can Replicas serve?'],
+    ['a purpose', { form: 'action', subject: 'BGP', generic: false, plural: false, verb: 'use', shape: 'purpose', modal: '' }, TOPIC, 'What is BGP used for?'],
+    ['a manner', { form: 'action', subject: 'The crawler', generic: false, plural: false, verb: 'stay polite', shape: 'manner', modal: '' }, TOPIC, 'How does the crawler stay polite?'],
+    ['a generic subject is placed in its topic', { form: 'action', subject: 'the server', generic: true, plural: false, verb: 'hold', shape: 'do', modal: '' }, TOPIC, 'In Politeness, what does the server do?'],
+    ['a subject asked by its predicate', { form: 'which', head: 'sites', verbPhrase: 'work well with push CDNs' }, TOPIC, 'Which sites work well with push CDNs?'],
+  ])('%s', (_, prompt, path, expected) => {
+    expect(writeQuestion(prompt, path)).toBe(expected);
+  });
+});
+
+describe('headerReadsAsQuestion', () => {
+  it.each([
+    ['Use case', true],
+    ['When to use', true],
+    ['Who accepts writes', true],
+    ['Can route on', true],
+    ['Best for', true],
+    ['How it scales', true],
+    ['How it is sharded', true],
+    ['Why it', false],
+    ['Is it durable', false],
+  ])('%s -> %s', (header, expected) => {
+    expect(headerReadsAsQuestion(header)).toBe(expected);
+  });
+});
