@@ -52,6 +52,7 @@ export function cardProblem(card: CardText): string | null {
   if (CUT_OFF.test(card.answer)) return 'answer ends mid-sentence';
   if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';
   if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
+  if (/^\([^()]*\)$/su.test(card.answer.trim())) return 'an aside, not an answer';
   return null;
 }
 

@@ -13,8 +13,11 @@ export type Prompt =
    * a numbered `part` ("Step 1") takes no article: "What is Step 1 of <subject>?".
    */
   | { form: 'attribute'; attribute: string; subject: string; plural: boolean; part: boolean }
-  /** A statement about a subject that is neither a definition nor an action ("Cache hits are cheap ..."). */
-  | { form: 'property'; subject: string; plural: boolean }
+  /**
+   * A statement about a subject that is neither a definition nor an action ("Cache hits are
+   * cheap ..."); a `generic` subject ("the last bit") is placed in its topic when written.
+   */
+  | { form: 'property'; subject: string; generic: boolean }
   /** A list and what introduces it: "What are the <count> <subject>?" */
   | { form: 'list'; count: number; subject: ListSubject; part?: { index: number; total: number } }
   /** A table whose columns are the things compared, one row per attribute. */
@@ -39,8 +42,11 @@ export type Prompt =
   /** A statement asked by a term in its predicate: "Which <head> <verb phrase>?" / "What <verb phrase>?". */
   | { form: 'which'; head: string; verbPhrase: string };
 
-/** What a list enumerates: a noun phrase, or (when none can be named) the label it sits under. */
-export type ListSubject = { noun: string } | { under: string };
+/**
+ * What a list enumerates: a noun phrase ("eviction policies"), a singular label and the topic it
+ * belongs to ("Election" in "Raft overview": points about it), or the label it sits under.
+ */
+export type ListSubject = { noun: string } | { about: string; topic: string } | { under: string };
 
 /** The thing a prompt asks about, where it names one: a defined term, a described subject. */
 export function promptSubject(prompt: Prompt): string | null {

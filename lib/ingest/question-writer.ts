@@ -21,11 +21,14 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What is the approach for ${prompt.term}?`;
     case 'attribute':
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
-    case 'property':
-      return `What ${prompt.plural ? 'are' : 'is'} true of ${articleLower(prompt.subject)}?`;
+    case 'property': {
+      const asked = `What is true of ${articleLower(prompt.subject)}?`;
+      return prompt.generic ? inTopic(asked, topic) : asked;
+    }
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       if ('under' in prompt.subject) return `What are the ${prompt.count} points listed under "${prompt.subject.under}"${part}?`;
+      if ('about' in prompt.subject) return `What are the ${prompt.count} points about ${lowerWords(prompt.subject.about)} in ${prompt.subject.topic}${part}?`;
       const bare = !/\s/.test(prompt.subject.noun);
       const asked = `What are the ${prompt.count} ${prompt.subject.noun}${part}?`;
       return bare ? inTopic(asked, topic, prompt.subject.noun) : asked;

@@ -19,7 +19,7 @@ const NOTES: Record<string, string> = {
     '',
     '### History',
     '',
-    'Caches were once called buffers, and this section asks nothing.',
+    '(empty for now)',
     '',
     '## Warming',
     '',
@@ -112,7 +112,7 @@ describe('getConceptPage', () => {
       next: { title: 'Warming' },
       cards: [],
     });
-    expect(page?.body).toContain('asks nothing');
+    expect(page?.body).toContain('(empty for now)');
 
     const eviction = await topics.getConceptPage(await newUser(), await conceptId('Eviction'));
     expect(eviction?.children).toEqual([{ id: await conceptId('History'), title: 'History', cardCount: 0 }]);

@@ -43,7 +43,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
     const owner = ownerOf(parts, previousSubject, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
-    const prompt = askedBy(parts, owner, label ?? topic);
+    const prompt = labelledStep(first, label) ?? askedBy(parts, owner, label ?? topic, owner !== null && owner === label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -118,26 +118,39 @@ function ownerOf(parts: SentenceParts, previous: string | null, first: boolean, 
   return null;
 }
 
-function askedBy(parts: SentenceParts, owner: string | null, facetOf: string): Prompt | null {
+function askedBy(parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean): Prompt | null {
   const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
   if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject)) return null;
-  if (!parts.verb) return owner ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
+  // "maintain knowledge of ..." read as a subject is a verb phrase: nothing to ask by.
+  if (!owner && !isNounPhrase(subject)) return null;
+  if (!parts.verb) return owner && !parentOwned ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   const generic = !owner && parts.subjectKind === 'generic';
   const plural = owner ? isPlural(owner) : isPlural(parts.head);
   if (parts.copula && !parts.passive) {
     // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
     // to define; "Cache hits are cheap": a property of the subject.
-    if (generic) return isName(facetOf) ? { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false } : null;
-    if (NOUN_PHRASE_START.test(parts.predicate.trim())) return { form: 'define', term: subject, plural };
-    return { form: 'property', subject, plural };
+    const facet = generic && labelRole(parts.head) === 'facet' && isName(facetOf);
+    if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
+    if (!generic && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
+    return { form: 'property', subject, generic };
   }
   if (!parts.verbBase) return null;
   return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts) };
 }
 
-/** A copula's complement that names a kind of thing ("a technique ...", "one of the ..."): a definition. */
+/** A copula's complement that names a kind of thing ("a technique ...", "binomial experiment whereby ..."): a definition. */
 const NOUN_PHRASE_START = /^(?:a|an|the|one|any|some|each|its|their|used|called|known|also|similar|responsible)\b/i;
+
+function namesAKind(predicate: string): boolean {
+  const text = predicate.trim();
+  return NOUN_PHRASE_START.test(text) || isNounPhrase(openingPhrase(text));
+}
+
+/** The words of a predicate before its first preposition, clause or comma. */
+function openingPhrase(predicate: string): string {
+  return predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
+}
 
 function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'do' {
   const predicate = parts.predicate.trim();
@@ -145,12 +158,22 @@ function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'do' {
   if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
   if (parts.passive) return 'do';
   // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs".
-  const opening = predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|so)\b)|,/i)[0];
+  const opening = openingPhrase(predicate);
   return opening && isNounPhrase(opening) ? 'object' : 'do';
 }
 
 function modalOf(parts: SentenceParts): string {
   return /^(?:can|could|should|must|will|may|might|would)$/i.test(parts.auxiliary) ? parts.auxiliary.toLowerCase() : '';
+}
+
+/**
+ * "Learn: maintain a MAC address table" under "Switch": a verb label names something its parent
+ * does, asked "How does Switch learn?".
+ */
+function labelledStep(statement: string, parent: string | null): Prompt | null {
+  const verb = /^(\p{L}+)\s*:\s+\S/u.exec(statement)?.[1];
+  if (!parent || !verb || isNounPhrase(verb) || !hasFiniteVerb(verb)) return null;
+  return { form: 'action', subject: parent, generic: false, plural: isPlural(parent), verb: verb.toLowerCase(), shape: 'manner', modal: '' };
 }
 
 /** The label of the item a passage hangs under: "NAT" of "NAT: ...", or a short item as a whole. */
@@ -194,7 +217,7 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
   if (english && !hasFiniteVerb(sentence)) return null;
   const known = topic.toLowerCase();
   for (const term of [...marked, ...technicalTerms(sentence)]) {
-    const at = sentence.indexOf(term);
+    const at = wholeWordAt(sentence, term);
     if (at < 0 || known.includes(term.toLowerCase()) || term.length < 2 || labelRole(term) === 'commentary') continue;
     const before = sentence.slice(0, at);
     const after = sentence.slice(at + term.length);
@@ -204,9 +227,17 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
   return null;
 }
 
+/** Where `term` occurs in `text` as a whole word ("PC" is not found inside "2PC"), or -1. */
+function wholeWordAt(text: string, term: string): number {
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text.charAt(at - 1) || ' ') && !/[\p{L}\p{N}]/u.test(text.charAt(at + term.length) || ' ')) return at;
+  }
+  return -1;
+}
+
 /** Runs of Latin letters in a statement of another language: the English terms it borrows. */
 function latinTerms(text: string): string[] {
-  const runs = text.match(/[A-Za-z][A-Za-z0-9+#.\-/ ]*[A-Za-z0-9+#]/g) ?? [];
+  const runs = text.match(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+#.\-/ ]*[A-Za-z0-9+#]/g) ?? [];
   return runs.map((run) => run.trim()).filter((run) => run.length >= 2 && run.split(/\s+/).length <= 4);
 }
 

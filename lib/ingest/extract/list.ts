@@ -4,7 +4,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import type { ListSubject } from '../prompt';
 import { isEnglish } from '../sentence-parts';
-import { IMPERATIVE, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -31,12 +31,28 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
       leadIn = sectionTitle;
     }
     // A list under a question is that question's answer, asked by the question card.
-    if (!leadIn || /\?$/.test(leadIn)) return;
-    for (const group of subLists(node)) {
-      cards.push(...cardsForList(group.list, group.leadIn ?? leadIn, sectionTitle, parentTitle));
+    if (leadIn && !/\?$/.test(leadIn)) {
+      for (const group of subLists(node)) {
+        cards.push(...cardsForList(group.list, group.leadIn ?? leadIn, sectionTitle, parentTitle));
+      }
     }
+    cards.push(...nestedListCards(node, sectionTitle));
   });
   return cards;
+}
+
+/**
+ * Outlines nest a list under an item that names it ("- System failures" over its kinds): the
+ * item's label introduces its sub-list, asked in the section's topic.
+ */
+function nestedListCards(list: List, sectionTitle: string): ExtractedCard[] {
+  return list.children.flatMap((item) => {
+    const nested = item.children.find((child): child is List => child.type === 'list');
+    if (!nested) return [];
+    const label = itemText(item)?.replace(/\s*[:：]-?$/, '');
+    const own = label && label.length <= 60 && isLabel(label) ? cardsForList(nested, label, label, sectionTitle) : [];
+    return [...own, ...nestedListCards(nested, sectionTitle)];
+  });
 }
 
 /**
@@ -83,7 +99,7 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   return groups.flatMap((group, g) => {
     const part = groups.length > 1 ? { index: g + 1, total: groups.length } : undefined;
     const answer = group.map((item) => `${list.ordered ? `${number++}.` : '-'} ${item}`).join('\n');
-    const named = 'noun' in subject ? subject.noun : subject.under;
+    const named = 'noun' in subject ? subject.noun : 'under' in subject ? subject.under : `${subject.about} ${subject.topic}`;
     if (named.length > MAX_QUESTION_CHARS - 40 || answer.length > MAX_ANSWER_CHARS) return [];
     return [{ kind: 'list' as const, prompt: { form: 'list' as const, count: shown.length, subject, part }, answer, line }];
   });
@@ -144,6 +160,12 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     const topic = text === sectionTitle ? parentTitle : sectionTitle;
     const short = label.split(/\s+/).length <= 3;
     const named = short && topic && isLabel(topic) && !label.toLowerCase().includes(topic.toLowerCase());
+    const role = labelRole(label);
+    // A commentary label ("IMPORTANT", "Notes") names nothing: the list is about its topic.
+    if (role === 'commentary' && topic) return { under: topic };
+    // "Pros" and "types" of a topic; a singular label is a subject the points are about
+    // ("Election" in "Raft overview").
+    if (named && !isPlural(label)) return { about: label, topic };
     if (named) return { noun: `${lower(label)} of ${topic}` };
     if (text !== sectionTitle) return { noun: lower(label) };
   }
