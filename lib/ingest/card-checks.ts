@@ -1,8 +1,11 @@
 import { normaliseForKey } from './identity';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
-/** Leftover markup that must never reach a learner. */
-const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|\*\*|(?<!_)__(?=[\p{L}\p{N}])|!\[|\]\(/iu;
+/**
+ * Leftover markup that must never reach a learner. Tags are lower case as HTML writes them: a
+ * placeholder in capitals ("<BEGIN> record") is the note's own text.
+ */
+const MARKUP = /<\/?[a-z][a-z\d-]*(?:\s[^>]*)?\/?>|&(?:[a-zA-Z]+|#\d+|#x[\da-fA-F]+);|\*\*|(?<!_)__(?=[\p{L}\p{N}])|!\[|\]\(/u;
 
 const URL = /https?:\/\//i;
 /** LaTeX left by PDF conversion that polishing could not turn into text ("\\frac", a "$" that is no price). */

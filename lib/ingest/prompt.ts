@@ -39,6 +39,13 @@ export type Prompt =
    * subject ("the server") is placed in its topic when written.
    */
   | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'do'; modal: string }
+  /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
+  | { form: 'leads'; subject: string }
+  /**
+   * What a section states that no sharper question could ask (prose in another language with no
+   * English term, steps written as instructions): "What are the key points of <topic>?".
+   */
+  | { form: 'points'; topic: string; part?: { index: number; total: number } }
   /** A statement asked by a term in its predicate: "Which <head> <verb phrase>?" / "What <verb phrase>?". */
   | { form: 'which'; head: string; verbPhrase: string };
 
@@ -57,6 +64,7 @@ export function promptSubject(prompt: Prompt): string | null {
     case 'attribute':
     case 'property':
     case 'action':
+    case 'leads':
       return prompt.subject;
     case 'cell':
     case 'row':

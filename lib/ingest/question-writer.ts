@@ -49,6 +49,12 @@ function phrase(prompt: Prompt, topic: string | null): string {
       const asked = actionQuestion(prompt);
       return prompt.generic ? inTopic(asked, topic) : asked;
     }
+    case 'leads':
+      return `What does ${articleLower(prompt.subject)} lead to?`;
+    case 'points': {
+      const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
+      return `What are the key points of ${articleLower(prompt.topic)}${part}?`;
+    }
     case 'which':
       return prompt.head ? `Which ${prompt.head} ${prompt.verbPhrase}?` : `What ${prompt.verbPhrase}?`;
   }

@@ -41,7 +41,8 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
     labelDefinition(paragraph, block.type === 'listItem' ? MAX_PLAIN_TERM_WORDS : MAX_PARAGRAPH_LABEL_WORDS) ??
     headedDefinition(paragraph) ??
     sentenceDefinition(paragraph);
-  if (!found) return [];
+  // "CH3: S3 S1 S2": codes and numbers define nothing a learner could say back.
+  if (!found || !/\p{L}{3,}/u.test(found.definition)) return [];
   const { term, verb, connector, definition, fullSentence } = found;
   if (!fullSentence && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
   // "Jitter: Add randomness ...", "Database query slow: Check EXPLAIN": advice, not a definition.

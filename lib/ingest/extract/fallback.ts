@@ -20,9 +20,10 @@ import type { Passage } from './passages';
  * otherwise the statement becomes a fill-in-the-blank of a term the author marked, an acronym or a
  * name. Answers are the note's statements as written, so the card holds the facts of the passage.
  */
-export function passageCards(passage: Passage, topic: string): { cards: ExtractedCard[]; skipped: string | null } {
-  if (passage.row) return { cards: [], skipped: 'a table row whose headers ask nothing' };
+export function passageCards(passage: Passage, topic: string): { cards: ExtractedCard[]; leftover: string[]; skipped: string | null } {
+  if (passage.row) return { cards: [], leftover: [], skipped: 'a table row whose headers ask nothing' };
   const cards: ExtractedCard[] = [];
+  const leftover: string[] = [];
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
   for (const [index, chunk] of focusedChunks(statementsOf(withoutCommentaryLabel(passage.text))).entries()) {
@@ -37,6 +38,12 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
       // terms it uses, which the learner can recall in either language.
       const blank = cloze(first, [...passage.marked, ...latinTerms(first)], topic, false);
       if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
+      else leftover.push(chunk.join(''));
+      continue;
+    }
+    const shaped = shapedFragment(first, label ?? topic);
+    if (shaped) {
+      cards.push({ kind: 'qa', prompt: shaped, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
     }
     const parts = sentenceParts(first);
@@ -50,8 +57,32 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
     }
     const blank = cloze(first, passage.marked, topic, true);
     if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
+    else leftover.push(chunk.join(' '));
   }
-  return { cards, skipped: cards.length > 0 ? null : 'no subject to ask about' };
+  return { cards, leftover, skipped: null };
+}
+
+/** "X -> Y" / "X => Y": an outline's "leads to". */
+const ARROW = /^(.{2,60}?)\s*(?:-+>|=+>|→|⇒)\s*(\S.*)$/u;
+/** "static route (directly entered by administrator)": a term and its explanation. */
+const TERM_AND_ASIDE = /^([^()]{2,50}?)\s*\((.{8,})\)$/u;
+/** "understandability: decomposition and ...": a lower-case label and what it has. */
+const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
+
+/**
+ * Outline fragments with a shape of their own: "X -> Y" asks what X leads to; "term (aside)" and
+ * a noun phrase alone define the term; "label: text" is a facet of what the passage hangs under.
+ */
+function shapedFragment(statement: string, facetOf: string): Prompt | null {
+  const arrow = ARROW.exec(statement);
+  if (arrow && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) return { form: 'leads', subject: arrow[1].trim() };
+  const aside = TERM_AND_ASIDE.exec(statement);
+  if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
+  const labelled = LABEL_AND_TEXT.exec(statement);
+  if (labelled && isName(facetOf) && isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'commentary') {
+    return { form: 'attribute', attribute: labelled[1].trim().toLowerCase(), subject: facetOf, plural: isPlural(labelled[1].trim()), part: false };
+  }
+  return null;
 }
 
 /** Answers stay at most this long, so each card asks for one recallable piece. */

@@ -50,13 +50,44 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
 
   const skipped: SkippedPassage[] = [];
   const covered = coverage(cards);
+  const leftovers: { text: string; line: number }[] = [];
   for (const { passage, skip } of passagesOf(nodes, heading !== null)) {
     if (skip || covered(passage)) continue;
     const fallback = passageCards(passage, concept.title);
     cards.push(...fallback.cards);
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
+    leftovers.push(...fallback.leftover.map((text) => ({ text, line: passage.line })));
   }
+  cards.push(...pointsCards(leftovers, concept.title));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
+}
+
+/** A "key points" answer holds at most this much, so it stays one recallable piece. */
+const MAX_POINTS_CHARS = 400;
+
+/**
+ * Statements no question could ask on their own are still studied: gathered, in note order, into
+ * "What are the key points of <topic>?" cards of whole statements.
+ */
+function pointsCards(leftovers: { text: string; line: number }[], topic: string): ExtractedCard[] {
+  const groups: { text: string; line: number }[][] = [];
+  let size = 0;
+  for (const leftover of leftovers) {
+    const group = groups.at(-1);
+    if (group && size + leftover.text.length + 1 <= MAX_POINTS_CHARS) {
+      group.push(leftover);
+      size += leftover.text.length + 1;
+    } else {
+      groups.push([leftover]);
+      size = leftover.text.length;
+    }
+  }
+  return groups.map((group, i) => ({
+    kind: 'qa' as const,
+    prompt: { form: 'points' as const, topic, part: groups.length > 1 ? { index: i + 1, total: groups.length } : undefined },
+    answer: group.map(({ text }) => `- ${text}`).join('\n'),
+    line: group[0].line,
+  }));
 }
 
 /**

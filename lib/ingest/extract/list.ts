@@ -207,8 +207,13 @@ function stripArticle(text: string): string {
   return text.replace(/^(?:the|a|an)\s+/i, '').replace(/[.:]+$/, '');
 }
 
-/** Lower-cases a label's first letter unless it is an acronym or a proper name in capitals. */
+/**
+ * Lower-cases a label's first letter unless it is an acronym; a label in Title Case ("System
+ * Failures") is title styling, so each of its capitalised words is lowered.
+ */
 function lower(text: string): string {
+  const words = text.split(/\s+/);
+  if (words.length > 1 && words.every((word) => /^[\p{Lu}\d]/u.test(word))) return text.replace(/\b\p{Lu}\p{Ll}+\b/gu, (word) => word.toLowerCase());
   return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
