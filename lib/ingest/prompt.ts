@@ -43,9 +43,10 @@ export type Prompt =
   | { form: 'leads'; subject: string }
   /**
    * What a section states that no sharper question could ask (prose in another language with no
-   * English term, steps written as instructions): "What are the key points of <topic>?".
+   * English term, steps written as instructions): "What are the key points of <topic>?", the
+   * topic being the card's own.
    */
-  | { form: 'points'; topic: string; part?: { index: number; total: number } }
+  | { form: 'points'; part?: { index: number; total: number } }
   /** A statement asked by a term in its predicate: "Which <head> <verb phrase>?" / "What <verb phrase>?". */
   | { form: 'which'; head: string; verbPhrase: string };
 

@@ -1,6 +1,6 @@
 import type { Prompt } from './prompt';
 import { isNounPhrase } from './sentence-parts';
-import { AUXILIARY, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -53,7 +53,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What does ${articleLower(prompt.subject)} lead to?`;
     case 'points': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
-      return `What are the key points of ${articleLower(prompt.topic)}${part}?`;
+      return `What are the key points of ${articleLower(topic ?? 'this note')}${part}?`;
     }
     case 'which':
       return prompt.head ? `Which ${prompt.head} ${prompt.verbPhrase}?` : `What ${prompt.verbPhrase}?`;
@@ -134,9 +134,9 @@ function inTopic(question: string, topic: string | null, named?: string): string
   return `In ${articleLower(topic)}, ${lowerFirstWord(question)}`;
 }
 
-/** The innermost topic that names something: a title that is itself a question names nothing. */
+/** The innermost topic that names something: a question or a commentary label ("IMPORTANT") names nothing. */
 function nearestTopic(path: readonly string[]): string | null {
-  return [...path].reverse().find((title) => !/[?？]$/.test(title)) ?? null;
+  return [...path].reverse().find((title) => !/[?？]$/.test(title) && labelRole(title) !== 'commentary') ?? null;
 }
 
 /** "What" / "Is" -> "what" / "is" at the start of a question placed after a topic; "Redis", "SQL" stay. */

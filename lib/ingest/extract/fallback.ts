@@ -70,8 +70,9 @@ const TERM_AND_ASIDE = /^([^()]{2,50}?)\s*\((.{8,})\)$/u;
 const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
 
 /**
- * Outline fragments with a shape of their own: "X -> Y" asks what X leads to; "term (aside)" and
- * a noun phrase alone define the term; "label: text" is a facet of what the passage hangs under.
+ * Outline fragments with a shape of their own: "X -> Y" asks what X leads to; "term (aside)"
+ * defines the term; "Term: text" defines a capitalised term, "label: text" is a facet of what the
+ * passage hangs under.
  */
 function shapedFragment(statement: string, facetOf: string): Prompt | null {
   const arrow = ARROW.exec(statement);
@@ -79,9 +80,11 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   const aside = TERM_AND_ASIDE.exec(statement);
   if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
   const labelled = LABEL_AND_TEXT.exec(statement);
-  if (labelled && isName(facetOf) && isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'commentary') {
-    return { form: 'attribute', attribute: labelled[1].trim().toLowerCase(), subject: facetOf, plural: isPlural(labelled[1].trim()), part: false };
-  }
+  if (!labelled || !isNounPhrase(labelled[1]) || labelRole(labelled[1]) === 'commentary') return null;
+  const label = labelled[1].trim();
+  // A capitalised label names a term of its own ("L2: Data link"); a lower-case one a facet.
+  if (/^[\p{Lu}\d]/u.test(label)) return { form: 'define', term: label, plural: isPlural(label) };
+  if (isName(facetOf)) return { form: 'attribute', attribute: label, subject: facetOf, plural: isPlural(label), part: false };
   return null;
 }
 
@@ -268,7 +271,7 @@ function wholeWordAt(text: string, term: string): number {
 
 /** Runs of Latin letters in a statement of another language: the English terms it borrows. */
 function latinTerms(text: string): string[] {
-  const runs = text.match(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+#.\-/ ]*[A-Za-z0-9+#]/g) ?? [];
+  const runs = text.match(/(?<![A-Za-z0-9/_])[A-Za-z][A-Za-z0-9+#.\- ]*[A-Za-z0-9+#](?![A-Za-z0-9/_])/g) ?? [];
   return runs.map((run) => run.trim()).filter((run) => run.length >= 2 && run.split(/\s+/).length <= 4);
 }
 

@@ -58,7 +58,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
     leftovers.push(...fallback.leftover.map((text) => ({ text, line: passage.line })));
   }
-  cards.push(...pointsCards(leftovers, concept.title));
+  cards.push(...pointsCards(leftovers));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
 
@@ -69,7 +69,7 @@ const MAX_POINTS_CHARS = 400;
  * Statements no question could ask on their own are still studied: gathered, in note order, into
  * "What are the key points of <topic>?" cards of whole statements.
  */
-function pointsCards(leftovers: { text: string; line: number }[], topic: string): ExtractedCard[] {
+function pointsCards(leftovers: { text: string; line: number }[]): ExtractedCard[] {
   const groups: { text: string; line: number }[][] = [];
   let size = 0;
   for (const leftover of leftovers) {
@@ -84,7 +84,7 @@ function pointsCards(leftovers: { text: string; line: number }[], topic: string)
   }
   return groups.map((group, i) => ({
     kind: 'qa' as const,
-    prompt: { form: 'points' as const, topic, part: groups.length > 1 ? { index: i + 1, total: groups.length } : undefined },
+    prompt: { form: 'points' as const, part: groups.length > 1 ? { index: i + 1, total: groups.length } : undefined },
     answer: group.map(({ text }) => `- ${text}`).join('\n'),
     line: group[0].line,
   }));

@@ -157,7 +157,9 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   const label = stripCount(text);
   if (isLabel(label)) {
     // "Pros" under "Token bucket" -> "pros of Token bucket"; a section's own title needs its parent.
-    const topic = text === sectionTitle ? parentTitle : sectionTitle;
+    const own = text === sectionTitle ? parentTitle : sectionTitle;
+    // A commentary heading ("IMPORTANT") names no topic; its parent does.
+    const topic = own && labelRole(own) === 'commentary' ? parentTitle : own;
     const short = label.split(/\s+/).length <= 3;
     const named = short && topic && isLabel(topic) && !label.toLowerCase().includes(topic.toLowerCase());
     const role = labelRole(label);
