@@ -9,6 +9,7 @@ import { mulberry32 } from '../lib/quiz/random';
 export interface CardLike {
   question: string;
   answer: string;
+  kind?: string;
 }
 
 export interface ConceptLike {
@@ -210,7 +211,8 @@ export function garbageReasons(card: CardLike): GarbageReason[] {
   if (!a) reasons.add('empty-answer');
   if (q.length > MAX_QUESTION_CHARS) reasons.add('question-too-long');
   if (a.length > MAX_ANSWER_CHARS) reasons.add('answer-too-long');
-  if (q && !q.includes('?') && !/_{3,}/.test(q)) reasons.add('not-a-question');
+  // A card the author wrote in flashcard syntax may prompt with a statement (the reverse side of "::: " cards).
+  if (q && !q.includes('?') && !/_{3,}/.test(q) && card.kind !== 'explicit') reasons.add('not-a-question');
   if (a && (/,$/.test(a) || CUT_OFF_WORDS.test(a) || unclosedParenthesis(a))) reasons.add('answer-cut-off');
 
   return GARBAGE_REASONS.filter((r) => reasons.has(r));

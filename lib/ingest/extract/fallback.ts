@@ -101,8 +101,9 @@ const MIN_WRAP_WIDTH = 50;
 
 /**
  * The statements of a passage. Prose wrapped by hand has every line but the last near one width;
- * otherwise each line is a statement of its own ("one fact per line" notes), and a line that is
- * only an aside ("(typically dynamic)") or an example ("e.g. ...") stays with the line before.
+ * otherwise each line is a statement of its own ("one fact per line" notes), except that a line
+ * continues the one before when that one cannot end there (an open parenthesis, a closing
+ * preposition or conjunction), or is only an aside ("(typically dynamic)") or an example ("e.g.").
  */
 function statementsOf(text: string): string[] {
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -111,11 +112,20 @@ function statementsOf(text: string): string[] {
   if (wrapped) return sentences(lines.join(' '));
   const statements: string[] = [];
   for (const line of lines) {
-    if (statements.length > 0 && /^(?:\(|e\.g\b|i\.e\b|[-–—]\s)/i.test(line)) statements[statements.length - 1] += ` ${line}`;
-    else statements.push(...sentences(line));
+    const last = statements.at(-1);
+    if (last !== undefined && (/^(?:\(|e\.g\b|i\.e\b|[-–—]\s)/i.test(line) || cannotEnd(last))) statements[statements.length - 1] = `${last} ${line}`;
+    else statements.push(line);
   }
-  return statements;
+  return statements.flatMap(sentences);
 }
+
+/** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
+function cannotEnd(text: string): boolean {
+  const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+  return open || /[-,]$/.test(text) || TRAILING_FUNCTION_WORD.test(text);
+}
+
+const TRAILING_FUNCTION_WORD = /\b(?:a|an|the|of|to|in|on|at|by|for|with|from|into|via|and|or|but|nor|as|that|which|than|is|are|was|were|be|can|will|should|must|may|w\/)$/i;
 
 /** Whole statements grouped into answers of at most FOCUSED_CHARS; one-per-line statements stay apart. */
 function focusedChunks(statements: string[]): string[][] {
