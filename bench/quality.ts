@@ -299,16 +299,22 @@ export function subjectWords(question: string): string[] {
 
 const isNumber = (word: string) => /^\p{N}+$/u.test(word);
 
+/** "IP", "L2", "S3" as written in the question: a two-character name, not a stand-in like "X". */
+function isAcronym(question: string, word: string): boolean {
+  const written = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu').exec(question)?.[0] ?? '';
+  return /^\p{Lu}[\p{Lu}\p{N}]$/u.test(written);
+}
+
 /**
  * A question names its subject unless, once its frame and generic references are removed,
- * nothing is left, or a single token of at most 2 characters ("What is X?", "What is DB used
- * for?"; a Chinese word such as 缓存 is not short), or only generic labels and numbers ("What are
+ * nothing is left, or a single token of at most 2 characters ("What is X?", "What is Ex?"; a
+ * two-letter acronym such as "IP" or "L2" and a Chinese word such as 缓存 are names), or only generic labels and numbers ("What are
  * the pros and cons?", "What is Step 2?") none of which the card's own answer explains.
  */
 export function namesSubject(card: CardLike): boolean {
   const words = subjectWords(card.question);
   if (words.length === 0) return false;
-  if (words.length === 1 && words[0].length <= 2 && !HAN.test(words[0])) return false;
+  if (words.length === 1 && words[0].length <= 2 && !HAN.test(words[0]) && !isAcronym(card.question, words[0])) return false;
   const labels = words.filter((w) => !isNumber(w));
   if (labels.length > 0 && labels.every((w) => GENERIC_LABELS.has(w))) return labels.some((w) => explains(card.answer, w));
   return true;

@@ -52,7 +52,7 @@ export function cardProblem(card: CardText): string | null {
   if (FIGURE.test(card.question) || FIGURE.test(card.answer)) return 'refers to a figure the card cannot show';
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
-  if (CUT_OFF.test(card.answer)) return 'answer ends mid-sentence';
+  if (CUT_OFF.test(card.answer) || unclosedParenthesis(card.answer)) return 'answer ends mid-sentence';
   if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';
   if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
   if (/^\([^()]*\)$/su.test(card.answer.trim())) return 'an aside, not an answer';
@@ -62,4 +62,14 @@ export function cardProblem(card: CardText): string | null {
 /** Exact duplicates (same question and answer, ignoring case and punctuation) are merged. */
 export function duplicateKey(card: CardText): string {
   return `${normaliseForKey(card.question)}\u0000${normaliseForKey(card.answer)}`;
+}
+
+/** More "(" than ")": the text was cut inside a parenthesis. */
+function unclosedParenthesis(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth++;
+    else if (char === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }

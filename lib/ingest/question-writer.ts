@@ -61,7 +61,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
 }
 
 /** A question longer than this names enough of its subject on its own. */
-const MAX_CONTEXT_QUESTION = 200;
+const MAX_CONTEXT_QUESTION = 120;
 
 /** "How it scales": a question word, "it" and a verb in the third person. */
 const WH_IT_VERB = /^(how|why|when|where)\s+it\s+(\p{L}+s)\b(.*)$/iu;
@@ -139,10 +139,11 @@ function nearestTopic(path: readonly string[]): string | null {
   return [...path].reverse().find((title) => !/[?？]$/.test(title) && labelRole(title) !== 'commentary') ?? null;
 }
 
-/** "What" / "Is" -> "what" / "is" at the start of a question placed after a topic; "Redis", "SQL" stay. */
+/** "What" / "Is" / "A" -> "what" / "is" / "a" at the start of a question placed after a topic; "Redis", "SQL" stay. */
 function lowerFirstWord(text: string): string {
   const first = /^\p{Lu}\p{Ll}*\b/u.exec(text)?.[0] ?? '';
-  return first && (QUESTION_WORD.test(first) || new RegExp(`^${AUXILIARY.source}$`, 'i').test(first)) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  const opensSentence = QUESTION_WORD.test(first) || /^(?:a|an|the)$/i.test(first) || new RegExp(`^${AUXILIARY.source}$`, 'i').test(first);
+  return first && opensSentence ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** A leading article reads in lower case inside a sentence: "The Leader" -> "the Leader". */

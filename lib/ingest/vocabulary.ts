@@ -26,6 +26,12 @@ export const FUNCTION_START =
 export const BACK_REFERENCE =
   /\b(?:this|that|these|those|the above|the same)\s+(?:question|questions|approach|approaches|problem|problems|case|cases|design|method|technique|issue|issues|one|ones|way|step|steps|idea|example|scenario|option|choice)\b/i;
 
+/**
+ * Sentences that point at other text instead of stating something ("Let's take a look", "In the
+ * next section ...", "Below is ..."): nothing in them to recall.
+ */
+export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter)|in the (?:next|previous|following) (?:section|chapter)|let's|let us|now)\b/i;
+
 /** Text that opens with an instruction ("Choose AP over CP", "Make sure ..."): advice or a step. */
 export const IMPERATIVE =
   /^(?:choose|use(?! cases?\b)|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;

@@ -1,7 +1,7 @@
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { hasFiniteVerb, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { isPlural, labelRole } from '../vocabulary';
+import { isPlural, labelRole, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import type { Passage } from './passages';
 
@@ -26,7 +26,8 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const leftover: string[] = [];
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
-  for (const [index, chunk] of focusedChunks(statementsOf(withoutCommentaryLabel(passage.text))).entries()) {
+  const statements = statementsOf(withoutCommentaryLabel(passage.text)).filter((statement) => !POINTS_ELSEWHERE.test(statement));
+  for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     if (/[?？]$/.test(first)) {
       // A question the note leaves open gives nothing to recall; one answered after it is asked.
@@ -82,9 +83,11 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   const labelled = LABEL_AND_TEXT.exec(statement);
   if (!labelled || !isNounPhrase(labelled[1]) || labelRole(labelled[1]) === 'commentary') return null;
   const label = labelled[1].trim();
-  // A capitalised label names a term of its own ("L2: Data link"); a lower-case one a facet.
-  if (/^[\p{Lu}\d]/u.test(label)) return { form: 'define', term: label, plural: isPlural(label) };
-  if (isName(facetOf)) return { form: 'attribute', attribute: label, subject: facetOf, plural: isPlural(label), part: false };
+  // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
+  // capitalised label names a term of its own ("L2: Data link").
+  const facet = labelRole(label) === 'facet' || !/^[\p{Lu}\d]/u.test(label);
+  if (!facet) return { form: 'define', term: label, plural: isPlural(label) };
+  if (isName(facetOf)) return { form: 'attribute', attribute: label.toLowerCase(), subject: facetOf, plural: isPlural(label), part: false };
   return null;
 }
 
@@ -263,6 +266,8 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
   for (const term of [...marked, ...technicalTerms(sentence)]) {
     const at = wholeWordAt(sentence, term);
     if (at < 0 || known.includes(term.toLowerCase()) || term.length < 2 || labelRole(term) === 'commentary') continue;
+    // "https" of an address is no term.
+    if (sentence.startsWith('://', at + term.length)) continue;
     const before = sentence.slice(0, at);
     const after = sentence.slice(at + term.length);
     if ((before + after).replace(/[^\p{L}]/gu, '').length < min / 2) continue;

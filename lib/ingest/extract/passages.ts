@@ -20,8 +20,10 @@ export interface Passage {
   row: boolean;
 }
 
-export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words';
+export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data';
 
+/** Brackets and operators above this share of the characters make a passage code, not prose. */
+const CODE_SYMBOL_SHARE = 0.06;
 /** Fewer words than this say nothing a card could ask. */
 const MIN_WORDS = 4;
 /** Links holding at least this share of a passage's characters make it a link list. */
@@ -113,7 +115,20 @@ function skipReason(passage: Passage): SkipReason | null {
   // CJK text has no spaces: count its characters in pairs as words.
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
   if (words < MIN_WORDS) return 'too short';
+  if (isData(text)) return 'data';
   return null;
+}
+
+/**
+ * Sample data left from a table or a log ("ad001 202101010001 0023 6"), or code written as a
+ * paragraph: most of its tokens hold digits, underscores or symbols rather than words of any language.
+ */
+function isData(text: string): boolean {
+  // Code pasted as prose ("CREATE TABLE files ( id UUID, ... )") is dense with brackets and operators.
+  if ((text.match(/[(){}[\];=<>_\\|]/g) ?? []).length > text.length * CODE_SYMBOL_SHARE) return true;
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const wordlike = tokens.filter((token) => /^[\p{L}'’-]+[.,;:!?)]*$/u.test(token.replace(/^[("'“]+/, '')) || /\p{Script=Han}/u.test(token));
+  return wordlike.length * 2 < tokens.length;
 }
 
 /** Bold and code spans the author used to mark key terms, as plain text. */

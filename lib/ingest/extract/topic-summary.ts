@@ -3,7 +3,7 @@ import { fitWhole, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { isPlainTerm } from './definition';
-import { isPlural } from '../vocabulary';
+import { isPlural, POINTS_ELSEWHERE } from '../vocabulary';
 
 /** A topic summary answers in at most this many sentences, so it stays recallable. */
 const MAX_SUMMARY_SENTENCES = 3;
@@ -48,8 +48,6 @@ const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|stra
 /** The summary is looked for in the first few blocks of the section only. */
 const OPENING_BLOCKS = 4;
 const OPENING_WORDS = 8;
-/** Paragraphs that announce content elsewhere ("Below is a list of ...", "Let's estimate ...") summarise nothing. */
-const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter)|let's|let us|now)\b/i;
 
 /** The paragraph names the topic as whole words (case-insensitive, a plural "s" allowed). */
 function mentions(text: string, title: string): boolean {
