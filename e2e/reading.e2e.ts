@@ -196,7 +196,7 @@ describe('safety', () => {
 
     // The text around the payloads is still there and visible.
     await openTopic(page, 'Event handlers');
-    expect(await page.getByText('Hover over this div text.').isVisible()).toBe(true);
+    expect(await page.getByTestId('concept-body').getByText('Hover over this div text.').isVisible()).toBe(true);
     await openTopic(page, 'Code stays text');
     expect(await page.getByText(`<script>window.__pwned = 'fenced'</script>`).isVisible()).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
