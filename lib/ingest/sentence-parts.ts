@@ -106,6 +106,18 @@ export function hasFiniteVerb(text: string): boolean {
 
 /** Part-of-speech of a label's first word, for telling a term ("Read replica") from an instruction ("Read the docs"). */
 export function isNounPhrase(text: string): boolean {
+  let known = nounPhrases.get(text);
+  if (known === undefined) {
+    known = readsAsNounPhrase(text);
+    nounPhrases.set(text, known);
+  }
+  return known;
+}
+
+/** Labels and terms recur across a note (every "Pros:", every term a list repeats): each is read once. */
+const nounPhrases = new Map<string, boolean>();
+
+function readsAsNounPhrase(text: string): boolean {
   const words = readWords(tokenize(text.trim().replace(/\s*[.!?:]+$/, '')));
   const [first, second] = words;
   if (!first) return false;

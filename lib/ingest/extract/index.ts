@@ -49,9 +49,9 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   }
 
   const skipped: SkippedPassage[] = [];
-  const covered = coverage(cards);
+  const { covered, taken } = coverage(cards);
   const leftovers: { text: string; line: number }[] = [];
-  for (const { passage, skip } of passagesOf(nodes, heading !== null)) {
+  for (const { passage, skip } of passagesOf(nodes, heading !== null, taken)) {
     if (skip || covered(passage)) continue;
     const fallback = passageCards(passage, concept.title);
     cards.push(...fallback.cards);
@@ -91,19 +91,24 @@ function pointsCards(leftovers: { text: string; line: number }[]): ExtractedCard
 }
 
 /**
- * A passage is covered when a card was made from its lines, or a card's answer holds its text
- * (a question's answer, a list's items).
+ * A passage is covered when a card was made from its lines (`taken`), or a card's answer holds its
+ * text (a question's answer, a list's items).
  */
-function coverage(cards: ExtractedCard[]): (passage: Passage) => boolean {
+function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => boolean; taken: (start: number, end: number) => boolean } {
   const lines = new Set(cards.map((card) => card.line));
+  const taken = (start: number, end: number) => {
+    for (let line = start; line <= end; line++) if (lines.has(line)) return true;
+    return false;
+  };
   let answers: string | null = null;
-  return (passage) => {
-    for (let line = passage.line; line <= passage.endLine; line++) if (lines.has(line)) return true;
+  const covered = (passage: Passage) => {
+    if (taken(passage.line, passage.endLine)) return true;
     answers ??= cards.map((card) => normaliseForKey(card.answer)).join('\n');
     // A label the answer dropped ("A: ...", "Note: ...") does not make the text another passage.
     const head = normaliseForKey(passage.text.replace(/^[^\s:]{1,12}:\s+/u, '')).slice(0, 60);
     return head.length > 0 && answers.includes(head);
   };
+  return { covered, taken };
 }
 
 function overlaps(node: RootContent, start: number, end: number): boolean {

@@ -22,6 +22,8 @@ export interface Passage {
 
 export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data';
 
+/** How much of a passage is read to tell data from prose. */
+const DATA_SAMPLE_CHARS = 300;
 /** Brackets and operators above this share of the characters make a passage code, not prose. */
 const CODE_SYMBOL_SHARE = 0.06;
 /** Fewer words than this say nothing a card could ask. */
@@ -32,12 +34,17 @@ const LINK_SHARE = 0.5;
 const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
 
 /**
- * The passages of a section's blocks, in document order, each with its skip reason if any. Only a
- * section under a heading has an opening passage: a note's preamble is titled by its file name.
+ * The passages of a section's blocks, in document order, each with its skip reason if any, except
+ * top-level paragraphs whose lines are `taken` by a card already. Only a section under a heading
+ * has an opening passage: a note's preamble is titled by its file name.
  */
-export function passagesOf(nodes: RootContent[], headed: boolean): { passage: Passage; skip: SkipReason | null }[] {
+export function passagesOf(nodes: RootContent[], headed: boolean, taken: (start: number, end: number) => boolean): { passage: Passage; skip: SkipReason | null }[] {
   const out: { passage: Passage; skip: SkipReason | null }[] = [];
-  nodes.forEach((node, index) => collect(node, null, headed && index === 0, out, nodes[index - 1]));
+  nodes.forEach((node, index) => {
+    // A paragraph a card was made from needs no reading here (most of a well-shaped note).
+    if (node.type === 'paragraph' && taken(node.position?.start.line ?? 0, node.position?.end.line ?? 0)) return;
+    collect(node, null, headed && index === 0, out, nodes[index - 1]);
+  });
   return out;
 }
 
@@ -126,7 +133,8 @@ function skipReason(passage: Passage): SkipReason | null {
 function isData(text: string): boolean {
   // Code pasted as prose ("CREATE TABLE files ( id UUID, ... )") is dense with brackets and operators.
   if ((text.match(/[(){}[\];=<>_\\|]/g) ?? []).length > text.length * CODE_SYMBOL_SHARE) return true;
-  const tokens = text.split(/\s+/).filter(Boolean);
+  // The opening words tell data from prose; a long paragraph need not be read to its end.
+  const tokens = text.slice(0, DATA_SAMPLE_CHARS).split(/\s+/).filter(Boolean);
   const wordlike = tokens.filter((token) => /^[\p{L}'’-]+[.,;:!?)]*$/u.test(token.replace(/^[("'“]+/, '')) || /\p{Script=Han}/u.test(token));
   return wordlike.length * 2 < tokens.length;
 }
@@ -143,6 +151,7 @@ function markedTerms(children: PhrasingContent[]): string[] {
 
 /** True when links make up most of a paragraph: a reading list, not a statement. */
 function isLinkList(node: Paragraph): boolean {
+  if (!node.children.some((c) => c.type === 'link')) return false;
   const total = toPlainText(node).length;
   const linked = node.children.filter((c) => c.type === 'link').reduce((n, c) => n + toPlainText(c).length, 0);
   return total > 0 && linked / total >= LINK_SHARE;
