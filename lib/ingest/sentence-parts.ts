@@ -101,8 +101,16 @@ function kindOf(words: Word[], start: number, coreEnd: number, determiner: boole
 
 /** True when the text has a finite verb (a clause, not a noun-phrase fragment such as "Client-side load balancing with retries"). */
 export function hasFiniteVerb(text: string): boolean {
-  return sentenceParts(text).verb !== '';
+  let known = finiteVerbs.get(text);
+  if (known === undefined) {
+    known = sentenceParts(text).verb !== '';
+    finiteVerbs.set(text, known);
+  }
+  return known;
 }
+
+/** Topics and labels are asked about again and again: each is read once. */
+const finiteVerbs = new Map<string, boolean>();
 
 /** Part-of-speech of a label's first word, for telling a term ("Read replica") from an instruction ("Read the docs"). */
 export function isNounPhrase(text: string): boolean {

@@ -56,7 +56,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
     }
-    const blank = cloze(first, passage.marked, topic, true);
+    const blank = parts.verb ? cloze(first, passage.marked, topic, true) : null;
     if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
     else leftover.push(chunk.join(' '));
   }
@@ -254,14 +254,13 @@ function capitalise(text: string): string {
 /**
  * A blank over the most telling term of a statement: one the author marked (bold, code), else an
  * acronym, a mixed-case word, a number with its unit, or a name the lexicon does not know. Terms
- * that repeat the topic's title would give themselves away and are not blanked; a statement with
- * no verb is a fragment, not something to complete (a statement in another language is not
- * parsed, and its characters carry more: half the length will do).
+ * that repeat the topic's title would give themselves away and are not blanked. English statements
+ * come here only with a verb (a fragment is nothing to complete); a statement in another language
+ * is not parsed, and its characters carry more: half the length will do.
  */
 function cloze(sentence: string, marked: string[], topic: string, english: boolean): { prompt: Prompt; term: string } | null {
   const min = english ? MIN_CLOZE_CHARS : MIN_CLOZE_CHARS / 2;
   if (sentence.length < min || sentence.length > MAX_CLOZE_CHARS || /[:;：；]$/.test(sentence)) return null;
-  if (english && !hasFiniteVerb(sentence)) return null;
   const known = topic.toLowerCase();
   for (const term of [...marked, ...technicalTerms(sentence)]) {
     const at = wholeWordAt(sentence, term);
