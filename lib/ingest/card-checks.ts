@@ -17,7 +17,7 @@ const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
  * An answer ending like this was cut off mid-sentence in the note itself, ends on a colon that
  * introduces what the card does not hold, or lost its end with a figure reference ("The flow is.").
  */
-const CUT_OFF = /(?:[,:]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|(?:^|[.!?]\s+|\n)(?:\S+\s+){1,5}(?:is|are|was|were)\.\s*$|\([^)]*$/i;
+const CUT_OFF = /(?:[,:：，]|\b(?:and|or|the|of|to|a|an|with|for))\s*$|(?:^|[.!?]\s+|\n)(?:\S+\s+){1,5}(?:is|are|was|were)\.\s*$|\([^)]*$/i;
 
 /** The sides of a card as a learner sees them. */
 interface CardText {
@@ -56,6 +56,7 @@ export function cardProblem(card: CardText): string | null {
   if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';
   if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
   if (/^\([^()]*\)$/su.test(card.answer.trim())) return 'an aside, not an answer';
+  if (/[?？]$/.test(card.answer.trim())) return 'the answer is another question';
   return null;
 }
 

@@ -20,13 +20,13 @@ export function polishCardText(text: string): string {
  * sentences come before it; otherwise it is returned as is (and a check drops it).
  */
 export function withoutDanglingLeadIn(answer: string): string {
-  if (!answer.endsWith(':') && !answer.endsWith('?')) return answer;
+  if (!/[:：?？]$/.test(answer)) return answer;
   const lines = answer.split('\n');
   const last = lines.pop()!;
   if (/^\s*(?:[-*+]|\d+[.)])\s/.test(last)) return answer;
-  const kept = last.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u).slice(0, -1).join(' ');
+  const kept = last.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])/u).slice(0, -1).join(' ');
   const rest = [...lines, kept].join('\n').trim();
-  return rest && !/[:?]$/.test(rest) ? rest : answer;
+  return rest && !/[:：?？]$/.test(rest) ? rest : answer;
 }
 
 /** A bullet glyph left at the start of a table cell ("• Gossip protocol"). */

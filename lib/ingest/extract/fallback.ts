@@ -66,7 +66,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
 /** "X -> Y" / "X => Y": an outline's "leads to". */
 const ARROW = /^(.{2,60}?)\s*(?:-+>|=+>|→|⇒)\s*(\S.*)$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
-const TERM_AND_ASIDE = /^([^()]{2,50}?)\s*\((.{8,})\)$/u;
+const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
 /** "understandability: decomposition and ...": a lower-case label and what it has. */
 const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
 

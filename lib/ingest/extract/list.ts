@@ -3,7 +3,7 @@ import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import type { ListSubject } from '../prompt';
-import { isEnglish } from '../sentence-parts';
+import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
 import { IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -50,7 +50,9 @@ function nestedListCards(list: List, sectionTitle: string): ExtractedCard[] {
     const nested = item.children.find((child): child is List => child.type === 'list');
     if (!nested) return [];
     const label = itemText(item)?.replace(/\s*[:：]-?$/, '');
-    const own = label && label.length <= 60 && isLabel(label) ? cardsForList(nested, label, label, sectionTitle) : [];
+    // "Splits objects across chains" over its examples is a statement, not the list's name.
+    const names = label && label.length <= 60 && isLabel(label) && isNounPhrase(label) && !hasFiniteVerb(label);
+    const own = names ? cardsForList(nested, label, label, sectionTitle) : [];
     return [...own, ...nestedListCards(nested, sectionTitle)];
   });
 }

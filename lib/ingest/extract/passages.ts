@@ -22,6 +22,11 @@ export interface Passage {
 
 export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data';
 
+/**
+ * A reference-list entry: "Author. Title. Publisher, 2015." (fields separated by full stops,
+ * ending on a year).
+ */
+const CITATION = /^[^.]{1,80}\.\s.+[,.]\s*(?:19|20)\d\d\.?$/u;
 /** How much of a passage is read to tell data from prose. */
 const DATA_SAMPLE_CHARS = 300;
 /** Brackets and operators above this share of the characters make a passage code, not prose. */
@@ -123,6 +128,7 @@ function skipReason(passage: Passage): SkipReason | null {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
   if (words < MIN_WORDS) return 'too short';
   if (isData(text)) return 'data';
+  if (CITATION.test(text)) return 'boilerplate';
   return null;
 }
 
