@@ -191,7 +191,9 @@ const NOUN_PHRASE_START = /^(?:a|an|the|one|any|some|each|its|their|used|called|
 
 function namesAKind(predicate: string): boolean {
   const text = predicate.trim();
-  return NOUN_PHRASE_START.test(text) || isNounPhrase(openingPhrase(text));
+  // One word after "is" is most often an adjective ("cheap"); a kind is named by a phrase.
+  const opening = openingPhrase(text);
+  return NOUN_PHRASE_START.test(text) || (/\s/.test(opening) && isNounPhrase(opening));
 }
 
 /** The words of a predicate before its first preposition, clause or comma. */

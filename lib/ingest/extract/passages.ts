@@ -30,7 +30,7 @@ const CITATION = /^[^.]{1,80}\.\s.+[,.]\s*(?:19|20)\d\d\.?$/u;
 /** How much of a passage is read to tell data from prose. */
 const DATA_SAMPLE_CHARS = 300;
 /** Brackets and operators above this share of the characters make a passage code, not prose. */
-const CODE_SYMBOL_SHARE = 0.06;
+const CODE_SYMBOL_SHARE = 0.05;
 /** Fewer words than this say nothing a card could ask. */
 const MIN_WORDS = 4;
 /** Links holding at least this share of a passage's characters make it a link list. */

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { cardsOf, deckOf, note } from './support';
+
+/**
+ * The coverage backbone: passages no shape recogniser reads still become cards, each asked by its
+ * own subject and placed in its topic when the subject is generic.
+ */
+describe('cards from passages with no recognised shape', () => {
+  it.each<[string, string, [string, string, string][]]>([
+    [
+      'a named subject that does something is asked what it does, the passage answering',
+      note('# Routing', '', 'IANA allocates blocks of addresses to regional registries.'),
+      [['qa', 'What does IANA allocate?', 'IANA allocates blocks of addresses to regional registries.']],
+    ],
+    [
+      'a generic subject is asked in its topic',
+      note('# Long polling', '', 'The server holds the request open until new data arrives.'),
+      [['qa', 'In Long polling, what does the server hold?', 'The server holds the request open until new data arrives.']],
+    ],
+    [
+      'a subject that is something else than a kind is asked what is true of it',
+      note('# Caching', '', 'Cache hits are cheap because memory is fast.'),
+      [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
+    ],
+    [
+      'an outline arrow asks what its left side leads to',
+      note('# Raft', '', '- snapshots -> fast recovery after a crash'),
+      [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],
+    ],
+    [
+      'a term with its explanation in parentheses is defined',
+      note('# Hardware', '', '- static route (entered by hand by an administrator)'),
+      [['qa', 'What is static route?', 'Static route (entered by hand by an administrator)']],
+    ],
+    [
+      'a verb label under an item is a step of that item',
+      note('# Networks', '', '- Switch', '  - Learn: keep a table of which port each address sits behind'),
+      [['qa', 'How does Switch learn?', 'Learn: keep a table of which port each address sits behind']],
+    ],
+    [
+      'a statement in another language is asked by the English term it borrows',
+      note('# 分布式锁', '', '使用 SETNX 指令插入一个键值对，如果已经存在则返回失败。'),
+      [['cloze', 'Fill in the blank: 使用 ____ 指令插入一个键值对，如果已经存在则返回失败。', 'SETNX']],
+    ],
+    [
+      'a statement no question can ask is gathered under the key points of its topic',
+      note('# 分布式锁', '', '获得锁时向表中插入一条记录，释放锁时删除这条记录。'),
+      [['qa', 'What are the key points of 分布式锁?', '- 获得锁时向表中插入一条记录，释放锁时删除这条记录。']],
+    ],
+    [
+      'a question the note answers in the same paragraph is asked',
+      note('# Caching', '', 'Why is a cache fast? Because it is in memory.'),
+      [['qa', 'Why is a cache fast?', 'Because it is in memory.']],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(cardsOf(text)).toEqual(expected);
+  });
+
+  it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
+    const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
+    expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);
+  });
+
+  it('a line that cannot end there continues on the next', () => {
+    const [card] = cardsOf(note('# Caching', '', 'default policy = evict the least recently used entry of', 'the whole keyspace'));
+    expect(card[2]).toMatch(/least recently used entry of the whole keyspace$/);
+  });
+
+  it.each([
+    ['table data', note('# Metrics', '', 'ad001 202101010001 0023 6 ad002 202101010002 0031 9')],
+    ['a reference-list entry', note('# Reading', '', 'Kleppmann, M. Designing Data-Intensive Applications. O Reilly, 2017.')],
+    ['a reading list of links', note('# Reading', '', '[Raft paper](https://raft.github.io) and [Paxos made simple](https://example.org/paxos)')],
+    ['code written as a paragraph', note('# Schema', '', 'CREATE TABLE files ( id UUID PRIMARY KEY, user_id UUID NOT NULL, size_bytes BIGINT );')],
+    ['an open question with no answer', note('# Networks', '', 'What design strategies have proven valuable?')],
+  ])('no card from %s', (_, text) => {
+    expect(cardsOf(text)).toEqual([]);
+  });
+
+  it('reports a passage it could not ask, with its line', () => {
+    const deck = deckOf(note('# Stores', '', '| Feature | Redis | Memcached |', '|---|---|---|', '| Persistence | Optional snapshots written to disk | - |'));
+    expect(deck.warnings.some((w) => w.message.startsWith('passage not studyable') && w.line >= 3)).toBe(true);
+  });
+});
