@@ -26,7 +26,8 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const leftover: string[] = [];
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
-  const statements = statementsOf(withoutCommentaryLabel(passage.text)).filter((statement) => !POINTS_ELSEWHERE.test(statement));
+  // Statements pointing elsewhere ("Let's look at ...") and asides wholly in parentheses state nothing.
+  const statements = statementsOf(withoutCommentaryLabel(passage.text)).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     if (/[?？]$/.test(first)) {
@@ -267,8 +268,8 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
   for (const term of [...marked, ...technicalTerms(sentence)]) {
     const at = wholeWordAt(sentence, term);
     if (at < 0 || known.includes(term.toLowerCase()) || term.length < 2 || labelRole(term) === 'commentary') continue;
-    // "https" of an address is no term.
-    if (sentence.startsWith('://', at + term.length)) continue;
+    // "https" of an address, "doi" of an identifier: a scheme, not a term.
+    if (/^:\S/.test(sentence.slice(at + term.length))) continue;
     const before = sentence.slice(0, at);
     const after = sentence.slice(at + term.length);
     if ((before + after).replace(/[^\p{L}]/gu, '').length < min / 2) continue;
