@@ -32,6 +32,12 @@ export const BACK_REFERENCE =
  */
 export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter)|in the (?:next|previous|following) (?:section|chapter)|let's|let us|now)\b/i;
 
+/** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
+export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
+
+/** "Option 3: Geohash" names the alternative "Geohash". */
+export const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|strategy)\s*\d*\s*[:.\-–—]\s*/i;
+
 /** Text that opens with an instruction ("Choose AP over CP", "Make sure ..."): advice or a step. */
 export const IMPERATIVE =
   /^(?:choose|use(?! cases?\b)|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;

@@ -1,5 +1,6 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toPlainText } from '../plain-text';
+import { BOILERPLATE } from '../vocabulary';
 
 /**
  * A passage: the smallest block of a section that states something on its own: a paragraph, the
@@ -35,8 +36,6 @@ const CODE_SYMBOL_SHARE = 0.05;
 const MIN_WORDS = 4;
 /** Links holding at least this share of a passage's characters make it a link list. */
 const LINK_SHARE = 0.5;
-/** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
-const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
 
 /**
  * The passages of a section's blocks, in document order, each with its skip reason if any, except

@@ -3,7 +3,7 @@ import { fitWhole, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { isPlainTerm } from './definition';
-import { isPlural, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALTERNATIVE_PREFIX, isPlural, POINTS_ELSEWHERE } from '../vocabulary';
 
 /** A topic summary answers in at most this many sentences, so it stays recallable. */
 const MAX_SUMMARY_SENTENCES = 3;
@@ -43,8 +43,6 @@ function termKey(term: string): string {
   return term.toLowerCase().replace(/\b(?:a|an|the)\s+/g, '').replace(/s$/, '');
 }
 
-/** "Option 3: Geohash" names the alternative "Geohash". */
-const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|strategy)\s*\d*\s*[:.\-–—]\s*/i;
 /** The summary is looked for in the first few blocks of the section only. */
 const OPENING_BLOCKS = 4;
 const OPENING_WORDS = 8;
