@@ -26,6 +26,8 @@ function render(node: Nodes): string {
     case 'footnoteDefinition':
     case 'thematicBreak':
     case 'yaml':
+    // Struck-out text (~~old idea~~) is what the author took back.
+    case 'delete':
       return '';
     case 'list':
       return node.children

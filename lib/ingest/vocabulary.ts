@@ -45,7 +45,7 @@ export const IMPERATIVE =
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([
   'note', 'notes', 'nb', 'tip', 'tips', 'warning', 'caveat', 'caveats', 'important', 'remember', 'see also',
-  'example', 'examples', 'e.g', 'eg', 'for example', 'summary', 'tl;dr', 'tldr', 'in short', 'bottom line',
+  'example', 'examples', 'e.g', 'eg', 'ex', 'for example', 'summary', 'tl;dr', 'tldr', 'in short', 'bottom line',
   'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'conclusion', 'verdict',
   'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
   'context', 'recommendation', 'interview tip', 'interview tips', 'source', 'sources', 'credit', 'credits',

@@ -10,7 +10,7 @@ describe('line cleaning keeps the line count', () => {
   it.each([
     ['a lone marker joins the next line', ['-', 'Applying CQRS.', '-', 'Using base62.'], ['', '- Applying CQRS.', '', '- Using base62.']],
     ['a lone marker before an outline number is dropped, the section title kept', ['-', '4.3. Hadoop (File System)', '-', 'Stores blocks.'], ['', '4.3. Hadoop (File System)', '', '- Stores blocks.']],
-    ['glyph bullets become dashes', ['• first', '  ◦ nested', '▪ third'], ['- first', '  - nested', '- third']],
+    ['glyph bullets become dashes', ['• first', '  ◦ nested', '▪ third', '  ↳ arrow'], ['- first', '  - nested', '- third', '  - arrow']],
     ['code is untouched', ['```', '-', '• x', '```'], ['```', '-', '• x', '```']],
   ])('bullets: %s', (_, input, expected) => {
     const out = normaliseBullets(toLines(input.join('\n')));

@@ -48,6 +48,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What are the key points of 分布式锁?', '- 获得锁时向表中插入一条记录，释放锁时删除这条记录。']],
     ],
     [
+      'struck-out text is left out',
+      note('# Caching', '', 'Write-through ~~is slow~~ updates the cache and the database together.'),
+      [['qa', 'What does Write-through update?', 'Write-through updates the cache and the database together.']],
+    ],
+    [
       'a question the note answers in the same paragraph is asked',
       note('# Caching', '', 'Why is a cache fast? Because it is in memory.'),
       [['qa', 'Why is a cache fast?', 'Because it is in memory.']],

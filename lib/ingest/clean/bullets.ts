@@ -1,7 +1,7 @@
 import { codeMask, type Line } from '../lines';
 
 /** Bullet glyphs that exports and OCR put where markdown has "-". */
-const GLYPH_BULLET = /^(\s*)[•◦▪▫●○■□‣⁃∙·➢➤►▸]\s*/u;
+const GLYPH_BULLET = /^(\s*)[•◦▪▫●○■□‣⁃∙·➢➤►▸↳]\s*/u;
 /** A line holding only a bullet marker: the item's text is on the next line (Notion, Word exports). */
 const LONE_MARKER = /^\s*([-*+•◦▪●○■‣⁃])\s*$/u;
 

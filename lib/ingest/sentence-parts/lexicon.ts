@@ -30,6 +30,18 @@ const PENN: Record<string, number> = {
 
 /** Every reading the lexicon lists for a lower-case word; 0 when the word is not in it. */
 export function listedReadings(lower: string): number {
+  let bits = readings.get(lower);
+  if (bits === undefined) {
+    bits = lookUp(lower);
+    readings.set(lower, bits);
+  }
+  return bits;
+}
+
+/** A note repeats its vocabulary: each word's entry is decoded once. */
+const readings = new Map<string, number>();
+
+function lookUp(lower: string): number {
   const entry = Object.hasOwn(lexicon, lower) ? lexicon[lower] : undefined;
   if (!entry) return 0;
   const tags = entry.split('|');
