@@ -34,11 +34,12 @@ export type Prompt =
   | { form: 'cloze'; before: string; after: string }
   /**
    * A statement asked by its subject, which did something: "What does <subject> <verb>?" (object
-   * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), else
+   * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), "What
+   * happens to <subject>?" (a passive verb: something is done to it), else
    * "What does <subject> do?". `modal` replaces "does" ("What can Redis store?"). A `generic`
    * subject ("the server") is placed in its topic when written.
    */
-  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'do'; modal: string }
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'undergo' | 'do'; modal: string }
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**

@@ -80,6 +80,8 @@ function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
       return `What ${p.modal ? `${p.modal} ${subject} be` : `${p.plural ? 'are' : 'is'} ${subject}`} used for?`;
     case 'manner':
       return `How ${does} ${subject} ${p.verb}?`;
+    case 'undergo':
+      return `What happens to ${subject}?`;
     case 'do':
       return `What ${does} ${subject} do?`;
   }

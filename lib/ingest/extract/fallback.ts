@@ -202,11 +202,11 @@ function openingPhrase(predicate: string): string {
   return predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
 }
 
-function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'do' {
+function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'undergo' | 'do' {
   const predicate = parts.predicate.trim();
   if (parts.passive && parts.verbBase === 'use') return 'purpose';
   if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
-  if (parts.passive) return 'do';
+  if (parts.passive) return 'undergo';
   // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs".
   const opening = openingPhrase(predicate);
   return opening && isNounPhrase(opening) ? 'object' : 'do';
