@@ -21,6 +21,7 @@
  * pick the split. Pure: no I/O, clock or randomness; the word list loads once at import.
  */
 import { mainClause } from './sentence-parts/clause';
+import { remembered } from './sentence-parts/remembered';
 import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
@@ -100,30 +101,10 @@ function kindOf(words: Word[], start: number, coreEnd: number, determiner: boole
 }
 
 /** True when the text has a finite verb (a clause, not a noun-phrase fragment such as "Client-side load balancing with retries"). */
-export function hasFiniteVerb(text: string): boolean {
-  let known = finiteVerbs.get(text);
-  if (known === undefined) {
-    known = sentenceParts(text).verb !== '';
-    finiteVerbs.set(text, known);
-  }
-  return known;
-}
-
-/** Topics and labels are asked about again and again: each is read once. */
-const finiteVerbs = new Map<string, boolean>();
+export const hasFiniteVerb = remembered((text) => sentenceParts(text).verb !== '');
 
 /** Part-of-speech of a label's first word, for telling a term ("Read replica") from an instruction ("Read the docs"). */
-export function isNounPhrase(text: string): boolean {
-  let known = nounPhrases.get(text);
-  if (known === undefined) {
-    known = readsAsNounPhrase(text);
-    nounPhrases.set(text, known);
-  }
-  return known;
-}
-
-/** Labels and terms recur across a note (every "Pros:", every term a list repeats): each is read once. */
-const nounPhrases = new Map<string, boolean>();
+export const isNounPhrase = remembered(readsAsNounPhrase);
 
 function readsAsNounPhrase(text: string): boolean {
   const words = readWords(tokenize(text.trim().replace(/\s*[.!?:]+$/, '')));

@@ -1,4 +1,5 @@
 import { lexicon } from 'en-lexicon';
+import { remembered } from './remembered';
 
 /** Open-class readings of a word, as bits, so a word can be a noun and a verb at once. */
 export const N = 1; // singular or mass noun
@@ -29,17 +30,7 @@ const PENN: Record<string, number> = {
 };
 
 /** Every reading the lexicon lists for a lower-case word; 0 when the word is not in it. */
-export function listedReadings(lower: string): number {
-  let bits = readings.get(lower);
-  if (bits === undefined) {
-    bits = lookUp(lower);
-    readings.set(lower, bits);
-  }
-  return bits;
-}
-
-/** A note repeats its vocabulary: each word's entry is decoded once. */
-const readings = new Map<string, number>();
+export const listedReadings = remembered(lookUp);
 
 function lookUp(lower: string): number {
   const entry = Object.hasOwn(lexicon, lower) ? lexicon[lower] : undefined;

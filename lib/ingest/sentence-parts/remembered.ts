@@ -1,0 +1,15 @@
+/**
+ * A pure function of one string, remembered: notes repeat their vocabulary, labels and topics, so
+ * each distinct input is worked out once per process. Results never change for an input.
+ */
+export function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value;
+  };
+}
