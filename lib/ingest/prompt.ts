@@ -47,9 +47,7 @@ export type Prompt =
    * English term, steps written as instructions): "What are the key points of <topic>?", the
    * topic being the card's own.
    */
-  | { form: 'points'; part?: { index: number; total: number } }
-  /** A statement asked by a term in its predicate: "Which <head> <verb phrase>?" / "What <verb phrase>?". */
-  | { form: 'which'; head: string; verbPhrase: string };
+  | { form: 'points'; part?: { index: number; total: number } };
 
 /**
  * What a list enumerates: a noun phrase ("eviction policies"), a singular label and the topic it

@@ -55,8 +55,6 @@ function phrase(prompt: Prompt, topic: string | null): string {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       return `What are the key points of ${articleLower(topic ?? 'this note')}${part}?`;
     }
-    case 'which':
-      return prompt.head ? `Which ${prompt.head} ${prompt.verbPhrase}?` : `What ${prompt.verbPhrase}?`;
   }
 }
 

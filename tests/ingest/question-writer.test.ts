@@ -38,7 +38,6 @@ describe('writeQuestion', () => {
     ['a manner', { form: 'action', subject: 'The crawler', generic: false, plural: false, verb: 'stay polite', shape: 'manner', modal: '' }, TOPIC, 'How does the crawler stay polite?'],
     ['a passive statement', { form: 'action', subject: 'the offset', generic: true, plural: false, verb: 'save', shape: 'undergo', modal: '' }, TOPIC, 'In Politeness, what happens to the offset?'],
     ['a generic subject is placed in its topic', { form: 'action', subject: 'the server', generic: true, plural: false, verb: 'hold', shape: 'do', modal: '' }, TOPIC, 'In Politeness, what does the server do?'],
-    ['a subject asked by its predicate', { form: 'which', head: 'sites', verbPhrase: 'work well with push CDNs' }, TOPIC, 'Which sites work well with push CDNs?'],
   ])('%s', (_, prompt, path, expected) => {
     expect(writeQuestion(prompt, path)).toBe(expected);
   });
