@@ -16,9 +16,11 @@ import type { Passage } from './passages';
  * - a generic subject that is something ("The idea is ...", "purpose is ...") is asked as a facet of
  *   the label the passage hangs under, or of the topic;
  * - a pronoun is read as the subject before it, or as the topic in a section's opening passage;
- * - a fragment under a label ("- used to extend address space" under "NAT") is asked of the label;
+ * - a fragment with a verb under a label ("- used to extend address space" under "NAT") is asked
+ *   of the label; outline shapes ("X -> Y", "term (aside)", "label: text") have forms of their own;
  * otherwise the statement becomes a fill-in-the-blank of a term the author marked, an acronym or a
- * name. Answers are the note's statements as written, so the card holds the facts of the passage.
+ * name, and failing that it is handed back as a leftover for the topic's "key points" cards.
+ * Answers are the note's statements as written, so the card holds the facts of the passage.
  */
 export function passageCards(passage: Passage, topic: string): { cards: ExtractedCard[]; leftover: string[]; skipped: string | null } {
   if (passage.row) return { cards: [], leftover: [], skipped: 'a table row whose headers ask nothing' };
