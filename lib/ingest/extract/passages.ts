@@ -39,61 +39,62 @@ const LINK_SHARE = 0.5;
 
 /**
  * The passages of a section's blocks, in document order, each with its skip reason if any, except
- * top-level paragraphs whose lines are `taken` by a card already. Only a section under a heading
+ * paragraphs whose lines are `taken` by a card already. Only a section under a heading
  * has an opening passage: a note's preamble is titled by its file name.
  */
-export function passagesOf(nodes: RootContent[], headed: boolean, taken: (start: number, end: number) => boolean): { passage: Passage; skip: SkipReason | null }[] {
+export function passagesOf(nodes: RootContent[], headed: boolean, taken: Taken): { passage: Passage; skip: SkipReason | null }[] {
   const out: { passage: Passage; skip: SkipReason | null }[] = [];
-  nodes.forEach((node, index) => {
-    // A paragraph a card was made from needs no reading here (most of a well-shaped note).
-    if (node.type === 'paragraph' && taken(node.position?.start.line ?? 0, node.position?.end.line ?? 0)) return;
-    collect(node, null, headed && index === 0, out, nodes[index - 1]);
-  });
+  nodes.forEach((node, index) => collect(node, null, headed && index === 0, { out, taken }, nodes[index - 1]));
   return out;
 }
 
-function collect(
-  node: RootContent,
-  parent: string | null,
-  opening: boolean,
-  out: { passage: Passage; skip: SkipReason | null }[],
-  previous?: RootContent,
-): void {
+/** Whether a card was made from a block's lines: such a paragraph needs no reading here. */
+type Taken = (start: number, end: number) => boolean;
+
+interface Collector {
+  out: { passage: Passage; skip: SkipReason | null }[];
+  taken: Taken;
+}
+
+function isTaken(node: { position?: { start: { line: number }; end: { line: number } } }, taken: Taken): boolean {
+  return taken(node.position?.start.line ?? 0, node.position?.end.line ?? 0);
+}
+
+function collect(node: RootContent, parent: string | null, opening: boolean, into: Collector, previous?: RootContent): void {
   switch (node.type) {
     case 'paragraph':
-      out.push(judgeParagraph(node, paragraphPassage(node, parent, opening)));
+      if (!isTaken(node, into.taken)) into.out.push(judgeParagraph(node, paragraphPassage(node, parent, opening)));
       return;
     case 'blockquote':
-      node.children.forEach((child, i) => collect(child as RootContent, parent, opening && i === 0, out));
+      node.children.forEach((child, i) => collect(child as RootContent, parent, opening && i === 0, into));
       return;
     case 'list': {
       // A list hangs under the paragraph that introduces it ("Three ways to shard:").
       const leadIn = previous?.type === 'paragraph' ? toPlainText(previous).split('\n').at(-1)!.trim() : parent;
-      for (const item of node.children) listItemPassages(item, leadIn, opening, out);
+      for (const item of node.children) listItemPassages(item, leadIn, opening, into);
       return;
     }
     case 'table':
-      out.push(...tablePassages(node).map(judge));
+      into.out.push(...tablePassages(node).map(judge));
       return;
     case 'code':
-      out.push({ passage: blockPassage(node.value, node, parent, opening), skip: 'code' });
+      into.out.push({ passage: blockPassage(node.value, node, parent, opening), skip: 'code' });
       return;
     default:
       return;
   }
 }
 
-function listItemPassages(item: ListItem, parent: string | null, opening: boolean, out: { passage: Passage; skip: SkipReason | null }[]): void {
+function listItemPassages(item: ListItem, parent: string | null, opening: boolean, into: Collector): void {
   const [first, ...rest] = item.children;
-  let own = parent;
-  if (first?.type === 'paragraph') {
-    const passage = paragraphPassage(first, parent, opening);
-    out.push(judgeParagraph(first, passage));
-    own = passage.text;
-  }
-  for (const child of first?.type === 'paragraph' ? rest : item.children) {
-    if (child.type === 'list') for (const sub of child.children) listItemPassages(sub, own, false, out);
-    else collect(child as RootContent, own, false, out);
+  const own = first?.type === 'paragraph' ? first : null;
+  if (own && !isTaken(own, into.taken)) into.out.push(judgeParagraph(own, paragraphPassage(own, parent, opening)));
+  const children = own ? rest : item.children;
+  // The item's text is what its sub-items hang under.
+  const label = own && children.length > 0 ? toPlainText(own).trim() : parent;
+  for (const child of children) {
+    if (child.type === 'list') for (const sub of child.children) listItemPassages(sub, label, false, into);
+    else collect(child as RootContent, label, false, into);
   }
 }
 
