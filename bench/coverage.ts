@@ -29,8 +29,13 @@ export const MIN_LETTERS = 20;
 export const MAX_LINK_SHARE = 0.5;
 /** A bold-only paragraph of at most this many words with no closing punctuation is a label. */
 export const MAX_LABEL_WORDS = 8;
-/** A block is covered when one card holds at least this share of its distinct content tokens. */
+/**
+ * A block is covered when one card, or the cards made from it together, hold at least this share
+ * of its distinct content tokens.
+ */
 export const COVERED_SHARE = 0.6;
+/** A card is made from a block when at least this share of the card's own content tokens are the block's. */
+export const DERIVED_SHARE = 0.8;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -264,11 +269,16 @@ export class CardIndex {
   private readonly texts: string[];
   private readonly counts: Int32Array;
   private readonly weights: Float64Array;
+  /** Distinct content tokens of each card. */
+  private readonly sizes: Int32Array;
 
   constructor(cards: readonly CardLike[]) {
     this.texts = cards.map((card) => ` ${normaliseText(`${card.question}\n${card.answer}`)} `);
+    this.sizes = new Int32Array(cards.length);
     cards.forEach((card, id) => {
-      for (const token of contentTokens(`${card.question}\n${card.answer}`).keys()) {
+      const tokens = contentTokens(`${card.question}\n${card.answer}`);
+      this.sizes[id] = tokens.size;
+      for (const token of tokens.keys()) {
         const list = this.postings.get(token);
         if (list) list.push(id);
         else this.postings.set(token, [id]);
@@ -293,17 +303,31 @@ export class CardIndex {
     }
     let bestCount = 0;
     let bestWeight = 0;
+    const derived = new Set<number>();
     for (const id of touched) {
       bestCount = Math.max(bestCount, this.counts[id]);
       bestWeight = Math.max(bestWeight, this.weights[id]);
+      if (this.counts[id] >= this.sizes[id] * DERIVED_SHARE) derived.add(id);
       this.counts[id] = 0;
       this.weights[id] = 0;
+    }
+    // A block cut into several focused cards is covered by them together: the tokens of the cards
+    // made from it (nearly all of a card's tokens are the block's) count as one.
+    let unionCount = 0;
+    let unionWeight = 0;
+    if (derived.size > 1) {
+      for (const [token, weight] of tokens) {
+        if ((this.postings.get(token) ?? []).some((id) => derived.has(id))) {
+          unionCount++;
+          unionWeight += weight;
+        }
+      }
     }
     // A card holding the whole block holds all its tokens, so this scan only matters for blocks
     // without content tokens.
     const whole = tokens.size === 0 && this.contains(block.text);
-    const share = tokens.size === 0 ? (whole ? 1 : 0) : bestCount / tokens.size;
-    return { block, covered: whole || (tokens.size > 0 && share >= COVERED_SHARE), share, chars, coveredChars: bestWeight };
+    const share = tokens.size === 0 ? (whole ? 1 : 0) : Math.max(bestCount, unionCount) / tokens.size;
+    return { block, covered: whole || (tokens.size > 0 && share >= COVERED_SHARE), share, chars, coveredChars: Math.max(bestWeight, unionWeight) };
   }
 
   private contains(text: string): boolean {

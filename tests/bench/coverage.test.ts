@@ -104,6 +104,17 @@ describe('CardIndex.measure', () => {
     expect(m.share).toBeCloseTo(share, 10);
   });
 
+  it('a block cut into focused cards is covered by the cards made from it together', () => {
+    const focused = new CardIndex([
+      card('What does IANA allocate?', 'IANA allocates address blocks.'),
+      card('What do registries delegate?', 'Registries delegate smaller ranges to providers.'),
+      card('What is a quorum?', 'A majority of the nodes.'),
+    ]);
+    const m = focused.measure(block('IANA allocates address blocks. Registries delegate smaller ranges to providers.'));
+    expect(m.covered).toBe(true);
+    expect(m.share).toBe(1);
+  });
+
   it('a block without content tokens is covered when a card contains it whole', () => {
     expect(index.measure(block('of the')).covered).toBe(true);
     expect(index.measure(block('to the')).covered).toBe(false);
