@@ -33,6 +33,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is static route?', 'Static route (entered by hand by an administrator)']],
     ],
     [
+      'a short term and its aside is prose, not code',
+      note('# Routers', '', '- packet forwarding (input to output)'),
+      [['qa', 'What is packet forwarding?', 'Packet forwarding (input to output)']],
+    ],
+    [
       'a verb label under an item is a step of that item',
       note('# Networks', '', '- Switch', '  - Learn: keep a table of which port each address sits behind'),
       [['qa', 'How does Switch learn?', 'Learn: keep a table of which port each address sits behind']],

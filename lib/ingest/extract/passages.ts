@@ -30,7 +30,11 @@ export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'n
 const CITATION = /^[^.]{1,80}\.\s.+[,.]\s*(?:19|20)\d\d\.?$/u;
 /** How much of a passage is read to tell data from prose. */
 const DATA_SAMPLE_CHARS = 300;
-/** Brackets and operators above this share of the characters make a passage code, not prose. */
+/**
+ * Brackets and operators above this share of the characters, and more than a few of them (a short
+ * "term (aside)" has two), make a passage code, not prose.
+ */
+const MIN_CODE_SYMBOLS = 4;
 const CODE_SYMBOL_SHARE = 0.05;
 /** Fewer words than this say nothing a card could ask. */
 const MIN_WORDS = 4;
@@ -138,7 +142,8 @@ function skipReason(passage: Passage): SkipReason | null {
  */
 function isData(text: string): boolean {
   // Code pasted as prose ("CREATE TABLE files ( id UUID, ... )") is dense with brackets and operators.
-  if ((text.match(/[(){}[\];=<>_\\|]/g) ?? []).length > text.length * CODE_SYMBOL_SHARE) return true;
+  const symbols = (text.match(/[(){}[\];=<>_\\|]/g) ?? []).length;
+  if (symbols > MIN_CODE_SYMBOLS && symbols > text.length * CODE_SYMBOL_SHARE) return true;
   // The opening words tell data from prose; a long paragraph need not be read to its end.
   const tokens = text.slice(0, DATA_SAMPLE_CHARS).split(/\s+/).filter(Boolean);
   const wordlike = tokens.filter((token) => /^[\p{L}'’-]+[.,;:!?)]*$/u.test(token.replace(/^[("'“]+/, '')) || /\p{Script=Han}/u.test(token));
