@@ -46,8 +46,8 @@ export const IMPERATIVE =
 const COMMENTARY = new Set([
   'note', 'notes', 'nb', 'tip', 'tips', 'warning', 'caveat', 'caveats', 'important', 'remember', 'see also',
   'example', 'examples', 'e.g', 'eg', 'ex', 'for example', 'summary', 'tl;dr', 'tldr', 'in short', 'bottom line',
-  'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'consequence', 'consequences',
-  'conclusion', 'verdict', 'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
+  'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'conclusion', 'verdict',
+  'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
   'context', 'recommendation', 'interview tip', 'interview tips', 'source', 'sources', 'credit', 'credits',
   'reference', 'references', 'further reading',
 ]);

@@ -66,6 +66,12 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(text)).toEqual(expected);
   });
 
+  it('an answer ends where an author card begins', () => {
+    const qa = cardsOf(note('# Caching', '', 'What is LRU?', '', 'Least recently used.', '', 'LFU :: Least frequently used', '', 'FIFO evicts the oldest entry first.'));
+    expect(qa[0]).toEqual(['qa', 'What is LRU?', 'Least recently used.']);
+    expect(qa).toContainEqual(['explicit', 'LFU?', 'Least frequently used']);
+  });
+
   it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
     const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
     expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);

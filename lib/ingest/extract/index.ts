@@ -27,7 +27,8 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const { concept, heading } = section;
   const parentTitle = concept.path.length > 1 ? concept.path[concept.path.length - 2] : null;
   // Cards the author wrote (Obsidian Spaced Repetition syntax) are taken as written; the blocks
-  // holding them are not read again by the other recognisers.
+  // holding them are not read again by the other recognisers. Questions still see every block, so
+  // an answer ends where an author's card begins (answerFrom stops there).
   const explicit = explicitCardsInText(concept.body, concept.startLine);
   const nodes = section.nodes.filter((node) => !explicit.some((card) => overlaps(node, card.line, card.endLine)));
   const cards: ExtractedCard[] = explicit.map(({ kind, question, answer, line }) => ({
@@ -37,10 +38,10 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     line,
   }));
   if (heading) {
-    const card = headingQuestionCard(concept.title, concept.startLine, nodes);
+    const card = headingQuestionCard(concept.title, concept.startLine, section.nodes);
     if (card) cards.push(card);
   }
-  cards.push(...paragraphQuestionCards(nodes));
+  cards.push(...paragraphQuestionCards(section.nodes));
   cards.push(...listCards(nodes, concept.title, parentTitle));
   for (const node of nodes) cards.push(...blockCards(node, concept.title));
   if (heading) {
