@@ -1,5 +1,10 @@
 import { EMOJI } from './emoji';
 
+/** The first letter in capitals, the rest as written: a sentence or an answer starts with a capital. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * Final polish of card text: what a learner sees must read as clean prose. Removes decorative
  * emoji, figure references, citation markers and inline-math dollars; never changes wording
@@ -84,7 +89,8 @@ function dropLinkSentences(text: string): string {
   return kept.length > 0 ? kept.join(' ') : text;
 }
 
-const LINK = /https?:\/\/|\bURL\s+http/i;
+/** A web address, also one that PDF conversion broke with a space ("http: //host"). */
+const LINK = /\bhttps?:\s?\/\//i;
 
 /** Sentences about a figure ("Figure 9 shows ...") are dropped; a lone one keeps its content. */
 function dropFigureSentences(text: string): string {

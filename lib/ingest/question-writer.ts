@@ -1,3 +1,4 @@
+import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isNounPhrase } from './sentence-parts';
 import { AUXILIARY, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
@@ -164,9 +165,6 @@ function joinAnd(items: readonly string[]): string {
   return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Notes typed in a hurry start questions in lower case; a card's question starts with a capital. */
 function sentenceCase(text: string): string {

@@ -1,3 +1,4 @@
+import { capitalise } from '../card-text';
 import type { ListItem, Paragraph, PhrasingContent } from 'mdast';
 import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
@@ -259,6 +260,3 @@ function stripArticle(text: string): string {
   return text.replace(/^(?:a|an|the)\s+/i, '');
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
