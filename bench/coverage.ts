@@ -9,7 +9,7 @@ import { type CardLike, normaliseText } from './quality';
 export type BlockKind = 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'heading' | 'code';
 
 /** Why a block carries nothing a card should teach. Order is the order the checks run in. */
-export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'no-letter', 'short'] as const;
+export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'no-letter', 'short', 'open-question'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface Block {
@@ -123,7 +123,7 @@ export function wordCount(text: string): number {
 const letterCount = (text: string) => text.match(/\p{L}/gu)?.length ?? 0;
 
 /** The first reason a block of prose teaches nothing, or null when it is informative. */
-function proseExclusion(inline: InlineText): ExclusionReason | null {
+function proseExclusion(kind: BlockKind, inline: InlineText): ExclusionReason | null {
   const chars = nonSpace(inline.text);
   if (chars > 0 && inline.codeChars === chars) return 'code';
   const words = wordCount(inline.text);
@@ -132,7 +132,20 @@ function proseExclusion(inline: InlineText): ExclusionReason | null {
   const letters = letterCount(inline.text);
   if (letters === 0) return 'no-letter';
   if (words < MIN_WORDS || letters < MIN_LETTERS) return 'short';
+  // A question heading is answered by its section, which the heading's card holds.
+  if (kind !== 'heading' && isQuestionOnly(inline.text)) return 'open-question';
   return null;
+}
+
+/**
+ * A block that only asks: it ends on a question (asides in brackets aside) and states no sentence
+ * of its own. Its facts, if the note has them, are in the blocks that answer it, and those count.
+ */
+function isQuestionOnly(text: string): boolean {
+  const plain = text.replace(/\([^()]*\)/g, ' ').trim();
+  if (!QUESTION_END.test(plain)) return false;
+  const statements = plain.split(/(?<=[.!。！])\s+/).filter((s) => SENTENCE_END.test(s) && !QUESTION_END.test(s));
+  return statements.every((s) => wordCount(s) < MIN_WORDS);
 }
 
 const lineOf = (node: Nodes | undefined, fallback: number) => node?.position?.start.line ?? fallback;
@@ -146,7 +159,7 @@ const lineOf = (node: Nodes | undefined, fallback: number) => node?.position?.st
 export function noteBlocks(root: Root): Block[] {
   const blocks: Block[] = [];
   const prose = (kind: BlockKind, line: number, inline: InlineText) => {
-    if (inline.text.trim()) blocks.push({ kind, line, text: inline.text.trim(), excluded: proseExclusion(inline) });
+    if (inline.text.trim()) blocks.push({ kind, line, text: inline.text.trim(), excluded: proseExclusion(kind, inline) });
   };
   const walk = (children: readonly RootContent[], inQuote: boolean, fallbackLine: number) => {
     for (const node of children) {

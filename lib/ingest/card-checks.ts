@@ -8,8 +8,11 @@ import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 const MARKUP = /<\/?[a-z][a-z\d-]*(?:\s[^>]*)?\/?>|&(?:[a-zA-Z]+|#\d+|#x[\da-fA-F]+);|\*\*|(?<!_)__(?=[\p{L}\p{N}])|!\[|\]\(/u;
 
 const URL = /https?:\/\//i;
-/** LaTeX left by PDF conversion that polishing could not turn into text ("\\frac", a "$" that is no price). */
-const LATEX = /[\^_]\{|\\(?:frac|sqrt|sum|times|cdot|text|mathrm)\b|\$(?![\d.])/;
+/**
+ * LaTeX left by PDF conversion that polishing could not turn into text ("\\frac", a "$" that is no
+ * price). "$(cmd)" is a shell command as notes write it, not math.
+ */
+const LATEX = /[\^_]\{|\\(?:frac|sqrt|sum|times|cdot|text|mathrm)\b|\$(?![\d.(])/;
 /** Pointers to the page around the text ("as shown above"), which a card cannot show. */
 const PAGE_POINTER = /\b(?:as shown|shown (?:above|below)|as (?:above|below)|see (?:above|below))\b/i;
 const FIGURE = /\b(?:figure|fig\.)\s*\d+/i;
@@ -47,16 +50,27 @@ export function authorCardProblem(card: CardText): string | null {
 export function cardProblem(card: CardText): string | null {
   const refused = authorCardProblem(card);
   if (refused) return refused;
-  if (MARKUP.test(card.question) || MARKUP.test(card.answer)) return 'markup left in the card text';
-  if (LATEX.test(card.question) || LATEX.test(card.answer)) return 'markup left in the card text';
-  if (FIGURE.test(card.question) || FIGURE.test(card.answer)) return 'refers to a figure the card cannot show';
+  if (MARKUP.test(card.question) || LATEX.test(card.question)) return 'markup left in the card text';
+  if (FIGURE.test(card.question)) return 'refers to a figure the card cannot show';
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
-  if (CUT_OFF.test(card.answer) || unclosedParenthesis(card.answer)) return 'answer ends mid-sentence';
-  if (URL.test(card.question) || URL.test(card.answer)) return 'a link, not something to recall';
+  if (URL.test(card.question)) return 'a link, not something to recall';
   if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
-  if (/^\([^()]*\)$/su.test(card.answer.trim())) return 'an aside, not an answer';
-  if (/[?？]$/.test(card.answer.trim())) return 'the answer is another question';
+  return answerProblem(card.answer);
+}
+
+/**
+ * Why a text cannot be an answer (markup, a figure, a link, cut off, an aside or a question), or
+ * null. Also asked of each statement before statements are gathered into one answer, so one
+ * unfit statement does not sink the others.
+ */
+export function answerProblem(answer: string): string | null {
+  if (MARKUP.test(answer) || LATEX.test(answer)) return 'markup left in the card text';
+  if (FIGURE.test(answer)) return 'refers to a figure the card cannot show';
+  if (CUT_OFF.test(answer) || unclosedParenthesis(answer)) return 'answer ends mid-sentence';
+  if (URL.test(answer)) return 'a link, not something to recall';
+  if (/^\([^()]*\)$/su.test(answer.trim())) return 'an aside, not an answer';
+  if (/[?？]$/.test(answer.trim())) return 'the answer is another question';
   return null;
 }
 

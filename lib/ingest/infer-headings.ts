@@ -1,4 +1,5 @@
 import { codeMask, type Line } from './lines';
+import { isNounPhrase, sentenceParts } from './sentence-parts';
 import { splitDecoration, type Decoration } from './titles';
 
 /**
@@ -301,7 +302,7 @@ function decoratedTitle(decoration: Decoration, following: string, previous: str
   if (closer && SENTENCE_LEAD_IN.test(title)) return null;
   if (!introducesContent(following) || (style && splitDecoration(following).style === style)) return null;
   if (closer === ':-') return { title, style: style ?? LABEL_STYLE };
-  if (STATEMENT.test(title)) return null;
+  if (readsAsStatement(title)) return null;
   const capitalised = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“]/u.test(title);
   if (kind === 'enumerator' && (closer || capitalised) && splitDecoration(previous).style !== style) return { title, style: style ?? LABEL_STYLE };
   if (kind === 'arrow' && (closer || (afterBreak && capitalised))) return { title, style: style ?? LABEL_STYLE };
@@ -339,7 +340,7 @@ function weakHeadingTitle(text: string, following: string, followingLength: numb
   const introducesText =
     following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|') ||
     (isLowerCaseTitle(text) && followingLength > MIN_CONTENT_CHARS);
-  if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && !STATEMENT.test(text) && followedByText && introducesText) {
+  if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && !readsAsStatement(text) && followedByText && introducesText) {
     return { title: text, label: false };
   }
   return null;
@@ -357,7 +358,7 @@ function isProseTitle(text: string, previous: string, following: string, afterBr
     words(text) <= maxWords &&
     isTitle(text, MAX_WEAK_TITLE) &&
     PLAIN_WORDS.test(text) &&
-    !STATEMENT.test(text) &&
+    !readsAsStatement(text) &&
     introducesContent(following) &&
     following.length > MIN_CONTENT_CHARS &&
     words(following) > maxWords &&
@@ -371,6 +372,22 @@ const PLAIN_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} '’&()\/-]*$/u;
 
 /** "Replicas are read-only" states something; a title names it. Questions may be titles ("How data is stored"). */
 const STATEMENT = /^(?!(?:how|what|why|when|where|which|who)\b)(?!.*\?$).*\s(?:is|are|was|were)\s/i;
+
+/**
+ * A line that says something rather than names it: "is"/"are" inside, or a subject, its verb and
+ * what follows over five words or more ("IETF and RFC govern a lot of Internet standards").
+ * Shorter lines keep the benefit of the doubt: "Cache hits and misses" may read as a clause.
+ */
+const MIN_STATEMENT_WORDS = 5;
+
+function readsAsStatement(text: string): boolean {
+  if (STATEMENT.test(text)) return true;
+  if (words(text) < MIN_STATEMENT_WORDS || /^(?:how|what|why|when|where|which|who)\b/i.test(text)) return false;
+  // A verb with nothing after it closes a relative clause of a title ("Numbers every engineer
+  // should know"); a verb that may be a noun ("Latency numbers ...") may be part of the name.
+  const parts = sentenceParts(text);
+  return parts.verb !== '' && parts.predicate !== '' && !isNounPhrase(parts.verb);
+}
 
 /** "It consists of the following components:" introduces a list; it names no topic. */
 const SENTENCE_LEAD_IN = /^(?:it|this|that|these|those|they|we|you|there|here)\b|\bthe following\b/i;

@@ -17,6 +17,7 @@ describe('inferHeadings', () => {
     ['short labels ending in a colon', note('Pros:', '- easy to implement', '- memory efficient'), ['# Pros']],
     ['lines that are wholly bold', note('**Database choice**', '- SQL for transactions', '- NoSQL for scale'), ['# Database choice']],
     ['a short title between a blank line and a paragraph', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Stateless web tier', '', 'Now it is time to consider scaling the web tier horizontally by moving state out of it.'), ['# Stateless web tier']],
+    ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],
   ])('finds %s', (_, text, expected) => {
     expect(headingsOf(text)).toEqual(expected);
@@ -29,6 +30,7 @@ describe('inferHeadings', () => {
     ['a lead-in sentence ending in a colon', note('Here are a few considerations for using a cache system:', '- expiration', '- consistency')],
     ['a sentence lead-in shaped like a label', note('Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It consists of the following components:', '- Client', '- CDN')],
     ['code', note('```', 'SELECT', 'FROM users', '```')],
+    ['a statement standing alone', note('Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'Registries and brokers govern most of the routing tables', '', 'A long paragraph that follows the statement and goes on for quite a while.')],
   ])('leaves %s alone', (_, text) => {
     expect(headingsOf(text).filter((h) => h !== '# Steps')).toEqual([]);
   });

@@ -88,8 +88,18 @@ describe('cards from passages with no recognised shape', () => {
     ['a reading list of links', note('# Reading', '', '[Raft paper](https://raft.github.io) and [Paxos made simple](https://example.org/paxos)')],
     ['code written as a paragraph', note('# Schema', '', 'CREATE TABLE files ( id UUID PRIMARY KEY, user_id UUID NOT NULL, size_bytes BIGINT );')],
     ['an open question with no answer', note('# Networks', '', 'What design strategies have proven valuable?')],
+    ['open questions and fragments', note('# Networks', '', '- difference between LAN/WAN. just size?', '  what about mesh? (maybe radio range too)')],
   ])('no card from %s', (_, text) => {
     expect(cardsOf(text)).toEqual([]);
+  });
+
+  it('one statement unfit for a card does not sink the key points gathered with it', () => {
+    const cards = cardsOf(note('# Tools', '', 'the figure 3 for the whole picture of it', '', 'minimum of a quadratic, equate the derivative to 0'));
+    expect(cards).toEqual([['qa', 'What are the key points of Tools?', '- minimum of a quadratic, equate the derivative to 0']]);
+  });
+
+  it('a word the sentence defines may open it', () => {
+    expect(cardsOf(note('# Maths', '', 'Fun fact first, to open the section.', '', 'stochastic means random but still open to statistics'))).toContainEqual(['qa', 'In Maths, what does stochastic mean?', 'Stochastic means random but still open to statistics']);
   });
 
   it('reports a passage it could not ask, with its line', () => {

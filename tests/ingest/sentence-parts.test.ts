@@ -93,6 +93,8 @@ const CASES: Row[] = [
   ['Writes go to the leader → followers apply them later.', 'Writes | Writes | generic', 'go | go | ', '', 'to the leader → followers apply them later'],
   ['Cache miss -> read from the database -> fill the cache', ' |  | none', '*', '*', '*'],
   ['Cache hit: under 20 ms for most requests', ' |  | none', '*', '*', '*'],
+  // Subjects joined by "and" are plural together.
+  ['IETF and W3C govern most web standards.', 'IETF and W3C | IETF | specific', 'govern | govern | ', '', 'most web standards'],
   // No subject: imperatives, questions, existentials, fragments.
   ['Use a message queue to absorb traffic spikes.', ' |  | none', 'Use | use | ', '', 'a message queue to absorb traffic spikes'],
   ['Retry with exponential backoff and jitter.', ' |  | none', 'Retry | retry | ', '', 'with exponential backoff and jitter'],

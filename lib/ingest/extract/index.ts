@@ -1,4 +1,5 @@
 import type { ListItem, RootContent } from 'mdast';
+import { answerProblem } from '../card-checks';
 import { normaliseForKey } from '../identity';
 import type { Section } from '../segment';
 import { definitionCards, lineDefinitions } from './definition';
@@ -57,7 +58,11 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     const fallback = passageCards(passage, concept.title);
     cards.push(...fallback.cards);
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
-    leftovers.push(...fallback.leftover.map((text) => ({ text, line: passage.line })));
+    for (const text of fallback.leftover) {
+      const problem = answerProblem(text);
+      if (problem) skipped.push({ line: passage.line, reason: problem });
+      else leftovers.push({ text, line: passage.line });
+    }
   }
   cards.push(...pointsCards(leftovers));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };

@@ -21,7 +21,7 @@ export interface Passage {
   row: boolean;
 }
 
-export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data';
+export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data' | 'open question';
 
 /**
  * A reference-list entry: "Author. Title. Publisher, 2015." (fields separated by full stops,
@@ -128,12 +128,32 @@ function skipReason(passage: Passage): SkipReason | null {
   if (!/\p{L}/u.test(text)) return 'no words';
   if (BOILERPLATE.test(text)) return 'boilerplate';
   if (/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'link list';
-  // CJK text has no spaces: count its characters in pairs as words.
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
-  if (words < MIN_WORDS) return 'too short';
+  if (wordCount(text) < MIN_WORDS) return 'too short';
   if (isData(text)) return 'data';
   if (CITATION.test(text)) return 'boilerplate';
+  if (isOpenQuestion(text)) return 'open question';
   return null;
+}
+
+/**
+ * Questions the note asks and leaves open ("what about LPWAN?", "traceroute gaps? why ...?"),
+ * with at most a few words or asides beside them: nothing in them states an answer to
+ * recall. A question the note answers is read by the question recognisers before passages are
+ * judged, so only unanswered ones reach here.
+ */
+function isOpenQuestion(text: string): boolean {
+  if (!/[?？]/.test(text)) return false;
+  const statements = text
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/(?<=[.?!？。])\s+|\n+/)
+    .map((statement) => statement.trim())
+    .filter((statement) => /\p{L}/u.test(statement));
+  return statements.every((statement) => /[?？]$/.test(statement) || wordCount(statement) < MIN_WORDS);
+}
+
+/** Words with a letter; CJK text has no spaces, so its characters count in pairs as words. */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
 }
 
 /**

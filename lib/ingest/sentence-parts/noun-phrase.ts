@@ -34,7 +34,10 @@ export function nounPhrase(words: Word[], start: number, end: number): NounPhras
   let i = core.end;
   let penalty = core.penalty;
   if (words[i]?.kind === 'aside') i++;
+  // "IETF and RFC govern": phrases joined by "and" are plural together.
+  let joined = false;
   while (i < end) {
+    joined ||= words[i].role === 'cc' && words[i].lower === 'and';
     const next = tail(words, i, end);
     if (next === null) return null;
     i = next.end;
@@ -48,7 +51,7 @@ export function nounPhrase(words: Word[], start: number, end: number): NounPhras
     coreEnd: core.end,
     determiner: core.determiner,
     pronoun: false,
-    number: core.headEnd - core.head > 1 ? 1 : numberOf(head),
+    number: joined ? 2 : core.headEnd - core.head > 1 ? 1 : numberOf(head),
     gerundNumber: gerund ? 1 : 0,
     penalty,
   };
@@ -99,6 +102,9 @@ function nounCore(words: Word[], start: number, end: number, leading: boolean): 
     if (isAdverb(w) && words[i + 1] && words[i + 1].tags & (JJ | VBN)) continue;
     break;
   }
+  // "stochastic means ...", "idempotent means ...": a lone adjective opening a sentence may be the
+  // word it talks about; the penalty lets any other reading win.
+  if (head < 0 && leading && !determiner && i === start + 1 && words[start].tags & JJ) return { head: start, headEnd: i, end: i, determiner, penalty: penalty + 2 };
   if (head < 0) return null;
   // The phrase ends at its last noun; trailing modifiers belong to whatever follows.
   return { head, headEnd, end: headEnd, determiner, penalty };
