@@ -1,6 +1,7 @@
 import { codeMask, type Line } from './lines';
 import { isNounPhrase, sentenceParts } from './sentence-parts';
 import { splitDecoration, type Decoration } from './titles';
+import { labelRole } from './vocabulary';
 
 /**
  * Long stretches of text without a written heading get headings inferred from the shape of their
@@ -333,6 +334,8 @@ function weakHeadingTitle(text: string, following: string, followingLength: numb
     return words(title) <= MAX_WEAK_WORDS && /\p{L}/u.test(title) && followedByText ? { title, label: true } : null;
   }
   const label = LABEL_LINE.exec(text);
+  // "IMPORTANT:", "Note:" mark what follows as a remark; they name no topic.
+  if (label && labelRole(label[1]) === 'commentary') return null;
   if (label && words(label[1]) <= 6 && !SENTENCE_LEAD_IN.test(label[1])) return followedByText ? { title: label[1], label: true } : null;
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
@@ -381,13 +384,16 @@ const STATEMENT = /^(?!(?:how|what|why|when|where|which|who)\b)(?!.*\?$).*\s(?:i
 const MIN_STATEMENT_WORDS = 5;
 
 function readsAsStatement(text: string): boolean {
-  if (STATEMENT.test(text)) return true;
+  if (STATEMENT.test(text) || CONDITION_THEN_CLAUSE.test(text)) return true;
   if (words(text) < MIN_STATEMENT_WORDS || /^(?:how|what|why|when|where|which|who)\b/i.test(text)) return false;
   // A verb with nothing after it closes a relative clause of a title ("Numbers every engineer
   // should know"); a verb that may be a noun ("Latency numbers ...") may be part of the name.
   const parts = sentenceParts(text);
   return parts.verb !== '' && parts.predicate !== '' && !isNounPhrase(parts.verb);
 }
+
+/** "When sending, use UTC", "If the leader fails, ...": a condition and what follows it (not "When to cache"). */
+const CONDITION_THEN_CLAUSE = /^(?:when|whenever|if|while|because|although|once|since|after|before|unless)\b[^,]*,\s*\S/i;
 
 /** "It consists of the following components:" introduces a list; it names no topic. */
 const SENTENCE_LEAD_IN = /^(?:it|this|that|these|those|they|we|you|there|here)\b|\bthe following\b/i;

@@ -1,6 +1,6 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
-import { isNounPhrase } from './sentence-parts';
+import { isDeterminer, isNounPhrase } from './sentence-parts';
 import { AUXILIARY, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
@@ -147,9 +147,10 @@ function lowerFirstWord(text: string): string {
   return first && opensSentence ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-/** A leading article reads in lower case inside a sentence: "The Leader" -> "the Leader". */
+/** A leading determiner reads in lower case inside a sentence: "The Leader" -> "the Leader", "Each NIC" -> "each NIC". */
 function articleLower(text: string): string {
-  return text.replace(/^(?:A|An|The)\s/, (article) => article.toLowerCase());
+  const first = /^\p{Lu}\p{Ll}*(?=\s)/u.exec(text)?.[0];
+  return first && isDeterminer(first.toLowerCase()) ? first.toLowerCase() + text.slice(first.length) : text;
 }
 
 /** "Use Case" -> "use case"; acronyms ("SLA", "QPS") keep their capitals. */

@@ -28,6 +28,8 @@ import { tokenize } from './sentence-parts/tokens';
 import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, verbOnly, type Word } from './sentence-parts/words';
 import { JJ, listedReadings, NNP, NOUN, VB, VBG } from './sentence-parts/lexicon';
 
+export { isDeterminer } from './sentence-parts/words';
+
 export type SubjectKind = 'specific' | 'generic' | 'pronoun' | 'none';
 
 export interface SentenceParts {
@@ -150,12 +152,16 @@ const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 
 /**
  * True for English text: no more than a few characters of Chinese, Japanese or Korean, and most
- * words of three letters or more known to the English lexicon (Spanish or German prose is not).
+ * lower-case words of three letters or more known to the English lexicon (Spanish or German prose
+ * is not).
  */
 export function isEnglish(text: string): boolean {
   if ((text.match(HAN_OR_KANA) ?? []).length > 3) return false;
-  const words = text.match(/\p{L}{3,}/gu) ?? [];
-  if (words.length === 0) return false;
+  const all = text.match(/\p{L}{3,}/gu) ?? [];
+  if (all.length === 0) return false;
+  // Acronyms and names ("UTC", "Zulu") are in no lexicon, whatever the language around them.
+  const common = all.filter((word) => !/^\p{Lu}/u.test(word));
+  const words = common.length > 0 ? common : all;
   const known = words.filter((word) => listedReadings(word.toLowerCase()) !== 0).length;
   return known / words.length >= ENGLISH_SHARE;
 }

@@ -30,7 +30,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
   // Statements pointing elsewhere ("Let's look at ...") and asides wholly in parentheses state nothing.
-  const statements = statementsOf(withoutCommentaryLabel(passage.text)).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
+  const statements = statementsOf(passage.text).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     if (/[?？]$/.test(first)) {
@@ -183,7 +183,8 @@ function askedBy(parts: SentenceParts, owner: string | null, facetOf: string, pa
     // to define; "Cache hits are cheap": a property of the subject.
     const facet = generic && labelRole(parts.head) === 'facet' && isName(facetOf);
     if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
-    if (!generic && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
+    // "X can be Y" says what X may be, not what it is.
+    if (!generic && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
     return { form: 'property', subject, generic };
   }
   if (!parts.verbBase) return null;

@@ -138,6 +138,8 @@ function fit(words: Word[], verb: VerbGroup): number {
   // Nothing after a verb that may be a noun: more likely a noun phrase ("... in topic partitions").
   if (!next || isBoundary(next) || next.kind === 'aside') return score + (certainty(lexical) > 0 ? 1 : -2);
   if (next.kind !== 'word') return score + 1;
+  // "IP addresses can be ...": a verb straight before a finite auxiliary was the subject's last noun.
+  if (lexical.role === 'open' && (next.role === 'modal' || next.role === 'do' || (/^(?:be|have)$/.test(next.role) && !/^(?:be|been|being|having)$/.test(next.lower)))) return score - 3;
   // A verb straight after the verb reads badly, unless it is an adjective before a noun ("retries failed requests").
   const attributive = next.tags & JJ && canBeNoun(words[verb.end + 1]);
   if (lexical.role === 'open' && next.role === 'open' && next.tags & (VB | VBZ | VBD) && !attributive) {

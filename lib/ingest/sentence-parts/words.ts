@@ -37,6 +37,12 @@ const CLOSED: [Role, string][] = [
 const CONTRACTION = new Map<string, Role>([["'s", 'be'], ["'re", 'be'], ["'m", 'be'], ["'ve", 'have'], ["'ll", 'modal'], ["'d", 'modal']]);
 const ROLE = new Map<string, Role>(CLOSED.flatMap(([role, words]) => words.split(' ').map((w): [string, Role] => [w, role])));
 
+/** "each", "the", "these": a word that opens a noun phrase and is lower case inside a sentence. */
+export function isDeterminer(lower: string): boolean {
+  const role = ROLE.get(lower);
+  return role === 'det' || role === 'demo';
+}
+
 /** "before", "after", "since", "until", "as" open a clause or a phrase. */
 const BOTH_PREP_AND_SUB = new Set(['before', 'after', 'since', 'until', 'as', 'once']);
 
