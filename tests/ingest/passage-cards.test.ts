@@ -98,6 +98,12 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards).toEqual([['qa', 'What are the key points of Tools?', '- minimum of a quadratic, equate the derivative to 0']]);
   });
 
+  it('a short fragment with no verb is left out; an arrow opening a statement is not kept', () => {
+    const cards = cardsOf(note('# Raft', '', 'Leaders replicate the log to every follower.', '', 'Follower and candidate crashes', '', '-> all rely on a single entity to decide who leads'));
+    expect(cards.map(([, , answer]) => answer).join('\n')).not.toMatch(/candidate crashes|->/);
+    expect(cards.map(([, , answer]) => answer).join('\n')).toMatch(/all rely on a single entity/);
+  });
+
   it('a word the sentence defines may open it', () => {
     expect(cardsOf(note('# Maths', '', 'Fun fact first, to open the section.', '', 'stochastic means random but still open to statistics'))).toContainEqual(['qa', 'In Maths, what does stochastic mean?', 'Stochastic means random but still open to statistics']);
   });

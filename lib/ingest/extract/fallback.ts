@@ -30,7 +30,8 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
   // Statements pointing elsewhere ("Let's look at ...") and asides wholly in parentheses state nothing.
-  const statements = statementsOf(passage.text).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
+  // A leading arrow ("-> all rely on ...") only says the statement follows from the one before.
+  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     if (/[?？]$/.test(first)) {
@@ -62,9 +63,10 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
     }
     const blank = parts.verb ? cloze(first, passage.marked, topic, true) : null;
     if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
-    else leftover.push(chunk.join(' '));
+    else if (parts.verb || chunk.length > 1 || wordsIn(first) >= MIN_FRAGMENT_WORDS) leftover.push(chunk.join(' '));
   }
-  return { cards, leftover, skipped: null };
+  const stated = cards.length > 0 || leftover.length > 0;
+  return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
 
 /** "X -> Y" / "X => Y": an outline's "leads to". */
@@ -95,6 +97,16 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   return null;
 }
 
+/**
+ * A verbless English fragment shorter than this that no question could ask ("Follower and
+ * candidate crashes", an entry of a contents list) says nothing a learner could recall.
+ */
+const MIN_FRAGMENT_WORDS = 5;
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+}
+
 /** Answers stay at most this long, so each card asks for one recallable piece. */
 const FOCUSED_CHARS = 400;
 /** A subject longer than this is a description, not a name to ask by. */
@@ -120,7 +132,7 @@ function statementsOf(text: string): string[] {
   const statements: string[] = [];
   for (const line of lines) {
     const last = statements.at(-1);
-    if (last !== undefined && (/^(?:\(|e\.g\b|i\.e\b|[-–—]\s)/i.test(line) || cannotEnd(last))) statements[statements.length - 1] = `${last} ${line}`;
+    if (last !== undefined && (/^(?:\(|e\.g\b|i\.e\b|[-–—]\s|-+>|=+>|→|⇒)/i.test(line) || cannotEnd(last))) statements[statements.length - 1] = `${last} ${line}`;
     else statements.push(line);
   }
   return statements.flatMap(sentences);
