@@ -46,8 +46,11 @@ export function authorCardProblem(card: CardText): string | null {
   return emptySide(card) ?? overLimit(card);
 }
 
-/** Why a card is unfit to study, or null when it is fine. */
-export function cardProblem(card: CardText): string | null {
+/**
+ * Why a card is unfit to study, or null when it is fine. `normal` is the card's text normalised
+ * for keys (normalisedText), passed in so that each side is normalised once per card.
+ */
+export function cardProblem(card: CardText, normal: CardText = normalisedText(card)): string | null {
   const refused = authorCardProblem(card);
   if (refused) return refused;
   if (MARKUP.test(card.question) || LATEX.test(card.question)) return 'markup left in the card text';
@@ -55,7 +58,7 @@ export function cardProblem(card: CardText): string | null {
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
   if (URL.test(card.question)) return 'a link, not something to recall';
-  if (normaliseForKey(card.question) === normaliseForKey(card.answer)) return 'answer repeats the question';
+  if (normal.question === normal.answer) return 'answer repeats the question';
   return answerProblem(card.answer);
 }
 
@@ -74,9 +77,14 @@ export function answerProblem(answer: string): string | null {
   return null;
 }
 
+/** Both sides with case, punctuation and spacing ignored (normaliseForKey). */
+export function normalisedText(card: CardText): CardText {
+  return { question: normaliseForKey(card.question), answer: normaliseForKey(card.answer) };
+}
+
 /** Exact duplicates (same question and answer, ignoring case and punctuation) are merged. */
-export function duplicateKey(card: CardText): string {
-  return `${normaliseForKey(card.question)}\u0000${normaliseForKey(card.answer)}`;
+export function duplicateKey(normal: CardText): string {
+  return `${normal.question}\u0000${normal.answer}`;
 }
 
 /** More "(" than ")": the text was cut inside a parenthesis. */

@@ -1,4 +1,4 @@
-import { authorCardProblem, cardProblem, duplicateKey } from './card-checks';
+import { authorCardProblem, cardProblem, duplicateKey, normalisedText } from './card-checks';
 import { polishCardText, withoutDanglingLeadIn } from './card-text';
 import { cleanNote } from './clean';
 import { decodeNoteText } from './clean/decode';
@@ -75,13 +75,14 @@ export function ingestNote(input: NoteInput): IngestResult {
     for (const raw of extracted.cards) {
       const question = polishCardText(writeQuestion(raw.prompt, section.concept.path));
       const card = { ...raw, question, answer: withoutDanglingLeadIn(polishCardText(raw.answer)), line: origin(raw.line) };
+      const normal = normalisedText(card);
       // Cards the author wrote are studied as written (see authorCardProblem).
-      const problem = raw.kind === 'explicit' ? authorCardProblem(card) : cardProblem(card);
+      const problem = raw.kind === 'explicit' ? authorCardProblem(card) : cardProblem(card, normal);
       if (problem) {
         warnings.push({ file: input.path, line: card.line, message: `card skipped: ${problem}` });
         continue;
       }
-      const dup = duplicateKey(card);
+      const dup = duplicateKey(normal);
       if (seen.has(dup)) continue;
       seen.add(dup);
       accepted.push(card);
