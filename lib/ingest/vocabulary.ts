@@ -1,3 +1,5 @@
+import { isPreposition } from './sentence-parts/words';
+
 /**
  * The extractor's one vocabulary. Every word list the rules consult lives here, and a label is
  * classified by `labelRole` in one explicit order of precedence, so two lists never disagree in
@@ -113,7 +115,14 @@ export const VERDICT_COLUMN = /^(?:winner|verdict|notes?|comments?|recommendatio
 /** Cells that carry no fact. */
 export const EMPTY_CELL = /^(?:|-|–|—|n\/a|na|none|\?|tbd)$/i;
 
-/** "Queues" are; "Redis", "consensus", "analysis", "Kubernetes" and acronyms with "s" ("APIs") are one thing. */
+/**
+ * "Queues" are; "Redis", "consensus", "analysis", "Kubernetes" and acronyms with "s" ("APIs") are
+ * one thing. A phrase is as many as its head, the words before a preposition: "Hosts on the same
+ * network" are, "Bill of materials" is.
+ */
 export function isPlural(term: string): boolean {
-  return /[^siu]s$/.test(term) && !/\b[A-Z]{2,}s$/.test(term) && !/(?:netes|sis)$/i.test(term);
+  const words = term.trim().split(/\s+/);
+  const end = words.findIndex((word, i) => i > 0 && isPreposition(word.toLowerCase()));
+  const head = end > 0 ? words.slice(0, end).join(' ') : term;
+  return /[^siu]s$/.test(head) && !/\b[A-Z]{2,}s$/.test(head) && !/(?:netes|sis)$/i.test(head);
 }

@@ -37,6 +37,11 @@ const CLOSED: [Role, string][] = [
 const CONTRACTION = new Map<string, Role>([["'s", 'be'], ["'re", 'be'], ["'m", 'be'], ["'ve", 'have'], ["'ll", 'modal'], ["'d", 'modal']]);
 const ROLE = new Map<string, Role>(CLOSED.flatMap(([role, words]) => words.split(' ').map((w): [string, Role] => [w, role])));
 
+/** "of", "on", "between": a preposition, which ends the head of a noun phrase ("Hosts on the same network"). */
+export function isPreposition(lower: string): boolean {
+  return ROLE.get(lower) === 'prep';
+}
+
 /** "each", "the", "these": a word that opens a noun phrase and is lower case inside a sentence. */
 export function isDeterminer(lower: string): boolean {
   const role = ROLE.get(lower);
