@@ -19,9 +19,10 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   if (!isPlainTerm(title) || title.length > 50) return null;
   const asked = termKey(title);
   if (existing.some((card) => card.prompt.form === 'define' && termKey(card.prompt.term) === asked)) return null;
+  // The summary opens the section: paragraphs after a list or a table discuss its points.
+  const firstOther = nodes.findIndex((node) => node.type !== 'paragraph');
   const opening = nodes
-    .slice(0, OPENING_BLOCKS)
-    .filter((node) => node.type === 'paragraph')
+    .slice(0, Math.min(OPENING_BLOCKS, firstOther < 0 ? nodes.length : firstOther))
     // A closing lead-in sentence ("It has a few drawbacks:") introduces a list, not the topic.
     .map((node) => ({ node, text: sentences(toPlainText(node).replace(/\n+/g, ' ')).filter((s) => !/:$/.test(s)).join(' ') }))
     .filter(({ text }) => text && !POINTS_ELSEWHERE.test(text));
