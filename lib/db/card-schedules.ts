@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ReviewSnapshot, SchedulerSettings } from '../srs/answer';
-import { replayFsrs, type FsrsMemory, type ScheduledAnswer } from '../srs/fsrs';
+import { replayFsrsAll, type FsrsMemory, type ScheduledAnswer } from '../srs/fsrs';
 import type { CardSchedules, SchedulerName } from '../srs/scheduler';
 import type { Grade } from '../srs/sm2';
 import type { StudySettings } from '../srs/study-settings';
@@ -65,12 +65,7 @@ export async function replayFsrsFromLog(tx: Tx, userId: string, settings: Schedu
     if (answers === undefined) byCard.set(r.cardId, (answers = []));
     answers.push({ grade: r.grade as Grade, at: new Date(r.at) });
   }
-  const out = new Map<string, FsrsMemory>();
-  for (const [cardId, answers] of byCard) {
-    const memory = replayFsrs(answers, settings);
-    if (memory !== null) out.set(cardId, memory);
-  }
-  return out;
+  return replayFsrsAll(byCard, settings);
 }
 
 /**

@@ -66,8 +66,10 @@ export function answerFsrs(
   settings: FsrsSettings,
 ): FsrsMemory {
   assertGrade(grade);
-  const { card, at } = toCard(prev, lastReviewedAt, now, settings);
-  return fromCard(schedulerFor(settings).next(card, at, FSRS_RATING[grade]).card, now, settings);
+  const calendar = new StudyCalendar(settings);
+  const today = calendar.day(now);
+  const next = step(prev, lastStudyDate(prev, lastReviewedAt, calendar), grade, today.date, settings);
+  return { ...next, due: calendar.after(today, next.scheduledDays) };
 }
 
 /** The interval in study days each grade 0..5 would give (for labelling the buttons). */
@@ -77,7 +79,8 @@ export function previewFsrsIntervals(
   now: Date,
   settings: FsrsSettings,
 ): Record<Grade, number> {
-  const { card, at } = toCard(prev, lastReviewedAt, now, settings);
+  const calendar = new StudyCalendar(settings);
+  const { card, at } = toCard(prev, lastStudyDate(prev, lastReviewedAt, calendar), calendar.day(now).date);
   const preview = schedulerFor(settings).repeat(card, at);
   const out = {} as Record<Grade, number>;
   for (const [grade, rating] of Object.entries(FSRS_RATING)) out[Number(grade) as Grade] = preview[rating].card.scheduled_days;
@@ -89,13 +92,21 @@ export function previewFsrsIntervals(
  * re-drills left out) folded through {@link answerFsrs}. Null for an empty history.
  */
 export function replayFsrs(answers: readonly ScheduledAnswer[], settings: FsrsSettings): FsrsMemory | null {
-  let memory: FsrsMemory | null = null;
-  let last: Date | null = null;
-  for (const a of answers) {
-    memory = answerFsrs(memory, last, a.grade, a.at, settings);
-    last = a.at;
+  return replayHistory(answers, settings, new StudyCalendar(settings));
+}
+
+/**
+ * {@link replayFsrs} for many cards at once (a whole review log); cards with an empty history
+ * are left out of the result. Sharing one calendar makes each study day cost one time-zone lookup.
+ */
+export function replayFsrsAll<K>(histories: Iterable<readonly [K, readonly ScheduledAnswer[]]>, settings: FsrsSettings): Map<K, FsrsMemory> {
+  const calendar = new StudyCalendar(settings);
+  const out = new Map<K, FsrsMemory>();
+  for (const [key, answers] of histories) {
+    const memory = replayHistory(answers, settings, calendar);
+    if (memory !== null) out.set(key, memory);
   }
-  return memory;
+  return out;
 }
 
 /** Throws a RangeError unless `m` satisfies the {@link FsrsMemory} invariants. */
@@ -113,15 +124,44 @@ export function assertFsrsMemory(m: FsrsMemory): void {
   assertValidDate(m.due, 'FSRS due');
 }
 
-function toCard(prev: FsrsMemory | null, lastReviewedAt: Date | null, now: Date, settings: FsrsSettings): { card: Card; at: Date } {
-  assertValidDate(now, 'now');
-  const at = studyDateUtc(now, settings);
-  if (prev === null) return { card: createEmptyCard(at), at };
+type Memory = Omit<FsrsMemory, 'due'>;
+
+/** The fold behind replayFsrs: intermediate due dates are never needed, so only the last is computed. */
+function replayHistory(answers: readonly ScheduledAnswer[], settings: FsrsSettings, calendar: StudyCalendar): FsrsMemory | null {
+  let memory: Memory | null = null;
+  let last: StudyDay | null = null;
+  for (const a of answers) {
+    assertGrade(a.grade);
+    const day = calendar.day(a.at);
+    memory = step(memory, last?.date ?? null, a.grade, day.date, settings);
+    last = day;
+  }
+  return memory === null || last === null ? null : { ...memory, due: calendar.after(last, memory.scheduledDays) };
+}
+
+/** One ts-fsrs review, on study dates given as midnight UTC. */
+function step(prev: Memory | null, last: Date | null, grade: Grade, today: Date, settings: FsrsSettings): Memory {
+  const { card, at } = toCard(prev, last, today);
+  const next = schedulerFor(settings).next(card, at, FSRS_RATING[grade]).card;
+  return { stability: next.stability, difficulty: next.difficulty, scheduledDays: next.scheduled_days };
+}
+
+function lastStudyDate(prev: FsrsMemory | null, lastReviewedAt: Date | null, calendar: StudyCalendar): Date | null {
+  if (prev === null) return null;
   assertFsrsMemory(prev);
   assertValidDate(lastReviewedAt, 'lastReviewedAt');
-  const last = studyDateUtc(lastReviewedAt, settings);
+  return calendar.day(lastReviewedAt).date;
+}
+
+/**
+ * A ts-fsrs card for a memory last reviewed on study date `last` (null for a new card). The
+ * long-term scheduler reads only state, stability, difficulty and last_review; `due` is set to
+ * the last review because it is required, not read. Elapsed time is never negative.
+ */
+function toCard(prev: Memory | null, last: Date | null, today: Date): { card: Card; at: Date } {
+  if (prev === null || last === null) return { card: createEmptyCard(today), at: today };
   const card: Card = {
-    due: studyDateUtc(prev.due, settings),
+    due: last,
     stability: prev.stability,
     difficulty: prev.difficulty,
     elapsed_days: 0,
@@ -132,25 +172,47 @@ function toCard(prev: FsrsMemory | null, lastReviewedAt: Date | null, now: Date,
     state: State.Review,
     last_review: last,
   };
-  return { card, at: at < last ? last : at };
+  return { card, at: today < last ? last : today };
 }
 
-function fromCard(card: Card, now: Date, settings: FsrsSettings): FsrsMemory {
-  const { timeZone, rolloverHour } = settings;
-  return {
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduled_days,
-    due: addStudyDays(studyDayStart(now, timeZone, rolloverHour), card.scheduled_days, timeZone, rolloverHour),
-  };
+const HOUR_MS = 3_600_000;
+
+/** A study day: [start, end) in epoch ms, and its date as midnight UTC (what ts-fsrs is given). */
+interface StudyDay {
+  start: number;
+  end: number;
+  date: Date;
 }
 
-/** The study day containing `t`, as midnight UTC of its date (validates the zone and hour). */
-function studyDateUtc(t: Date, { timeZone, rolloverHour }: SchedulerSettings): Date {
-  const label = studyDayLabel(t, timeZone, rolloverHour);
-  const date = new Date(`${label}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Study day ${label} is outside the supported date range`);
-  return date;
+/**
+ * Study days of instants, remembered for the life of one call: time-zone lookups cost far more
+ * than an FSRS step, and a review log holds hundreds of answers per study day. A remembered day
+ * is used only for instants inside it, so the cache never changes a result.
+ */
+class StudyCalendar {
+  private readonly byHour = new Map<number, StudyDay>();
+
+  constructor(private readonly settings: SchedulerSettings) {}
+
+  day(t: Date): StudyDay {
+    assertValidDate(t, 'date');
+    const ms = t.getTime();
+    const known = this.byHour.get(Math.floor(ms / HOUR_MS));
+    if (known !== undefined && known.start <= ms && ms < known.end) return known;
+    const { timeZone, rolloverHour } = this.settings;
+    const start = studyDayStart(t, timeZone, rolloverHour);
+    const label = studyDayLabel(start, timeZone, rolloverHour);
+    const date = new Date(`${label}T00:00:00.000Z`);
+    if (Number.isNaN(date.getTime())) throw new RangeError(`Study day ${label} is outside the supported date range`);
+    const day = { start: start.getTime(), end: addStudyDays(start, 1, timeZone, rolloverHour).getTime(), date };
+    for (let h = Math.floor(day.start / HOUR_MS); h * HOUR_MS < day.end; h++) this.byHour.set(h, day);
+    return day;
+  }
+
+  /** The start of the study day `days` after `day`. */
+  after(day: StudyDay, days: number): Date {
+    return addStudyDays(new Date(day.start), days, this.settings.timeZone, this.settings.rolloverHour);
+  }
 }
 
 // One ts-fsrs scheduler per distinct (weights, retention); the only thing a call changes in it is

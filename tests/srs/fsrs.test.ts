@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFsrs, previewFsrsIntervals, replayFsrs, type FsrsMemory, type FsrsSettings } from '../../lib/srs/fsrs';
+import { answerFsrs, previewFsrsIntervals, replayFsrs, replayFsrsAll, type FsrsMemory, type FsrsSettings } from '../../lib/srs/fsrs';
 import type { Grade } from '../../lib/srs/sm2';
 
 /**
@@ -134,6 +134,21 @@ describe('FSRS on study days', () => {
     }
     expect(replayFsrs(answers, settings)).toEqual(m);
     expect(replayFsrs([], settings)).toBeNull();
+  });
+
+  it('replays many cards at once exactly as one by one, across study-day and DST boundaries', () => {
+    // New York, day starting 04:00 local; answers every 5 h 17 min for 40 days, crossing the
+    // spring-forward change, dealt to three cards in turn.
+    const settings: FsrsSettings = { timeZone: 'America/New_York', rolloverHour: 4 };
+    const grades: Grade[] = [4, 4, 1, 5, 3];
+    const histories = new Map<string, { grade: Grade; at: Date }[]>([['a', []], ['b', []], ['c', []], ['none', []]]);
+    for (let i = 0; i < 180; i++) {
+      const at = new Date(Date.parse('2024-03-01T00:00:00Z') + i * (5 * 60 + 17) * 60_000);
+      histories.get('abc'[i % 3])!.push({ grade: grades[i % grades.length], at });
+    }
+    const all = replayFsrsAll(histories, settings);
+    expect([...all.keys()]).toEqual(['a', 'b', 'c']);
+    for (const key of ['a', 'b', 'c']) expect(all.get(key)).toEqual(replayFsrs(histories.get(key)!, settings));
   });
 
   it('uses the desired retention: a higher one gives shorter intervals', () => {
