@@ -28,6 +28,9 @@ export interface StoredSchedules {
 export const SCHEDULE_COLUMNS = Prisma.sql`rs."repetitions", rs."intervalDays", rs."easeFactor", rs."due", rs."sm2Due", rs."lapses",
   rs."lastReviewedAt", rs."fsrsStability", rs."fsrsDifficulty", rs."fsrsScheduledDays", rs."fsrsDue"`;
 
+/** Rows per UPDATE when storing replayed memories: 5 parameters each, far below SQLite's limit of 32,766. */
+const WRITE_BATCH = 500;
+
 /** Log kinds whose answer changed the schedule; a re-drill leaves it alone (lib/db/review-answer.ts). */
 const SCHEDULED_KINDS = Prisma.sql`('review', 'quiz', 'drill')`;
 
@@ -80,12 +83,16 @@ export async function applyScheduler(tx: Tx, userId: string, scheduler: Schedule
     const unseen = await tx.$queryRaw<{ cardId: string }[]>`
       SELECT "cardId" FROM "ReviewState" WHERE "userId" = ${userId} AND "fsrsStability" IS NULL`;
     if (unseen.length > 0) {
-      const memories = await replayFsrsFromLog(tx, userId, settings, unseen.map((r) => r.cardId));
-      for (const [cardId, m] of memories) {
+      const memories = [...(await replayFsrsFromLog(tx, userId, settings, unseen.map((r) => r.cardId)))];
+      // Many rows per statement: one statement per card costs about 1 ms each through the adapter.
+      for (let i = 0; i < memories.length; i += WRITE_BATCH) {
+        const rows = memories.slice(i, i + WRITE_BATCH)
+          .map(([cardId, m]) => Prisma.sql`(${cardId}, ${m.stability}, ${m.difficulty}, ${m.scheduledDays}, ${m.due})`);
         await tx.$executeRaw`
-          UPDATE "ReviewState" SET "fsrsStability" = ${m.stability}, "fsrsDifficulty" = ${m.difficulty},
-            "fsrsScheduledDays" = ${m.scheduledDays}, "fsrsDue" = ${m.due}
-          WHERE "userId" = ${userId} AND "cardId" = ${cardId}`;
+          WITH "m"("cardId", "stability", "difficulty", "scheduledDays", "due") AS (VALUES ${Prisma.join(rows)})
+          UPDATE "ReviewState" SET "fsrsStability" = "m"."stability", "fsrsDifficulty" = "m"."difficulty",
+            "fsrsScheduledDays" = "m"."scheduledDays", "fsrsDue" = "m"."due"
+          FROM "m" WHERE "ReviewState"."userId" = ${userId} AND "ReviewState"."cardId" = "m"."cardId"`;
       }
     }
     await tx.$executeRaw`UPDATE "ReviewState" SET "due" = COALESCE("fsrsDue", "sm2Due", "due") WHERE "userId" = ${userId}`;

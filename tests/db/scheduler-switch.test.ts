@@ -96,6 +96,10 @@ describe('choosing FSRS or SM-2', () => {
       sm2Due: live.due,
     });
     expect(replayed.fsrsStability).toBe(live.fsrsStability);
+    // Stored as text in the same form as every other date, so the queue's comparisons hold.
+    const [raw] = await f.prisma.$queryRaw<{ fsrsDue: string; lastReviewedAt: string }[]>`
+      SELECT ("fsrsDue" || '') AS "fsrsDue", ("lastReviewedAt" || '') AS "lastReviewedAt" FROM "ReviewState" WHERE "userId" = ${userId} AND "cardId" = ${card}`;
+    expect(raw.fsrsDue.replace(/[\d]/g, '0')).toBe(raw.lastReviewedAt.replace(/[\d]/g, '0'));
 
     await useScheduler(userId, 'sm2');
     expect((await stateOf(userId, card)).due).toEqual(live.due);
