@@ -97,10 +97,12 @@ export function replayFsrs(answers: readonly ScheduledAnswer[], settings: FsrsSe
 
 /**
  * {@link replayFsrs} for many cards at once (a whole review log); cards with an empty history
- * are left out of the result. Sharing one calendar makes each study day cost one time-zone lookup.
+ * are left out of the result. Sharing one calendar makes each study day cost one time-zone lookup
+ * rather than each answer.
  */
-export function replayFsrsAll<K>(histories: Iterable<readonly [K, readonly ScheduledAnswer[]]>, settings: FsrsSettings): Map<K, FsrsMemory> {
-  const calendar = new StudyCalendar(settings);
+export function replayFsrsAll<K>(histories: ReadonlyMap<K, readonly ScheduledAnswer[]>, settings: FsrsSettings): Map<K, FsrsMemory> {
+  // One card's answers fall on different days, so remembering days only pays across cards.
+  const calendar = new StudyCalendar(settings, histories.size > 1);
   const out = new Map<K, FsrsMemory>();
   for (const [key, answers] of histories) {
     const memory = replayHistory(answers, settings, calendar);
@@ -177,42 +179,51 @@ function toCard(prev: Memory | null, last: Date | null, today: Date): { card: Ca
 
 const HOUR_MS = 3_600_000;
 
-/** A study day: [start, end) in epoch ms, and its date as midnight UTC (what ts-fsrs is given). */
+/** A study day: its date as midnight UTC (what ts-fsrs is given) and an instant inside it. */
 interface StudyDay {
-  start: number;
-  end: number;
   date: Date;
+  at: Date;
 }
 
 /**
- * Study days of instants, remembered for the life of one call: time-zone lookups cost far more
- * than an FSRS step, and a review log holds hundreds of answers per study day. A remembered day
- * is used only for instants inside it, so the cache never changes a result.
+ * Study days of instants. Time-zone lookups cost far more than an FSRS step, so a calendar made
+ * to `remember` (for replaying a log, which holds hundreds of answers per study day) keeps each
+ * day's bounds for the life of one call and answers any instant inside them without a lookup;
+ * a remembered day is used only for instants inside it, so remembering never changes a result.
  */
 class StudyCalendar {
-  private readonly byHour = new Map<number, StudyDay>();
+  private readonly byHour = new Map<number, StudyDay & { start: number; end: number }>();
 
-  constructor(private readonly settings: SchedulerSettings) {}
+  constructor(private readonly settings: SchedulerSettings, private readonly remember = false) {}
 
   day(t: Date): StudyDay {
     assertValidDate(t, 'date');
+    const { timeZone, rolloverHour } = this.settings;
+    if (!this.remember) return { date: utcMidnight(studyDayLabel(t, timeZone, rolloverHour)), at: t };
     const ms = t.getTime();
     const known = this.byHour.get(Math.floor(ms / HOUR_MS));
     if (known !== undefined && known.start <= ms && ms < known.end) return known;
-    const { timeZone, rolloverHour } = this.settings;
     const start = studyDayStart(t, timeZone, rolloverHour);
-    const label = studyDayLabel(start, timeZone, rolloverHour);
-    const date = new Date(`${label}T00:00:00.000Z`);
-    if (Number.isNaN(date.getTime())) throw new RangeError(`Study day ${label} is outside the supported date range`);
-    const day = { start: start.getTime(), end: addStudyDays(start, 1, timeZone, rolloverHour).getTime(), date };
+    const day = {
+      date: utcMidnight(studyDayLabel(start, timeZone, rolloverHour)),
+      at: start,
+      start: start.getTime(),
+      end: addStudyDays(start, 1, timeZone, rolloverHour).getTime(),
+    };
     for (let h = Math.floor(day.start / HOUR_MS); h * HOUR_MS < day.end; h++) this.byHour.set(h, day);
     return day;
   }
 
   /** The start of the study day `days` after `day`. */
   after(day: StudyDay, days: number): Date {
-    return addStudyDays(new Date(day.start), days, this.settings.timeZone, this.settings.rolloverHour);
+    return addStudyDays(day.at, days, this.settings.timeZone, this.settings.rolloverHour);
   }
+}
+
+function utcMidnight(label: string): Date {
+  const date = new Date(`${label}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Study day ${label} is outside the supported date range`);
+  return date;
 }
 
 // One ts-fsrs scheduler per distinct (weights, retention); the only thing a call changes in it is
