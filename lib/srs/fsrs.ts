@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade as FsrsRating } from 'ts-fsrs';
 import type { SchedulerSettings } from './answer';
-import { assertGrade, type Grade } from './sm2';
+import { buttonForGrade, type ReviewButtonLabel } from './grades';
+import { assertGrade, GRADES, type Grade } from './sm2';
 import { addStudyDays, studyDayLabel, studyDayStart } from './study-day';
 
 /**
@@ -32,11 +33,8 @@ export interface FsrsSettings extends SchedulerSettings {
   desiredRetention?: number;
 }
 
-/**
- * SM-2 grade to FSRS rating: the failing grades 0..2 are Again; 3 (correct with serious
- * difficulty) is Hard, 4 Good, 5 Easy. The review buttons submit 1, 3, 4, 5 (grades.ts).
- */
-export const FSRS_RATING: Readonly<Record<Grade, FsrsRating>> = Object.freeze({
+/** SM-2's meaning of each grade in FSRS's terms: 0..2 failed (Again), 3 correct with serious difficulty (Hard), 4 Good, 5 Easy. */
+const RATING_OF_GRADE: Readonly<Record<Grade, FsrsRating>> = Object.freeze({
   0: Rating.Again,
   1: Rating.Again,
   2: Rating.Again,
@@ -44,6 +42,22 @@ export const FSRS_RATING: Readonly<Record<Grade, FsrsRating>> = Object.freeze({
   4: Rating.Good,
   5: Rating.Easy,
 });
+
+const RATING_OF_BUTTON: Readonly<Record<ReviewButtonLabel, FsrsRating>> = Object.freeze({
+  Again: Rating.Again,
+  Hard: Rating.Hard,
+  Good: Rating.Good,
+  Easy: Rating.Easy,
+});
+
+/**
+ * The FSRS rating of an SM-2 grade: the rating of the button that submits it (grades.ts), so the
+ * button the learner pressed is what FSRS hears; grades no button submits keep SM-2's meaning.
+ */
+export function fsrsRating(grade: Grade): FsrsRating {
+  const button = buttonForGrade(grade);
+  return button === undefined ? RATING_OF_GRADE[grade] : RATING_OF_BUTTON[button.label];
+}
 
 /** One answer that changed the schedule (re-drills do not), for {@link replayFsrs}. */
 export interface ScheduledAnswer {
@@ -83,7 +97,7 @@ export function previewFsrsIntervals(
   const { card, at } = toCard(prev, lastStudyDate(prev, lastReviewedAt, calendar), calendar.day(now).date);
   const preview = schedulerFor(settings).repeat(card, at);
   const out = {} as Record<Grade, number>;
-  for (const [grade, rating] of Object.entries(FSRS_RATING)) out[Number(grade) as Grade] = preview[rating].card.scheduled_days;
+  for (const grade of GRADES) out[grade] = preview[fsrsRating(grade)].card.scheduled_days;
   return out;
 }
 
@@ -144,7 +158,7 @@ function replayHistory(answers: readonly ScheduledAnswer[], settings: FsrsSettin
 /** One ts-fsrs review, on study dates given as midnight UTC. */
 function step(prev: Memory | null, last: Date | null, grade: Grade, today: Date, settings: FsrsSettings): Memory {
   const { card, at } = toCard(prev, last, today);
-  const next = schedulerFor(settings).next(card, at, FSRS_RATING[grade]).card;
+  const next = schedulerFor(settings).next(card, at, fsrsRating(grade)).card;
   return { stability: next.stability, difficulty: next.difficulty, scheduledDays: next.scheduled_days };
 }
 

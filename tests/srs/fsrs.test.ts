@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerFsrs, previewFsrsIntervals, replayFsrs, replayFsrsAll, type FsrsMemory, type FsrsSettings } from '../../lib/srs/fsrs';
+import { Rating } from 'ts-fsrs';
+import { buttonForGrade, REVIEW_BUTTONS } from '../../lib/srs/grades';
+import { answerFsrs, fsrsRating, previewFsrsIntervals, replayFsrs, replayFsrsAll, type FsrsMemory, type FsrsSettings } from '../../lib/srs/fsrs';
 import type { Grade } from '../../lib/srs/sm2';
 
 /**
@@ -78,6 +80,14 @@ describe('FSRS golden sequences (ts-fsrs long-term scheduler tests)', () => {
     expect(out.ivl).toEqual(ivl);
     expect(out.s).toEqual(s);
     expect(out.d).toEqual(d);
+  });
+
+  it('each button is heard as its own rating; grades no button submits keep SM-2\'s meaning', () => {
+    for (const b of REVIEW_BUTTONS) expect(Rating[fsrsRating(b.grade)]).toBe(b.label);
+    const meaning = ['Again', 'Again', 'Again', 'Hard', 'Good', 'Easy'];
+    for (const g of [0, 1, 2, 3, 4, 5] as Grade[]) {
+      if (!buttonForGrade(g)) expect(Rating[fsrsRating(g)]).toBe(meaning[g]);
+    }
   });
 
   it('grades 0 and 2 fail like Again', () => {
