@@ -7,6 +7,11 @@ import type { StudySettings } from '@/lib/srs/study-settings';
 
 type Field = keyof StudySettings;
 
+const SCHEDULER_CHOICES = [
+  { value: 'sm2', label: 'SM-2', hint: '(default) the classic SuperMemo algorithm: intervals grow by each card\'s ease.' },
+  { value: 'fsrs', label: 'FSRS', hint: 'models how well you remember each card and schedules it for 90 % recall.' },
+] as const satisfies readonly { value: StudySettings['scheduler']; label: string; hint: string }[];
+
 /** The study settings form; each field shows its zod errors beneath it. */
 export function SettingsForm({ settings, timeZones }: { settings: StudySettings; timeZones: string[] }) {
   const [state, action, pending] = useActionState<SettingsFormState, FormData>(updateSettingsAction, {});
@@ -47,6 +52,17 @@ export function SettingsForm({ settings, timeZones }: { settings: StudySettings;
           <p className="text-xs text-stone-500">Once a card of a topic is answered, its other cards wait until tomorrow.</p>
           {errors('burySiblings')}
         </div>
+        <fieldset className="space-y-1 sm:col-span-2" {...described('scheduler')}>
+          <legend className="text-sm font-medium">Scheduler</legend>
+          {SCHEDULER_CHOICES.map((c) => (
+            <label key={c.value} className="flex items-start gap-2 text-sm">
+              <input type="radio" name="scheduler" value={c.value} defaultChecked={initial('scheduler') === c.value} className="mt-0.5 h-4 w-4" />
+              <span><span className="font-medium">{c.label}</span> <span className="text-stone-500">{c.hint}</span></span>
+            </label>
+          ))}
+          <p className="text-xs text-stone-500">Both keep learning from every answer, so you can switch either way without losing anything.</p>
+          {errors('scheduler')}
+        </fieldset>
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>Save settings</button>

@@ -1,7 +1,10 @@
 import 'server-only';
-import { newCardSnapshot, previewIntervals, type ReviewSnapshot } from '../srs/answer';
+import { newCardSnapshot } from '../srs/answer';
 import { queueSteps, type DayPlan } from '../srs/queue';
+import { previewSchedule } from '../srs/scheduler';
 import type { Grade } from '../srs/sm2';
+import type { StudySettings } from '../srs/study-settings';
+import { SCHEDULE_COLUMNS, toSchedules, type StoredSchedules } from './card-schedules';
 import { prisma } from './client';
 import { Prisma } from './generated/client';
 import { firstNewCards, newCardsIn, type NewCard } from './new-cards';
@@ -24,6 +27,7 @@ export interface ReviewItem {
   queue: ReviewQueue;
   /** The state version the answer must be computed against; a different one is stale. */
   version: number;
+  /** Days until the card is due again after each grade, under the user's active scheduler. */
   intervals: Record<Grade, number>;
 }
 
@@ -79,13 +83,13 @@ export async function getNextReviewItem(userId: string, now: Date, scope: StudyS
   return nextItem(userId, now, scope, await loadStudyDay(userId, now));
 }
 
-async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan }: StudyDay): Promise<ReviewItem | null> {
+async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, settings }: StudyDay): Promise<ReviewItem | null> {
   for (const step of queueSteps(plan, now, scopeFilter(scope))) {
-    if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill', now);
+    if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill', now, settings);
     const cardId = step.kind === 'review'
       ? await firstDue(userId, now, plan, scope)
       : (await newCards(userId, 1, plan, scope))[0]?.cardId;
-    if (cardId) return loadItem(userId, cardId, step.kind, now);
+    if (cardId) return loadItem(userId, cardId, step.kind, now, settings);
   }
   return null;
 }
@@ -133,7 +137,7 @@ async function newCards(userId: string, limit: number, plan: DayPlan, scope: Stu
   );
 }
 
-interface ItemRow {
+interface ItemRow extends Omit<StoredSchedules, 'repetitions'> {
   cardId: string;
   kind: string;
   question: string;
@@ -143,24 +147,19 @@ interface ItemRow {
   headingPath: string;
   sourceLine: number;
   repetitions: number | null;
-  intervalDays: number;
-  easeFactor: number;
-  due: Date | string;
-  lapses: number;
-  lastReviewedAt: Date | string | null;
   version: number;
 }
 
 /** The card with its concept and this user's state, in one query. */
-async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date): Promise<ReviewItem> {
+async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date, settings: StudySettings): Promise<ReviewItem> {
   const [row] = await prisma.$queryRaw<ItemRow[]>`
     SELECT c."id" AS "cardId", c."kind", c."question", c."answer", c."explanation", c."conceptId", co."headingPath", c."sourceLine",
-      rs."repetitions", rs."intervalDays", rs."easeFactor", rs."due", rs."lapses", rs."lastReviewedAt", rs."version"
+      ${SCHEDULE_COLUMNS}, rs."version"
     FROM "Card" c JOIN "Concept" co ON co."id" = c."conceptId"
     LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
     WHERE c."id" = ${cardId}`;
   if (!row) throw new Error(`No card ${cardId}`);
-  const state = row.repetitions === null ? null : toSnapshot({ ...row, repetitions: row.repetitions });
+  const state = row.repetitions === null ? null : toSchedules({ ...row, repetitions: row.repetitions });
   return {
     cardId: row.cardId,
     kind: row.kind,
@@ -172,23 +171,9 @@ async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now:
     sourceLine: row.sourceLine,
     queue,
     version: state ? row.version : 0,
-    intervals: previewIntervals(state ?? newCardSnapshot(now)),
+    intervals: previewSchedule(state ?? { sm2: newCardSnapshot(now), fsrs: null }, now, settings.scheduler, settings),
   };
 }
-
-/** The SM-2 fields of a stored state; raw queries may return its dates as text. */
-export function toSnapshot(state: StoredSnapshot): ReviewSnapshot {
-  return {
-    repetitions: state.repetitions,
-    intervalDays: state.intervalDays,
-    easeFactor: state.easeFactor,
-    due: new Date(state.due),
-    lapses: state.lapses,
-    lastReviewedAt: state.lastReviewedAt === null ? null : new Date(state.lastReviewedAt),
-  };
-}
-
-type StoredSnapshot = Omit<ReviewSnapshot, 'due' | 'lastReviewedAt'> & { due: Date | string; lastReviewedAt: Date | string | null };
 
 export interface SessionSummary {
   answered: number;

@@ -1,6 +1,7 @@
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from './answer';
+import { DEFAULT_SCHEDULER, type SchedulerName } from './scheduler';
 
-/** Everything that shapes one learner's daily queue (Anki's deck options, trimmed to SM-2). */
+/** Everything that shapes one learner's daily queue (Anki's deck options, trimmed). */
 export interface StudySettings extends SchedulerSettings {
   /** New cards that may be started per study day; integer >= 0. */
   newPerDay: number;
@@ -10,6 +11,8 @@ export interface StudySettings extends SchedulerSettings {
   burySiblings: boolean;
   /** Lapses at which a card is suspended as a leech; integer >= 1. */
   leechLapses: number;
+  /** Which scheduler sets due dates (both are always kept up to date). */
+  scheduler: SchedulerName;
 }
 
 export const DEFAULT_NEW_PER_DAY = 20;
@@ -25,4 +28,5 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({
   reviewsPerDay: DEFAULT_REVIEWS_PER_DAY,
   burySiblings: true,
   leechLapses: DEFAULT_LEECH_LAPSES,
+  scheduler: DEFAULT_SCHEDULER,
 }) as StudySettings;

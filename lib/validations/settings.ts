@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEDULERS } from '../srs/scheduler';
 import { isValidTimeZone } from '../srs/study-day';
 import { MAX_CARDS_PER_DAY, MAX_LEECH_LAPSES } from '../srs/study-settings';
 
@@ -21,6 +22,7 @@ export const studySettingsSchema = z.object({
   timeZone: z.string().trim().refine(isValidTimeZone, 'Choose a time zone such as Europe/Berlin.'),
   burySiblings: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   leechLapses: count('lapses', 1, MAX_LEECH_LAPSES),
+  scheduler: z.enum(SCHEDULERS, { error: 'Choose SM-2 or FSRS.' }),
 });
 
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;

@@ -4,12 +4,12 @@ import { DEFAULT_STUDY_SETTINGS } from '@/lib/srs/study-settings';
 import { studySettingsSchema } from '@/lib/validations/settings';
 import { openReviewFixture, type ReviewFixture } from './review-fixture';
 
-const form = { newPerDay: '20', reviewsPerDay: '200', rolloverHour: '4', timeZone: 'Europe/Berlin', burySiblings: 'on', leechLapses: '8' };
+const form = { newPerDay: '20', reviewsPerDay: '200', rolloverHour: '4', timeZone: 'Europe/Berlin', burySiblings: 'on', leechLapses: '8', scheduler: 'fsrs' };
 
 describe('the settings form schema', () => {
   it('reads FormData strings and a checked checkbox', () => {
     expect(studySettingsSchema.parse(form)).toEqual({
-      newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, timeZone: 'Europe/Berlin', burySiblings: true, leechLapses: 8,
+      newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, timeZone: 'Europe/Berlin', burySiblings: true, leechLapses: 8, scheduler: 'fsrs',
     });
     const { burySiblings: _unchecked, ...rest } = form;
     expect(studySettingsSchema.parse(rest).burySiblings).toBe(false);
@@ -25,6 +25,8 @@ describe('the settings form schema', () => {
     ['timeZone', '', 'Choose a time zone such as Europe/Berlin.'],
     ['leechLapses', '0', 'Use at least 1 lapses.'],
     ['leechLapses', 'many', 'Enter a number of lapses.'],
+    ['scheduler', 'anki', 'Choose SM-2 or FSRS.'],
+    ['scheduler', undefined, 'Choose SM-2 or FSRS.'],
   ])('%s = %j is refused with "%s"', (field, value, message) => {
     const result = studySettingsSchema.safeParse({ ...form, [field]: value });
     expect(result.success).toBe(false);
