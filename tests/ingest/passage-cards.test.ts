@@ -87,6 +87,7 @@ describe('cards from passages with no recognised shape', () => {
     ['a reference-list entry', note('# Reading', '', 'Kleppmann, M. Designing Data-Intensive Applications. O Reilly, 2017.')],
     ['a reading list of links', note('# Reading', '', '[Raft paper](https://raft.github.io) and [Paxos made simple](https://example.org/paxos)')],
     ['code written as a paragraph', note('# Schema', '', 'CREATE TABLE files ( id UUID PRIMARY KEY, user_id UUID NOT NULL, size_bytes BIGINT );')],
+    ['a reference by its authors', note('# Reading', '', 'In R. Bayer, R.M. Graham, and G. Seegmuller, editors, Operating Systems, volume 60.')],
     ['an open question with no answer', note('# Networks', '', 'What design strategies have proven valuable?')],
     ['open questions and fragments', note('# Networks', '', '- difference between LAN/WAN. just size?', '  what about mesh? (maybe radio range too)')],
   ])('no card from %s', (_, text) => {

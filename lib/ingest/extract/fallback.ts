@@ -4,7 +4,7 @@ import type { Prompt } from '../prompt';
 import { hasFiniteVerb, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { isPlural, labelRole, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
-import type { Passage } from './passages';
+import { isReference, type Passage } from './passages';
 
 /**
  * Cards for a passage no shape recogniser used: the coverage backbone. The passage is cut into
@@ -29,9 +29,10 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const leftover: string[] = [];
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
-  // Statements pointing elsewhere ("Let's look at ...") and asides wholly in parentheses state nothing.
+  // Statements pointing elsewhere ("Let's look at ..."), references and asides wholly in
+  // parentheses state nothing.
   // A leading arrow ("-> all rely on ...") only says the statement follows from the one before.
-  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement));
+  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     if (/[?？]$/.test(first)) {

@@ -130,7 +130,7 @@ function skipReason(passage: Passage): SkipReason | null {
   if (/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'link list';
   if (wordCount(text) < MIN_WORDS) return 'too short';
   if (isData(text)) return 'data';
-  if (CITATION.test(text)) return 'boilerplate';
+  if (CITATION.test(text) || isReference(text)) return 'boilerplate';
   if (isOpenQuestion(text)) return 'open question';
   return null;
 }
@@ -149,6 +149,18 @@ function isOpenQuestion(text: string): boolean {
     .map((statement) => statement.trim())
     .filter((statement) => /\p{L}/u.test(statement));
   return statements.every((statement) => /[?？]$/.test(statement) || wordCount(statement) < MIN_WORDS);
+}
+
+/** "R. Bayer", "R.M. Graham": an author named by initials, as reference lists write them. */
+const AUTHOR_INITIALS = /(?<![\p{L}.])\p{Lu}\.\s?(?:\p{Lu}\.\s?)*\p{Lu}\p{Ll}+/gu;
+const DOI = /\bdoi:\s*10\.\d{3,}/i;
+
+/**
+ * A bibliographic reference, by its shape: several authors by initials, or a DOI. It says where
+ * to read, not what to recall.
+ */
+export function isReference(text: string): boolean {
+  return (text.match(AUTHOR_INITIALS) ?? []).length >= 2 || DOI.test(text);
 }
 
 /** Words with a letter; CJK text has no spaces, so its characters count in pairs as words. */
