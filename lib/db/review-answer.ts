@@ -10,6 +10,7 @@ import { replayFsrsFromLog, SCHEDULE_COLUMNS, toSchedules, type StoredSchedules 
 import { prisma } from './client';
 import { Prisma, type ReviewLog } from './generated/client';
 import { reopenFrontier } from './new-cards';
+import { conceptIsReadable } from './readable';
 import { dayAnswers } from './review-day';
 import { getStudySettings } from './study-settings';
 
@@ -91,7 +92,7 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
   const [row] = await tx.$queryRaw<CardStateRow[]>`
     SELECT c."conceptId", ${SCHEDULE_COLUMNS}, rs."suspended", rs."leech", rs."version"
     FROM "Card" c LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
-    WHERE c."id" = ${input.cardId} AND c."status" = 'active'`;
+    WHERE c."id" = ${input.cardId} AND c."status" = 'active' AND ${conceptIsReadable(userId, 'c.conceptId')}`;
   if (!row) throw new CardNotFoundError('This card no longer exists in the deck.');
   const state = row.repetitions === null ? null : { ...row, repetitions: row.repetitions };
   if ((state?.version ?? 0) !== input.version) {

@@ -8,6 +8,7 @@ import { SCHEDULE_COLUMNS, toSchedules, type StoredSchedules } from './card-sche
 import { prisma } from './client';
 import { Prisma } from './generated/client';
 import { firstNewCards, newCardsIn, type NewCard } from './new-cards';
+import { conceptIsReadable, readableConcepts } from './readable';
 import { loadStudyDay, type StudyDay } from './review-day';
 
 /** Where a card on the review screen came from; a re-drill leaves the SM-2 schedule unchanged. */
@@ -50,9 +51,12 @@ export interface DueSummary {
   done: number;
 }
 
-/** The concept and its descendants, or null if there is no such concept. */
-export async function getStudyScope(conceptId: string): Promise<StudyScope | null> {
-  const concept = await prisma.concept.findUnique({ where: { id: conceptId }, select: { id: true, title: true } });
+/** The concept and its descendants, or null if there is no such concept or the user may not read it. */
+export async function getStudyScope(userId: string, conceptId: string): Promise<StudyScope | null> {
+  const concept = await prisma.concept.findFirst({
+    where: { id: conceptId, ...readableConcepts(userId) },
+    select: { id: true, title: true },
+  });
   if (!concept) return null;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE "tree"("id") AS (
@@ -100,10 +104,11 @@ function scopeFilter(scope: StudyScope | null): (conceptId: string) => boolean {
   return (id) => ids.has(id);
 }
 
-/** Due, unsuspended, active cards outside buried concepts (and inside the scope, if any). */
+/** Due, unsuspended, active, readable cards outside buried concepts (and inside the scope, if any). */
 function dueWhere(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
   return Prisma.sql`
     rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+    AND ${conceptIsReadable(userId, 'c.conceptId')}
     AND c."conceptId" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(plan.buriedConceptIds)}))
     ${scope ? Prisma.sql`AND c."conceptId" IN (SELECT "value" FROM json_each(${JSON.stringify(scope.conceptIds)}))` : Prisma.empty}`;
 }
@@ -150,7 +155,7 @@ interface ItemRow extends Omit<StoredSchedules, 'repetitions'> {
   version: number;
 }
 
-/** The card with its concept and this user's state, in one query. */
+/** The card with its concept and this user's state, in one query; callers pass only cards the user may read. */
 async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date, settings: StudySettings): Promise<ReviewItem> {
   const [row] = await prisma.$queryRaw<ItemRow[]>`
     SELECT c."id" AS "cardId", c."kind", c."question", c."answer", c."explanation", c."conceptId", co."headingPath", c."sourceLine",
@@ -186,9 +191,12 @@ export interface SessionSummary {
 
 /** What the learner did today, for the end-of-session screen. */
 async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Promise<SessionSummary> {
+  // The (userId, suspended, due) index walked in due order: the first readable active card is the minimum.
   const [row] = await prisma.$queryRaw<{ next: Date | string | null }[]>`
-    SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'`;
+    SELECT rs."due" AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'
+      AND ${conceptIsReadable(userId, 'c.conceptId')}
+    ORDER BY rs."due" LIMIT 1`;
   return {
     answered: plan.answered,
     correct: plan.correct,
@@ -197,13 +205,19 @@ async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Pr
   };
 }
 
-/** Scheduled reviews due now per concept (own cards only; concepts with none are absent). */
+/**
+ * Scheduled reviews due now per readable concept (own cards only; concepts with none are absent).
+ * Readability is checked once per concept, after counting (MATERIALIZED keeps SQLite from pushing
+ * the check down to every review state).
+ */
 export async function getDueCountsByConcept(userId: string, now: Date): Promise<Map<string, number>> {
   const rows = await prisma.$queryRaw<{ conceptId: string; n: number | bigint }[]>`
-    SELECT c."conceptId" AS "conceptId", COUNT(*) AS "n"
-    FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
-    GROUP BY c."conceptId"`;
+    WITH "due" AS MATERIALIZED (
+      SELECT c."conceptId" AS "conceptId", COUNT(*) AS "n"
+      FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+      WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+      GROUP BY c."conceptId")
+    SELECT d."conceptId" AS "conceptId", d."n" AS "n" FROM "due" d WHERE ${conceptIsReadable(userId, 'd.conceptId')}`;
   return new Map(rows.map((r) => [r.conceptId, Number(r.n)]));
 }
 

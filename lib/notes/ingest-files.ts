@@ -1,7 +1,7 @@
 import { contentHash } from '../ingest/identity';
 import type { NoteDeck, NoteInput } from '../ingest/types';
 import { ingestNotes } from './ingest-pool';
-import { NoteReadError, readNote, storedPath } from './read-notes';
+import { NoteReadError, readNote, type NoteFile } from './read-notes';
 
 /** One file of a run, ready for lib/db/deck-writer's writeIngestRun. */
 export interface RunEntry {
@@ -27,8 +27,6 @@ export interface PreparedRun {
 export interface PrepareOptions {
   /** Stored content hash by stored path: files whose hash matches are not parsed. */
   known?: Map<string, string>;
-  /** Working directory the stored paths are relative to. */
-  cwd?: string;
   /** Threads for parsing, the main thread included (default: available parallelism). */
   workers?: number;
   /** Whether the main thread parses too (default true); see lib/notes/ingest-pool. */
@@ -43,15 +41,15 @@ export interface PrepareOptions {
  * Reads notes, skips the ones whose content hash is unchanged (before any parsing), and parses
  * the rest in parallel. Reading and decoding errors surface here, before anything is written.
  */
-export async function prepareRun(files: string[], options: PrepareOptions = {}): Promise<PreparedRun> {
+export async function prepareRun(files: NoteFile[], options: PrepareOptions = {}): Promise<PreparedRun> {
   const failures: string[] = [];
   const startRead = performance.now();
   const inputs: (NoteInput & { storedPath: string })[] = [];
   const skip = new Set<number>();
-  for (const file of files) {
+  for (const { file, storedPath } of files) {
     try {
       const note = await readNote(file);
-      const input = { ...note, storedPath: storedPath(file, options.cwd) };
+      const input = { ...note, storedPath };
       if (options.known?.get(input.storedPath) === contentHash(input.text)) skip.add(inputs.length);
       inputs.push(input);
     } catch (error) {
