@@ -1,7 +1,9 @@
 import 'server-only';
-import { newCardSnapshot, previewIntervals, type ReviewSnapshot } from '../srs/answer';
-import { queueSteps, type DayPlan } from '../srs/queue';
-import type { Grade } from '../srs/sm2';
+import type { ReviewSnapshot } from '../srs/answer';
+import { gradeOutcomes, type GradeOutcome } from '../srs/grade-outcomes';
+import { adjustPlan, AHEAD_DAYS, EXTRA_NEW_STEP, NO_MORE, queueSteps, type DayPlan, type StudyMore } from '../srs/queue';
+import { addStudyDays } from '../srs/study-day';
+import { NEW_CARD_STATE } from '../srs/sm2';
 import { prisma } from './client';
 import { Prisma } from './generated/client';
 import { firstNewCards, newCardsIn, type NewCard } from './new-cards';
@@ -24,7 +26,8 @@ export interface ReviewItem {
   queue: ReviewQueue;
   /** The state version the answer must be computed against; a different one is stale. */
   version: number;
-  intervals: Record<Grade, number>;
+  /** What each grade button would do to the card (see grade-outcomes.ts). */
+  outcomes: GradeOutcome[];
 }
 
 /** A concept subtree to study on its own ("review only Caching"). */
@@ -61,13 +64,33 @@ export async function getStudyScope(conceptId: string): Promise<StudyScope | nul
 
 /** Counts for the home page and the progress bar, under today's limits and burying. */
 export async function getDueSummary(userId: string, now: Date, scope: StudyScope | null = null): Promise<DueSummary> {
-  return dueSummary(userId, now, scope, await loadStudyDay(userId, now));
+  return dueSummary(userId, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function dueSummary(userId: string, now: Date, scope: StudyScope | null, { plan }: StudyDay): Promise<DueSummary> {
+/**
+ * Today's plan as this screen applies it: a scope unburies its own concepts and "study more"
+ * raises the new limit (see adjustPlan); `dueBy` is the instant up to which reviews count as due
+ * (now, or the start of the study day `aheadDays` ahead).
+ */
+interface ScreenDay extends StudyDay {
+  dueBy: Date;
+}
+
+async function studyDay(userId: string, now: Date, scope: StudyScope | null, more: StudyMore): Promise<ScreenDay> {
+  const day = await loadStudyDay(userId, now);
+  const { timeZone, rolloverHour } = day.settings;
+  const ahead = more.aheadDays > 0 ? addStudyDays(day.dayStart, more.aheadDays, timeZone, rolloverHour) : now;
+  return {
+    ...day,
+    plan: adjustPlan(day.plan, day.settings, more, scope !== null),
+    dueBy: ahead > now ? ahead : now,
+  };
+}
+
+async function dueSummary(userId: string, scope: StudyScope | null, { plan, dueBy }: ScreenDay): Promise<DueSummary> {
   const inScope = scopeFilter(scope);
   const [dueReviews, fresh] = await Promise.all([
-    countDue(userId, now, plan, scope),
+    countDue(userId, dueBy, plan, scope),
     newCards(userId, plan.newLeft, plan, scope),
   ]);
   const redrills = plan.redrills.filter((r) => inScope(r.conceptId)).length;
@@ -76,16 +99,16 @@ async function dueSummary(userId: string, now: Date, scope: StudyScope | null, {
 
 /** The next card to study, as {@link queueSteps} orders the day's queue; null when the day is done. */
 export async function getNextReviewItem(userId: string, now: Date, scope: StudyScope | null = null): Promise<ReviewItem | null> {
-  return nextItem(userId, now, scope, await loadStudyDay(userId, now));
+  return nextItem(userId, now, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan }: StudyDay): Promise<ReviewItem | null> {
+async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, dueBy }: ScreenDay): Promise<ReviewItem | null> {
   for (const step of queueSteps(plan, now, scopeFilter(scope))) {
-    if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill', now);
+    if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill');
     const cardId = step.kind === 'review'
-      ? await firstDue(userId, now, plan, scope)
+      ? await firstDue(userId, dueBy, plan, scope)
       : (await newCards(userId, 1, plan, scope))[0]?.cardId;
-    if (cardId) return loadItem(userId, cardId, step.kind, now);
+    if (cardId) return loadItem(userId, cardId, step.kind);
   }
   return null;
 }
@@ -96,30 +119,30 @@ function scopeFilter(scope: StudyScope | null): (conceptId: string) => boolean {
   return (id) => ids.has(id);
 }
 
-/** Due, unsuspended, active cards outside buried concepts (and inside the scope, if any). */
-function dueWhere(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
+/** Cards due by `dueBy`, unsuspended, active, outside buried concepts (and inside the scope, if any). */
+function dueWhere(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
   return Prisma.sql`
-    rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+    rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${dueBy} AND c."status" = 'active'
     AND c."conceptId" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(plan.buriedConceptIds)}))
     ${scope ? Prisma.sql`AND c."conceptId" IN (SELECT "value" FROM json_each(${JSON.stringify(scope.conceptIds)}))` : Prisma.empty}`;
 }
 
 /** The most overdue card (ties by card id), walking the (userId, suspended, due) index. */
-async function firstDue(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
+async function firstDue(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
   const [row] = await prisma.$queryRaw<{ cardId: string }[]>`
     SELECT rs."cardId" AS "cardId" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE ${dueWhere(userId, now, plan, scope)}
+    WHERE ${dueWhere(userId, dueBy, plan, scope)}
     ORDER BY rs."due", rs."cardId" LIMIT 1`;
   return row?.cardId;
 }
 
 /** Due reviews, counted only up to the reviews left today. */
-async function countDue(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Promise<number> {
+async function countDue(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Promise<number> {
   if (plan.reviewsLeft === 0) return 0;
   const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
     SELECT COUNT(*) AS "n" FROM (
       SELECT 1 FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-      WHERE ${dueWhere(userId, now, plan, scope)} LIMIT ${plan.reviewsLeft})`;
+      WHERE ${dueWhere(userId, dueBy, plan, scope)} LIMIT ${plan.reviewsLeft})`;
   return Number(row?.n ?? 0);
 }
 
@@ -152,7 +175,7 @@ interface ItemRow {
 }
 
 /** The card with its concept and this user's state, in one query. */
-async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date): Promise<ReviewItem> {
+async function loadItem(userId: string, cardId: string, queue: ReviewQueue): Promise<ReviewItem> {
   const [row] = await prisma.$queryRaw<ItemRow[]>`
     SELECT c."id" AS "cardId", c."kind", c."question", c."answer", c."explanation", c."conceptId", co."headingPath", c."sourceLine",
       rs."repetitions", rs."intervalDays", rs."easeFactor", rs."due", rs."lapses", rs."lastReviewedAt", rs."version"
@@ -172,7 +195,7 @@ async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now:
     sourceLine: row.sourceLine,
     queue,
     version: state ? row.version : 0,
-    intervals: previewIntervals(state ?? newCardSnapshot(now)),
+    outcomes: gradeOutcomes(state ? { repetitions: state.repetitions, interval: state.intervalDays, easeFactor: state.easeFactor } : NEW_CARD_STATE),
   };
 }
 
@@ -197,18 +220,34 @@ export interface SessionSummary {
   timeTakenMs: number;
   /** When the next scheduled review falls due (after `now`), or null if nothing is scheduled. */
   nextDue: Date | null;
+  /** "Study more": what each offer would bring, and the settings that bring it. */
+  more: {
+    /** Unseen cards beyond today's new limit (up to EXTRA_NEW_STEP), with `extraNew` raised to `nextExtraNew`. */
+    newCards: number;
+    nextExtraNew: number;
+    /** Reviews due within the next AHEAD_DAYS study days (0 once already reviewing that far ahead). */
+    aheadReviews: number;
+    aheadDays: number;
+  };
 }
 
-/** What the learner did today, for the end-of-session screen. */
-async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Promise<SessionSummary> {
-  const [row] = await prisma.$queryRaw<{ next: Date | string | null }[]>`
-    SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'`;
+/** What the learner did today, and what "study more" could still offer, for the end-of-session screen. */
+async function sessionSummary(userId: string, now: Date, scope: StudyScope | null, more: StudyMore, day: ScreenDay): Promise<SessionSummary> {
+  const { plan, settings } = day;
+  const aheadBy = addStudyDays(day.dayStart, AHEAD_DAYS, settings.timeZone, settings.rolloverHour);
+  const [[row], extra, aheadReviews] = await Promise.all([
+    prisma.$queryRaw<{ next: Date | string | null }[]>`
+      SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+      WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'`,
+    newCards(userId, EXTRA_NEW_STEP, { ...plan, newLeft: EXTRA_NEW_STEP }, scope),
+    more.aheadDays >= AHEAD_DAYS ? 0 : countDue(userId, aheadBy, plan, scope),
+  ]);
   return {
     answered: plan.answered,
     correct: plan.correct,
     timeTakenMs: plan.timeTakenMs,
     nextDue: row?.next ? new Date(row.next) : null,
+    more: { newCards: extra.length, nextExtraNew: more.extraNew + EXTRA_NEW_STEP, aheadReviews, aheadDays: AHEAD_DAYS },
   };
 }
 
@@ -248,15 +287,18 @@ export interface ReviewScreen {
   timeZone: string;
 }
 
-/** Everything the review page shows, from one load of the user's study day. */
-export async function getReviewScreen(userId: string, now: Date, scope: StudyScope | null): Promise<ReviewScreen> {
-  const day = await loadStudyDay(userId, now);
+/**
+ * Everything the review page shows, from one load of the user's study day; `more` is what the
+ * learner asked for beyond the day's queue ("study more").
+ */
+export async function getReviewScreen(userId: string, now: Date, scope: StudyScope | null, more: StudyMore = NO_MORE): Promise<ReviewScreen> {
+  const day = await studyDay(userId, now, scope, more);
   const [item, counts, undoable] = await Promise.all([
     nextItem(userId, now, scope, day),
-    dueSummary(userId, now, scope, day),
+    dueSummary(userId, scope, day),
     lastUndoableAnswer(userId, day),
   ]);
-  const summary = item ? null : await sessionSummary(userId, now, day);
+  const summary = item ? null : await sessionSummary(userId, now, scope, more, day);
   return { item, counts, undoable, summary, timeZone: day.settings.timeZone };
 }
 
