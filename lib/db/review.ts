@@ -222,9 +222,8 @@ export interface SessionSummary {
   nextDue: Date | null;
   /** "Study more": what each offer would bring, and the settings that bring it. */
   more: {
-    /** Unseen cards beyond today's new limit (up to EXTRA_NEW_STEP), with `extraNew` raised to `nextExtraNew`. */
+    /** Unseen cards beyond today's new limit, up to EXTRA_NEW_STEP: what raising the limit by that step brings. */
     newCards: number;
-    nextExtraNew: number;
     /** Reviews due within the next AHEAD_DAYS study days (0 once already reviewing that far ahead). */
     aheadReviews: number;
     aheadDays: number;
@@ -247,7 +246,7 @@ async function sessionSummary(userId: string, now: Date, scope: StudyScope | nul
     correct: plan.correct,
     timeTakenMs: plan.timeTakenMs,
     nextDue: row?.next ? new Date(row.next) : null,
-    more: { newCards: extra.length, nextExtraNew: more.extraNew + EXTRA_NEW_STEP, aheadReviews, aheadDays: AHEAD_DAYS },
+    more: { newCards: extra.length, aheadReviews, aheadDays: AHEAD_DAYS },
   };
 }
 
