@@ -9,9 +9,12 @@ import {
 import { z } from 'zod';
 import { prisma } from './client';
 
+/** A note is in the deck while it has an active topic; a retired note (deleted file) keeps only history. */
+const IN_DECK = { concepts: { some: { status: 'active' } } } as const;
+
 export async function getDeckStats() {
   const [sources, concepts, cards] = await Promise.all([
-    prisma.source.count(),
+    prisma.source.count({ where: IN_DECK }),
     prisma.concept.count({ where: { status: 'active' } }),
     prisma.card.count({ where: { status: 'active' } }),
   ]);
@@ -41,7 +44,7 @@ async function cardCountsByConcept(userId: string, now: Date): Promise<Map<strin
 /** Every note with its active concepts as a tree (file -> headings), in note order, with the user's card counts. */
 export async function getTopicTree(userId: string, now: Date): Promise<SourceTopics[]> {
   const [sources, concepts, counts] = await Promise.all([
-    prisma.source.findMany({ orderBy: { path: 'asc' }, select: { id: true, path: true, title: true } }),
+    prisma.source.findMany({ where: IN_DECK, orderBy: { path: 'asc' }, select: { id: true, path: true, title: true } }),
     prisma.concept.findMany({
       where: { status: 'active' },
       orderBy: [{ sourceId: 'asc' }, { order: 'asc' }],
