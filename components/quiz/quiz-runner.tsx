@@ -42,7 +42,7 @@ export function QuizRunner({ params, questions }: { params: QuizUrlParams; quest
   };
 
   return (
-    <div className={`${cardClass} space-y-4`} data-testid="quiz-question" data-index={index}>
+    <div className={`${cardClass} space-y-4`} data-testid="quiz-question" data-index={index} data-kind={q.gradeAs}>
       <p className="text-sm text-stone-500" data-testid="quiz-progress">Question {index + 1} of {questions.length}</p>
       <p className="text-lg font-medium break-words" data-testid="quiz-prompt">{q.prompt}</p>
       {q.options ? (
