@@ -70,8 +70,10 @@ describe('what is due', () => {
       conceptPath: ['Caching'],
       queue: 'new',
       version: 0,
-      intervals: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 },
     });
+    expect(item!.outcomes.map((o) => [o.button.label, o.againToday, o.days])).toEqual([
+      ['Again', true, 1], ['Hard', true, 1], ['Good', false, 1], ['Easy', false, 1],
+    ]);
   });
 
   it('new cards come in note order, and none is left once all are answered', async () => {
