@@ -23,8 +23,8 @@ export function ReviewSession({ item, answer, counts, undoable, finished }: {
   const [undoing, startUndo] = useTransition();
 
   // No router.refresh() here: the answer action revalidates, so its own response already carries
-  // the next card. A refresh started while that response still streamed made the router drop it,
-  // and the browser showed every answer request as cancelled (though the server had recorded it).
+  // the next card. A refresh on top rendered the page a second time while that response was still
+  // streaming, and made the router discard it.
   const onAnswered = useCallback((message: string | null) => setNotice(message), []);
 
   const undo = useCallback(() => {

@@ -68,12 +68,19 @@ export async function getDueSummary(userId: string, now: Date, scope: StudyScope
 }
 
 /**
- * Today's plan as this screen applies it: a scope unburies its own concepts and "study more"
- * raises the new limit (see adjustPlan); `dueBy` is the instant up to which reviews count as due
- * (now, or the start of the study day `aheadDays` ahead).
+ * Which reviews count as due: every card due by `now`, and when reviewing ahead, cards due by
+ * `dueBy` (the start of the study day `aheadDays` ahead) that were not answered today, so each
+ * card is reviewed ahead at most once a day (as Anki's review-ahead deck takes each card once).
  */
-interface ScreenDay extends StudyDay {
+interface DueWindow {
+  now: Date;
   dueBy: Date;
+  dayStart: Date;
+}
+
+/** Today's plan as this screen applies it: a scope unburies its own concepts and "study more" raises the new limit (see adjustPlan). */
+interface ScreenDay extends StudyDay {
+  window: DueWindow;
 }
 
 async function studyDay(userId: string, now: Date, scope: StudyScope | null, more: StudyMore): Promise<ScreenDay> {
@@ -83,14 +90,14 @@ async function studyDay(userId: string, now: Date, scope: StudyScope | null, mor
   return {
     ...day,
     plan: adjustPlan(day.plan, day.settings, more, scope !== null),
-    dueBy: ahead > now ? ahead : now,
+    window: { now, dueBy: ahead > now ? ahead : now, dayStart: day.dayStart },
   };
 }
 
-async function dueSummary(userId: string, scope: StudyScope | null, { plan, dueBy }: ScreenDay): Promise<DueSummary> {
+async function dueSummary(userId: string, scope: StudyScope | null, { plan, window }: ScreenDay): Promise<DueSummary> {
   const inScope = scopeFilter(scope);
   const [dueReviews, fresh] = await Promise.all([
-    countDue(userId, dueBy, plan, scope),
+    countDue(userId, window, plan, scope),
     newCards(userId, plan.newLeft, plan, scope),
   ]);
   const redrills = plan.redrills.filter((r) => inScope(r.conceptId)).length;
@@ -102,11 +109,11 @@ export async function getNextReviewItem(userId: string, now: Date, scope: StudyS
   return nextItem(userId, now, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, dueBy }: ScreenDay): Promise<ReviewItem | null> {
+async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, window }: ScreenDay): Promise<ReviewItem | null> {
   for (const step of queueSteps(plan, now, scopeFilter(scope))) {
     if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill');
     const cardId = step.kind === 'review'
-      ? await firstDue(userId, dueBy, plan, scope)
+      ? await firstDue(userId, window, plan, scope)
       : (await newCards(userId, 1, plan, scope))[0]?.cardId;
     if (cardId) return loadItem(userId, cardId, step.kind);
   }
@@ -119,30 +126,31 @@ function scopeFilter(scope: StudyScope | null): (conceptId: string) => boolean {
   return (id) => ids.has(id);
 }
 
-/** Cards due by `dueBy`, unsuspended, active, outside buried concepts (and inside the scope, if any). */
-function dueWhere(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
+/** Cards due in `window`, unsuspended, active, outside buried concepts (and inside the scope, if any). */
+function dueWhere(userId: string, { now, dueBy, dayStart }: DueWindow, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
   return Prisma.sql`
     rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${dueBy} AND c."status" = 'active'
+    AND (rs."due" <= ${now} OR rs."lastReviewedAt" IS NULL OR rs."lastReviewedAt" < ${dayStart})
     AND c."conceptId" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(plan.buriedConceptIds)}))
     ${scope ? Prisma.sql`AND c."conceptId" IN (SELECT "value" FROM json_each(${JSON.stringify(scope.conceptIds)}))` : Prisma.empty}`;
 }
 
 /** The most overdue card (ties by card id), walking the (userId, suspended, due) index. */
-async function firstDue(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
+async function firstDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
   const [row] = await prisma.$queryRaw<{ cardId: string }[]>`
     SELECT rs."cardId" AS "cardId" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE ${dueWhere(userId, dueBy, plan, scope)}
+    WHERE ${dueWhere(userId, window, plan, scope)}
     ORDER BY rs."due", rs."cardId" LIMIT 1`;
   return row?.cardId;
 }
 
 /** Due reviews, counted only up to the reviews left today. */
-async function countDue(userId: string, dueBy: Date, plan: DayPlan, scope: StudyScope | null): Promise<number> {
+async function countDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<number> {
   if (plan.reviewsLeft === 0) return 0;
   const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
     SELECT COUNT(*) AS "n" FROM (
       SELECT 1 FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-      WHERE ${dueWhere(userId, dueBy, plan, scope)} LIMIT ${plan.reviewsLeft})`;
+      WHERE ${dueWhere(userId, window, plan, scope)} LIMIT ${plan.reviewsLeft})`;
   return Number(row?.n ?? 0);
 }
 
@@ -239,7 +247,7 @@ async function sessionSummary(userId: string, now: Date, scope: StudyScope | nul
       SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
       WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'`,
     newCards(userId, EXTRA_NEW_STEP, { ...plan, newLeft: EXTRA_NEW_STEP }, scope),
-    more.aheadDays >= AHEAD_DAYS ? 0 : countDue(userId, aheadBy, plan, scope),
+    more.aheadDays >= AHEAD_DAYS ? 0 : countDue(userId, { now, dueBy: aheadBy, dayStart: day.dayStart }, plan, scope),
   ]);
   return {
     answered: plan.answered,

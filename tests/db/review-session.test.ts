@@ -233,7 +233,11 @@ describe('study more', () => {
     await questions(userId, [4], NOW);
     const done = await f.review.getReviewScreen(userId, seconds(30), null);
     expect(done.item).toBeNull();
-    expect(done.summary?.more).toEqual({ newCards: 4, aheadReviews: 1, aheadDays: 7 });
+    // The card answered today is not offered ahead (each card once a day, as Anki's review-ahead deck).
+    expect(done.summary?.more).toEqual({ newCards: 4, aheadReviews: 0, aheadDays: 7 });
+    // As if it had been learned yesterday: now it is offered ahead.
+    await f.prisma.reviewState.updateMany({ where: { userId }, data: { lastReviewedAt: at('2024-03-09T12:00:00Z') } });
+    expect((await f.review.getReviewScreen(userId, seconds(31), null)).summary?.more).toEqual({ newCards: 4, aheadReviews: 1, aheadDays: 7 });
 
     const extra = { extraNew: 10, aheadDays: 0 };
     const next = await f.review.getReviewScreen(userId, seconds(40), null, extra);
@@ -261,8 +265,8 @@ describe('summaries', () => {
     expect(screen.item).toBeNull();
     expect(screen.summary).toEqual({
       answered: 3, correct: 2, timeTakenMs: 3000, nextDue: at('2024-03-11T04:00:00Z'),
-      // Study more: the three unseen cards, and the two cards due tomorrow.
-      more: { newCards: 3, aheadReviews: 2, aheadDays: 7 },
+      // Study more: the three unseen cards; the two due tomorrow were answered today, so none ahead.
+      more: { newCards: 3, aheadReviews: 0, aheadDays: 7 },
     });
     expect(await f.review.getDueCountsByConcept(userId, TOMORROW)).toEqual(new Map([
       [(await f.prisma.concept.findFirstOrThrow({ where: { title: 'Caching' } })).id, 1],
