@@ -51,9 +51,20 @@ export interface TypedGrade {
   parts: Recalled[];
 }
 
+/** A decimal number such as "3.65" or "3,65" (with any punctuation around it): one term, not two. */
+const DECIMAL = /^[^\p{L}\p{N}]*(\d+(?:[.,]\d+)+)[^\p{L}\p{N}]*$/u;
+
+/** Words in order, a decimal number kept whole ("3,65" read as "3.65"). */
+function terms(text: string): string[] {
+  return text.split(/\s+/).flatMap((token) => {
+    const decimal = DECIMAL.exec(token)?.[1];
+    return decimal ? [decimal.replace(/,/g, '.')] : words(token);
+  });
+}
+
 /** Key terms: stopwords and hedges dropped unless nothing else is left ("The" stays an answer). */
 function keyTerms(text: string): string[] {
-  const all = words(text);
+  const all = terms(text);
   const content = all.filter((w) => !STOPWORDS.has(w) && !HEDGES.has(w));
   return content.length > 0 ? content : all;
 }

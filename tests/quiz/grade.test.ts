@@ -50,8 +50,10 @@ describe('gradeTyped', () => {
   });
 
   it.each<[string, string, string, number, [string, boolean][]]>([
-    ['qa', 'About 3.65 days', '3.65 days', 1, [['3', true], ['65', true], ['days', true]]],
-    ['qa', 'About 3.65 days', '3.65 weeks', 2 / 3, [['3', true], ['65', true], ['days', false]]],
+    ['qa', 'About 3.65 days', '3.65 days', 1, [['3.65', true], ['days', true]]],
+    ['qa', 'About 3.65 days', '3.65 weeks', 1 / 2, [['3.65', true], ['days', false]]],
+    ['qa', 'About 3.65 days', '3,65 days', 1, [['3.65', true], ['days', true]]],
+    ['qa', 'About 3.65 days', '3.6 days', 1 / 2, [['3.65', false], ['days', true]]],
     ['list', 'Leader election; Log replication; Safety', 'Leader election\nLog replication', 2 / 3,
       [['Leader election', true], ['Log replication', true], ['Safety', false]]],
     ['list', '- LRU\n- LFU\n- FIFO', 'fifo', 1 / 3, [['LRU', false], ['LFU', false], ['FIFO', true]]],
