@@ -66,7 +66,7 @@ export default async function HomePage() {
           </ul>
         </div>
       )}
-      <p className="text-sm text-stone-500">
+      <p className="text-sm text-stone-500" data-testid="deck-stats">
         Deck: {deck.sources} notes · {deck.concepts} topics · {deck.cards} cards ·{' '}
         <Link href="/settings" className="hover:underline">settings</Link> ·{' '}
         <Link href="/leeches" className="hover:underline">leeches</Link>

@@ -39,7 +39,7 @@ describe('choosing the scheduler in settings', () => {
     await chooseScheduler(page, /^FSRS/);
     // FSRS-6 default weights on a new card: 1, 2, 3 and 8 days.
     const fsrs = await buttonLabels(page);
-    expect(fsrs).toEqual(['Again · 1 day', 'Hard · 2 days', 'Good · 3 days', 'Easy · 8 days']);
+    expect(fsrs).toEqual(['Again · again today, then 1 day', 'Hard · again today, then 2 days', 'Good · 3 days', 'Easy · 8 days']);
     expect(fsrs).not.toEqual(sm2);
 
     // Review it (Good): the next card is shown, still with FSRS's intervals.

@@ -7,6 +7,7 @@ import type { QuizQuestion, QuizResponse } from '@/lib/quiz/build';
 import { gradeTyped } from '@/lib/quiz/grade';
 import { quizHref, type QuizUrlParams } from '@/lib/validations/quiz';
 import { QuizResults } from './quiz-results';
+import { RecalledParts } from './recalled-parts';
 import { WordDiff } from './word-diff';
 
 /**
@@ -41,7 +42,7 @@ export function QuizRunner({ params, questions }: { params: QuizUrlParams; quest
   };
 
   return (
-    <div className={`${cardClass} space-y-4`} data-testid="quiz-question" data-index={index}>
+    <div className={`${cardClass} space-y-4`} data-testid="quiz-question" data-index={index} data-kind={q.gradeAs}>
       <p className="text-sm text-stone-500" data-testid="quiz-progress">Question {index + 1} of {questions.length}</p>
       <p className="text-lg font-medium break-words" data-testid="quiz-prompt">{q.prompt}</p>
       {q.options ? (
@@ -77,6 +78,7 @@ export function QuizRunner({ params, questions }: { params: QuizUrlParams; quest
         <div className="space-y-2" data-testid="quiz-feedback" data-correct={String(typedGrade.correct || response.override === true)}>
           <p className="font-semibold">{typedGrade.correct || response.override ? 'Correct' : 'Not quite'} <span className="text-sm font-normal text-stone-500">({Math.round(typedGrade.score * 100)}% recalled)</span></p>
           <p className="text-sm break-words"><span className="text-stone-500">Expected:</span> <span data-testid="quiz-expected">{q.expected}</span></p>
+          <RecalledParts parts={typedGrade.parts} list={q.gradeAs === 'list'} />
           <WordDiff parts={typedGrade.diff} />
           {!typedGrade.correct && !response.override && (
             <button type="button" className={secondaryButtonClass} onClick={() => answer({ ...response, override: true })}>I was right</button>

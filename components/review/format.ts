@@ -1,6 +1,3 @@
-/** "1 day", "6 days". */
-export const formatInterval = (days: number): string => (days === 1 ? '1 day' : `${days} days`);
-
 /** "45 s", "3 min 05 s", "1 h 02 min". */
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);

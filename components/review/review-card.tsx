@@ -1,12 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import { buttonClass, cardClass } from '@/components/ui/styles';
 import { answerCardAction } from '@/lib/actions/answer-card';
 import type { ReviewItem } from '@/lib/db/review';
-import { buttonForKey, REVIEW_BUTTONS } from '@/lib/srs/grades';
-import { formatInterval, passageHref } from './format';
+import { outcomeNote, outcomeWhen } from '@/lib/srs/grade-outcomes';
+import { buttonForKey } from '@/lib/srs/grades';
+import { passageHref } from './format';
 
 const MAX_TIME_TAKEN_MS = 24 * 60 * 60 * 1000;
 
@@ -26,6 +27,7 @@ export function ReviewCard({ item, answer, onAnswered }: {
   // One id per card shown: a double press or a retry sends the same id and is recorded once.
   const answerId = useRef(crypto.randomUUID());
   const redrill = item.queue === 'redrill';
+  const noteId = useId();
 
   const grade = useCallback(
     (value: number) => {
@@ -90,20 +92,30 @@ export function ReviewCard({ item, answer, onAnswered }: {
         <div className="space-y-2">
           {redrill && <p className="text-xs text-stone-500">Same-day re-drill: the schedule stays as it is until you grade it Good or Easy.</p>}
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-label="Grade your answer">
-            {REVIEW_BUTTONS.map((b) => (
-              <button
-                key={b.key}
-                type="button"
-                disabled={pending}
-                onClick={() => grade(b.grade)}
-                className="min-h-12 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800"
-              >
-                <span className="block font-semibold">
-                  {b.label} · {redrill ? 'schedule unchanged' : formatInterval(item.intervals[b.grade])}
-                </span>
-                <span className="block text-xs text-stone-500">key {b.key}</span>
-              </button>
-            ))}
+            {item.outcomes.map((o) => {
+              const b = o.button;
+              const when = redrill ? 'schedule unchanged' : outcomeWhen(o);
+              const note = redrill ? '' : outcomeNote(o, item.outcomes);
+              // The note is a description, not part of the name: "same as Again" must not make Hard answer to "Again".
+              return (
+                <button
+                  key={b.key}
+                  type="button"
+                  disabled={pending}
+                  onClick={() => grade(b.grade)}
+                  data-testid={`grade-${b.label.toLowerCase()}`}
+                  aria-label={`${b.label} · ${when}`}
+                  aria-describedby={note ? `${noteId}-${b.key}` : undefined}
+                  className="min-h-12 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800"
+                >
+                  <span className="block font-semibold">
+                    {b.label} · {when}
+                  </span>
+                  {note && <span id={`${noteId}-${b.key}`} className="block text-xs text-stone-600 dark:text-stone-400" data-testid="grade-note">{note}</span>}
+                  <span className="block text-xs text-stone-500">key {b.key}</span>
+                </button>
+              );
+            })}
           </div>
         </div>
       )}

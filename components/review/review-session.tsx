@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useEffectEvent, useState, useTransition, type ReactNode } from 'react';
 import { secondaryButtonClass } from '@/components/ui/styles';
 import { undoAnswerAction } from '@/lib/actions/undo-answer';
@@ -20,23 +19,21 @@ export function ReviewSession({ item, answer, counts, undoable, finished }: {
   /** Shown when no card is left. */
   finished: ReactNode;
 }) {
-  const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const [undoing, startUndo] = useTransition();
 
-  const onAnswered = useCallback((message: string | null) => {
-    setNotice(message);
-    router.refresh();
-  }, [router]);
+  // No router.refresh() here: the answer action revalidates, so its own response already carries
+  // the next card. A refresh on top rendered the page a second time while that response was still
+  // streaming, and made the router discard it.
+  const onAnswered = useCallback((message: string | null) => setNotice(message), []);
 
   const undo = useCallback(() => {
     if (!undoable || undoing) return;
     startUndo(async () => {
       const result = await undoAnswerAction({ answerId: undoable.answerId });
       setNotice(result.ok ? `Undone: ${undoable.question}` : result.error);
-      router.refresh();
     });
-  }, [undoable, undoing, router]);
+  }, [undoable, undoing]);
 
   // An effect event, not a listener re-added per render: a refresh commits the new card before
   // passive effects run, and a key pressed in between must undo the answer now on screen.

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '@/lib/db/search';
 import { inputClass } from '@/components/ui/styles';
@@ -12,10 +13,17 @@ const DEBOUNCE_MS = 150;
  * The search box with results that follow typing (GET /api/search, debounced; a stale answer is
  * aborted). The page renders the same form and the first results on the server, so it also works
  * without script: the form then submits to /search?q=.
+ *
+ * The query lives in the URL (?q=, replaced as one types): Back from a result returns to it. The
+ * URL wins over the server's `initialQuery`, because Back may restore this page from the router's
+ * cache as it was first rendered, before any typing.
  */
 export function SearchView({ initialQuery, initialHits }: { initialQuery: string; initialHits: SearchHit[] }) {
-  const [query, setQuery] = useState(initialQuery);
-  const [results, setResults] = useState({ query: initialQuery.trim(), hits: initialHits });
+  const urlQuery = (useSearchParams().get('q') ?? initialQuery).trim();
+  const [query, setQuery] = useState(urlQuery);
+  const [results, setResults] = useState(
+    urlQuery === initialQuery.trim() ? { query: urlQuery, hits: initialHits } : { query: '', hits: [] as SearchHit[] },
+  );
 
   useEffect(() => {
     const q = query.trim();

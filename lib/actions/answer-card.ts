@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { CardNotFoundError, recordAnswer, StaleAnswerError, type AnswerOutcome } from '../db/review-answer';
 import type { Grade } from '../srs/sm2';
 import { requireUser } from '../session';
@@ -8,7 +8,11 @@ import { answerSchema } from '../validations/review';
 
 export type AnswerResult = ({ ok: true } & Pick<AnswerOutcome, 'kind' | 'intervalDays' | 'leech'>) | { ok: false; error: string };
 
-/** Records one review answer for the signed-in user; known failures come back as messages. */
+/**
+ * Records one review answer for the signed-in user; known failures come back as messages.
+ * Every outcome refreshes the page in this action's own response (the review screen does not
+ * call router.refresh(), which would race that response).
+ */
 export async function answerCardAction(input: unknown): Promise<AnswerResult> {
   const user = await requireUser();
   const parsed = answerSchema.safeParse(input);
@@ -19,6 +23,7 @@ export async function answerCardAction(input: unknown): Promise<AnswerResult> {
     return { ok: true, kind, intervalDays, leech };
   } catch (error) {
     if (error instanceof StaleAnswerError || error instanceof CardNotFoundError) {
+      refresh();
       return { ok: false, error: `${error.message} Moving on to the next card.` };
     }
     throw error;

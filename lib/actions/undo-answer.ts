@@ -1,13 +1,13 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { undoAnswer, UndoError } from '../db/review-answer';
 import { requireUser } from '../session';
 import { undoSchema } from '../validations/review';
 
 export type UndoResult = { ok: true } | { ok: false; error: string };
 
-/** Undoes one of the signed-in user's answers; undoing it twice is harmless. */
+/** Undoes one of the signed-in user's answers; undoing it twice is harmless. The page refreshes in this response. */
 export async function undoAnswerAction(input: unknown): Promise<UndoResult> {
   const user = await requireUser();
   const parsed = undoSchema.safeParse(input);
@@ -17,7 +17,10 @@ export async function undoAnswerAction(input: unknown): Promise<UndoResult> {
     revalidatePath('/');
     return { ok: true };
   } catch (error) {
-    if (error instanceof UndoError) return { ok: false, error: error.message };
+    if (error instanceof UndoError) {
+      refresh();
+      return { ok: false, error: error.message };
+    }
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { newCardSnapshot } from '../srs/answer';
-import { queueSteps, type DayPlan } from '../srs/queue';
+import { gradeOutcomes, outcomesOfIntervals, type GradeOutcome } from '../srs/grade-outcomes';
+import { adjustPlan, AHEAD_DAYS, EXTRA_NEW_STEP, NO_MORE, queueSteps, type DayPlan, type StudyMore } from '../srs/queue';
 import { previewSchedule } from '../srs/scheduler';
-import type { Grade } from '../srs/sm2';
+import { addStudyDays } from '../srs/study-day';
 import type { StudySettings } from '../srs/study-settings';
 import { SCHEDULE_COLUMNS, toSchedules, type StoredSchedules } from './card-schedules';
 import { prisma } from './client';
@@ -28,8 +29,8 @@ export interface ReviewItem {
   queue: ReviewQueue;
   /** The state version the answer must be computed against; a different one is stale. */
   version: number;
-  /** Days until the card is due again after each grade, under the user's active scheduler. */
-  intervals: Record<Grade, number>;
+  /** What each grade button would do to the card under the user's active scheduler (see grade-outcomes.ts). */
+  outcomes: GradeOutcome[];
 }
 
 /** A concept subtree to study on its own ("review only Caching"). */
@@ -69,13 +70,40 @@ export async function getStudyScope(userId: string, conceptId: string): Promise<
 
 /** Counts for the home page and the progress bar, under today's limits and burying. */
 export async function getDueSummary(userId: string, now: Date, scope: StudyScope | null = null): Promise<DueSummary> {
-  return dueSummary(userId, now, scope, await loadStudyDay(userId, now));
+  return dueSummary(userId, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function dueSummary(userId: string, now: Date, scope: StudyScope | null, { plan }: StudyDay): Promise<DueSummary> {
+/**
+ * Which reviews count as due: every card due by `now`, and when reviewing ahead, cards due by
+ * `dueBy` (the start of the study day `aheadDays` ahead) that were not answered today, so each
+ * card is reviewed ahead at most once a day (as Anki's review-ahead deck takes each card once).
+ */
+interface DueWindow {
+  now: Date;
+  dueBy: Date;
+  dayStart: Date;
+}
+
+/** Today's plan as this screen applies it: a scope unburies its own concepts and "study more" raises the new limit (see adjustPlan). */
+interface ScreenDay extends StudyDay {
+  window: DueWindow;
+}
+
+async function studyDay(userId: string, now: Date, scope: StudyScope | null, more: StudyMore): Promise<ScreenDay> {
+  const day = await loadStudyDay(userId, now);
+  const { timeZone, rolloverHour } = day.settings;
+  const ahead = more.aheadDays > 0 ? addStudyDays(day.dayStart, more.aheadDays, timeZone, rolloverHour) : now;
+  return {
+    ...day,
+    plan: adjustPlan(day.plan, day.settings, more, scope !== null),
+    window: { now, dueBy: ahead > now ? ahead : now, dayStart: day.dayStart },
+  };
+}
+
+async function dueSummary(userId: string, scope: StudyScope | null, { plan, window }: ScreenDay): Promise<DueSummary> {
   const inScope = scopeFilter(scope);
   const [dueReviews, fresh] = await Promise.all([
-    countDue(userId, now, plan, scope),
+    countDue(userId, window, plan, scope),
     newCards(userId, plan.newLeft, plan, scope),
   ]);
   const redrills = plan.redrills.filter((r) => inScope(r.conceptId)).length;
@@ -84,14 +112,14 @@ async function dueSummary(userId: string, now: Date, scope: StudyScope | null, {
 
 /** The next card to study, as {@link queueSteps} orders the day's queue; null when the day is done. */
 export async function getNextReviewItem(userId: string, now: Date, scope: StudyScope | null = null): Promise<ReviewItem | null> {
-  return nextItem(userId, now, scope, await loadStudyDay(userId, now));
+  return nextItem(userId, now, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, settings }: StudyDay): Promise<ReviewItem | null> {
+async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, window, settings }: ScreenDay): Promise<ReviewItem | null> {
   for (const step of queueSteps(plan, now, scopeFilter(scope))) {
     if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill', now, settings);
     const cardId = step.kind === 'review'
-      ? await firstDue(userId, now, plan, scope)
+      ? await firstDue(userId, window, plan, scope)
       : (await newCards(userId, 1, plan, scope))[0]?.cardId;
     if (cardId) return loadItem(userId, cardId, step.kind, now, settings);
   }
@@ -104,31 +132,32 @@ function scopeFilter(scope: StudyScope | null): (conceptId: string) => boolean {
   return (id) => ids.has(id);
 }
 
-/** Due, unsuspended, active, readable cards outside buried concepts (and inside the scope, if any). */
-function dueWhere(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
+/** Readable cards due in `window`, unsuspended, active, outside buried concepts (and inside the scope, if any). */
+function dueWhere(userId: string, { now, dueBy, dayStart }: DueWindow, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
   return Prisma.sql`
-    rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+    rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${dueBy} AND c."status" = 'active'
+    AND (rs."due" <= ${now} OR rs."lastReviewedAt" IS NULL OR rs."lastReviewedAt" < ${dayStart})
     AND ${conceptIsReadable(userId, 'c.conceptId')}
     AND c."conceptId" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(plan.buriedConceptIds)}))
     ${scope ? Prisma.sql`AND c."conceptId" IN (SELECT "value" FROM json_each(${JSON.stringify(scope.conceptIds)}))` : Prisma.empty}`;
 }
 
 /** The most overdue card (ties by card id), walking the (userId, suspended, due) index. */
-async function firstDue(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
+async function firstDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
   const [row] = await prisma.$queryRaw<{ cardId: string }[]>`
     SELECT rs."cardId" AS "cardId" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE ${dueWhere(userId, now, plan, scope)}
+    WHERE ${dueWhere(userId, window, plan, scope)}
     ORDER BY rs."due", rs."cardId" LIMIT 1`;
   return row?.cardId;
 }
 
 /** Due reviews, counted only up to the reviews left today. */
-async function countDue(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Promise<number> {
+async function countDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<number> {
   if (plan.reviewsLeft === 0) return 0;
   const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
     SELECT COUNT(*) AS "n" FROM (
       SELECT 1 FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-      WHERE ${dueWhere(userId, now, plan, scope)} LIMIT ${plan.reviewsLeft})`;
+      WHERE ${dueWhere(userId, window, plan, scope)} LIMIT ${plan.reviewsLeft})`;
   return Number(row?.n ?? 0);
 }
 
@@ -176,8 +205,20 @@ async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now:
     sourceLine: row.sourceLine,
     queue,
     version: state ? row.version : 0,
-    intervals: previewSchedule(state ?? { sm2: newCardSnapshot(now), fsrs: null }, now, settings.scheduler, settings),
+    outcomes: outcomesFor(state ?? { sm2: newCardSnapshot(now), fsrs: null }, now, settings),
   };
+}
+
+/**
+ * The grade buttons' outcomes: SM-2's own steps (with their look-alike notes), or the intervals
+ * FSRS would give when it is the active scheduler.
+ */
+function outcomesFor(state: Parameters<typeof previewSchedule>[0], now: Date, settings: StudySettings): GradeOutcome[] {
+  if (settings.scheduler !== 'fsrs') {
+    const { repetitions, intervalDays, easeFactor } = state.sm2;
+    return gradeOutcomes({ repetitions, interval: intervalDays, easeFactor });
+  }
+  return outcomesOfIntervals(previewSchedule(state, now, settings.scheduler, settings));
 }
 
 export interface SessionSummary {
@@ -187,21 +228,36 @@ export interface SessionSummary {
   timeTakenMs: number;
   /** When the next scheduled review falls due (after `now`), or null if nothing is scheduled. */
   nextDue: Date | null;
+  /** "Study more": what each offer would bring, and the settings that bring it. */
+  more: {
+    /** Unseen cards beyond today's new limit, up to EXTRA_NEW_STEP: what raising the limit by that step brings. */
+    newCards: number;
+    /** Reviews due within the next AHEAD_DAYS study days (0 once already reviewing that far ahead). */
+    aheadReviews: number;
+    aheadDays: number;
+  };
 }
 
-/** What the learner did today, for the end-of-session screen. */
-async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Promise<SessionSummary> {
-  // The (userId, suspended, due) index walked in due order: the first readable active card is the minimum.
-  const [row] = await prisma.$queryRaw<{ next: Date | string | null }[]>`
-    SELECT rs."due" AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'
-      AND ${conceptIsReadable(userId, 'c.conceptId')}
-    ORDER BY rs."due" LIMIT 1`;
+/** What the learner did today, and what "study more" could still offer, for the end-of-session screen. */
+async function sessionSummary(userId: string, now: Date, scope: StudyScope | null, more: StudyMore, day: ScreenDay): Promise<SessionSummary> {
+  const { plan, settings } = day;
+  const aheadBy = addStudyDays(day.dayStart, AHEAD_DAYS, settings.timeZone, settings.rolloverHour);
+  const [[row], extra, aheadReviews] = await Promise.all([
+    // The (userId, suspended, due) index walked in due order: the first readable active card is the minimum.
+    prisma.$queryRaw<{ next: Date | string | null }[]>`
+      SELECT rs."due" AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+      WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'
+        AND ${conceptIsReadable(userId, 'c.conceptId')}
+      ORDER BY rs."due" LIMIT 1`,
+    newCards(userId, EXTRA_NEW_STEP, { ...plan, newLeft: EXTRA_NEW_STEP }, scope),
+    more.aheadDays >= AHEAD_DAYS ? 0 : countDue(userId, { now, dueBy: aheadBy, dayStart: day.dayStart }, plan, scope),
+  ]);
   return {
     answered: plan.answered,
     correct: plan.correct,
     timeTakenMs: plan.timeTakenMs,
     nextDue: row?.next ? new Date(row.next) : null,
+    more: { newCards: extra.length, aheadReviews, aheadDays: AHEAD_DAYS },
   };
 }
 
@@ -247,15 +303,18 @@ export interface ReviewScreen {
   timeZone: string;
 }
 
-/** Everything the review page shows, from one load of the user's study day. */
-export async function getReviewScreen(userId: string, now: Date, scope: StudyScope | null): Promise<ReviewScreen> {
-  const day = await loadStudyDay(userId, now);
+/**
+ * Everything the review page shows, from one load of the user's study day; `more` is what the
+ * learner asked for beyond the day's queue ("study more").
+ */
+export async function getReviewScreen(userId: string, now: Date, scope: StudyScope | null, more: StudyMore = NO_MORE): Promise<ReviewScreen> {
+  const day = await studyDay(userId, now, scope, more);
   const [item, counts, undoable] = await Promise.all([
     nextItem(userId, now, scope, day),
-    dueSummary(userId, now, scope, day),
+    dueSummary(userId, scope, day),
     lastUndoableAnswer(userId, day),
   ]);
-  const summary = item ? null : await sessionSummary(userId, now, day);
+  const summary = item ? null : await sessionSummary(userId, now, scope, more, day);
   return { item, counts, undoable, summary, timeZone: day.settings.timeZone };
 }
 

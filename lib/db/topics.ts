@@ -10,10 +10,18 @@ import { z } from 'zod';
 import { prisma } from './client';
 import { readableConcepts, readableCards, readableSources, sourceIsReadable } from './readable';
 
+/** A note is in the deck while it has an active topic; a retired note (deleted file) keeps only history. */
+const IN_DECK = { concepts: { some: { status: 'active' } } } as const;
+
+/** The notes in the deck that the user may study. */
+function deckSources(userId: string) {
+  return { AND: [readableSources(userId), IN_DECK] };
+}
+
 /** How many notes, active concepts and active cards the user may study. */
 export async function getDeckStats(userId: string) {
   const [sources, concepts, cards] = await Promise.all([
-    prisma.source.count({ where: readableSources(userId) }),
+    prisma.source.count({ where: deckSources(userId) }),
     prisma.concept.count({ where: { status: 'active', ...readableConcepts(userId) } }),
     prisma.card.count({ where: { status: 'active', ...readableCards(userId) } }),
   ]);
@@ -49,7 +57,7 @@ async function cardCountsByConcept(userId: string, now: Date): Promise<Map<strin
 export async function getTopicTree(userId: string, now: Date): Promise<SourceTopics[]> {
   const [sources, concepts, counts] = await Promise.all([
     prisma.source.findMany({
-      where: readableSources(userId),
+      where: deckSources(userId),
       orderBy: [{ path: 'asc' }, { id: 'asc' }],
       select: { id: true, path: true, title: true },
     }),

@@ -1,5 +1,6 @@
 import { answerFace, comparisonAttribute, definedTerm, type QuizCard } from './cards';
 import type { Rng } from './random';
+import { answerForm, sameForm } from './form';
 import { nearlyEqual, normalize } from './text';
 
 /**
@@ -11,7 +12,9 @@ import { nearlyEqual, normalize } from './text';
  * - only from cards of the same kind (qa and explicit count as one kind, being both free-form
  *   answers; a cloze also takes definitions' terms), and for comparisons only cells of the same
  *   column (attribute), from any table;
- * - never more than {@link MAX_LENGTH_RATIO} times longer or shorter than the right answer.
+ * - never more than {@link MAX_LENGTH_RATIO} times longer or shorter than the right answer, and of
+ *   the same form (see form.ts): as many list items, the same grammatical number, a similar word
+ *   count, so that no option stands out by its shape.
  * Among the allowed, nearer neighbours (same concept, then siblings, then the same note) and
  * similar lengths come first; the seeded jitter only breaks near-ties.
  */
@@ -50,6 +53,7 @@ function optionFor(target: QuizCard, candidate: QuizCard): string | null {
 
 export function chooseDistractors(target: QuizCard, pool: readonly QuizCard[], rng: Rng, count = DISTRACTOR_COUNT): string[] {
   const right = answerFace(target);
+  const rightForm = answerForm(right, target.kind);
   const ranked: { face: string; cost: number }[] = [];
   // Pool order is fixed by id so that the rng draws line up with the same candidates every time.
   for (const candidate of [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -59,6 +63,7 @@ export function chooseDistractors(target: QuizCard, pool: readonly QuizCard[], r
     if (face === null) continue;
     const ratio = Math.max(face.length, right.length) / Math.max(1, Math.min(face.length, right.length));
     if (!normalize(face) || ratio > MAX_LENGTH_RATIO) continue;
+    if (!sameForm(rightForm, answerForm(face, target.kind))) continue;
     ranked.push({ face, cost: proximity(target, candidate) * PROXIMITY_WEIGHT + Math.log2(ratio) * LENGTH_WEIGHT + jitter });
   }
   ranked.sort((a, b) => a.cost - b.cost);

@@ -44,6 +44,8 @@ export interface Redrill {
 export interface DayPlan {
   reviewsLeft: number;
   newLeft: number;
+  /** New cards started today (may exceed the limit after "study more"). */
+  newDone: number;
   /** Pending re-drills, longest-waiting first. */
   redrills: Redrill[];
   /** Concepts whose other cards wait until tomorrow (empty when burySiblings is off). */
@@ -78,6 +80,7 @@ export function planDay(answers: readonly DayAnswer[], settings: Pick<StudySetti
   return {
     reviewsLeft: Math.max(0, settings.reviewsPerDay - reviewsDone),
     newLeft: Math.max(0, settings.newPerDay - newDone),
+    newDone,
     redrills,
     buriedConceptIds: settings.burySiblings ? [...new Set(sorted.map((a) => a.conceptId))] : [],
     answered: sorted.length,
@@ -109,4 +112,34 @@ export function queueSteps(plan: DayPlan, now: Date, inScope: (conceptId: string
   if (plan.newLeft > 0) steps.push({ kind: 'new' });
   for (const r of redrills) if (!ready(r)) steps.push({ kind: 'redrill', cardId: r.cardId });
   return steps;
+}
+
+/**
+ * "Study more" once the day's queue is empty, as Anki's custom study offers: raise today's new
+ * limit by `extraNew`, and take reviews due up to `aheadDays` study days ahead. Answers given
+ * this way are normal reviews (they count against the limits and move the SM-2 schedule).
+ */
+export interface StudyMore {
+  /** Added to today's new-card limit; integer >= 0. */
+  extraNew: number;
+  /** Reviews due before the start of the study day this many days ahead are due now; integer >= 0. */
+  aheadDays: number;
+}
+
+export const NO_MORE: StudyMore = Object.freeze({ extraNew: 0, aheadDays: 0 });
+/** Extra new cards one "study more" offer adds. */
+export const EXTRA_NEW_STEP = 10;
+/** How far ahead "review ahead" reaches. */
+export const AHEAD_DAYS = 7;
+
+/**
+ * Today's limits with extra new cards, and without burying when `scoped`: a topic studied on
+ * purpose is the learner asking for exactly those cards, so answering one must not hide the rest.
+ */
+export function adjustPlan(plan: DayPlan, settings: Pick<StudySettings, 'newPerDay'>, more: StudyMore, scoped: boolean): DayPlan {
+  return {
+    ...plan,
+    newLeft: Math.max(0, settings.newPerDay + more.extraNew - plan.newDone),
+    buriedConceptIds: scoped ? [] : plan.buriedConceptIds,
+  };
 }

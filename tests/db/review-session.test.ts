@@ -209,6 +209,53 @@ describe('studying a concept subtree', () => {
   });
 });
 
+describe('a topic studied on purpose', () => {
+  it('is not buried by its own answers: the scope goes on to its next card', async () => {
+    const userId = await f.newUser({ burySiblings: true });
+    const eviction = await f.review.getStudyScope(userId, (await f.prisma.concept.findFirstOrThrow({ where: { title: 'Eviction' } })).id);
+    expect(await f.review.getDueSummary(userId, NOW, eviction)).toMatchObject({ newAvailable: 2, total: 2 });
+    const shown: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const screen = await f.review.getReviewScreen(userId, seconds(i), eviction);
+      if (!screen.item) break;
+      await f.answers.recordAnswer(userId, { cardId: screen.item.cardId, grade: 4, answerId: `purpose-${i}`, version: screen.item.version, timeTakenMs: 1 }, seconds(i));
+      shown.push(screen.item.question);
+    }
+    expect(shown).toEqual(['What is LRU?', 'What is LFU?']);
+    // Outside the scope, burying still holds: Eviction's concept is answered for today.
+    expect((await f.review.getNextReviewItem(userId, seconds(10)))?.question).toBe('What is a cache?');
+  });
+});
+
+describe('study more', () => {
+  it('extra new cards go beyond the daily limit, and reviews ahead take cards due in the next days', async () => {
+    const userId = await f.newUser({ burySiblings: false, newPerDay: 1 });
+    await questions(userId, [4], NOW);
+    const done = await f.review.getReviewScreen(userId, seconds(30), null);
+    expect(done.item).toBeNull();
+    // The card answered today is not offered ahead (each card once a day, as Anki's review-ahead deck).
+    expect(done.summary?.more).toEqual({ newCards: 4, aheadReviews: 0, aheadDays: 7 });
+    // As if it had been learned yesterday: now it is offered ahead.
+    await f.prisma.reviewState.updateMany({ where: { userId }, data: { lastReviewedAt: at('2024-03-09T12:00:00Z') } });
+    expect((await f.review.getReviewScreen(userId, seconds(31), null)).summary?.more).toEqual({ newCards: 4, aheadReviews: 1, aheadDays: 7 });
+
+    const extra = { extraNew: 10, aheadDays: 0 };
+    const next = await f.review.getReviewScreen(userId, seconds(40), null, extra);
+    expect(next.item).toMatchObject({ question: 'What is LRU?', queue: 'new' });
+    expect(next.counts).toMatchObject({ newAvailable: 4 });
+
+    const ahead = await f.review.getReviewScreen(userId, seconds(50), null, { extraNew: 0, aheadDays: 7 });
+    expect(ahead.item).toMatchObject({ question: 'What is a cache?', queue: 'review' });
+    await f.answers.recordAnswer(userId, { cardId: ahead.item!.cardId, grade: 4, answerId: 'ahead-1', version: ahead.item!.version, timeTakenMs: 1 }, seconds(50));
+    // A normal review: the second success gives SM-2's 6 days, counted from today.
+    const state = await f.prisma.reviewState.findFirstOrThrow({ where: { userId, cardId: ahead.item!.cardId } });
+    expect(state).toMatchObject({ repetitions: 2, intervalDays: 6, due: at('2024-03-16T04:00:00Z') });
+    const after = await f.review.getReviewScreen(userId, seconds(60), null, { extraNew: 0, aheadDays: 7 });
+    expect(after.item).toBeNull();
+    expect(after.summary?.more).toEqual({ newCards: 4, aheadReviews: 0, aheadDays: 7 });
+  });
+});
+
 describe('summaries', () => {
   it('counts answered, correct and time for the day, and when the next review is due', async () => {
     const userId = await f.newUser({ burySiblings: false, newPerDay: 2 });
@@ -216,7 +263,11 @@ describe('summaries', () => {
     await f.answerNext(userId, 5, seconds(120));
     const screen = await f.review.getReviewScreen(userId, seconds(130), null);
     expect(screen.item).toBeNull();
-    expect(screen.summary).toEqual({ answered: 3, correct: 2, timeTakenMs: 3000, nextDue: at('2024-03-11T04:00:00Z') });
+    expect(screen.summary).toEqual({
+      answered: 3, correct: 2, timeTakenMs: 3000, nextDue: at('2024-03-11T04:00:00Z'),
+      // Study more: the three unseen cards; the two due tomorrow were answered today, so none ahead.
+      more: { newCards: 3, aheadReviews: 0, aheadDays: 7 },
+    });
     expect(await f.review.getDueCountsByConcept(userId, TOMORROW)).toEqual(new Map([
       [(await f.prisma.concept.findFirstOrThrow({ where: { title: 'Caching' } })).id, 1],
       [(await f.prisma.concept.findFirstOrThrow({ where: { title: 'Eviction' } })).id, 1],

@@ -70,8 +70,10 @@ describe('what is due', () => {
       conceptPath: ['Caching'],
       queue: 'new',
       version: 0,
-      intervals: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 },
     });
+    expect(item!.outcomes.map((o) => [o.button.label, o.againToday, o.days])).toEqual([
+      ['Again', true, 1], ['Hard', true, 1], ['Good', false, 1], ['Easy', false, 1],
+    ]);
   });
 
   it('new cards come in note order, and none is left once all are answered', async () => {
@@ -196,11 +198,13 @@ describe('a study session over several days', () => {
     expect(other).toMatchObject({ repetitions: 2, intervalDays: 6, version: 2 });
   });
 
-  it('a due card is shown with the intervals each grade would give', async () => {
+  it('a due card is shown with what each grade would do', async () => {
     const userId = await newUser();
     await answerNext(userId, 4, NOW);
     const item = await review.getNextReviewItem(userId, TWO_DAYS_LATER);
     expect(item).toMatchObject({ question: 'What is a cache?', queue: 'review', version: 1 });
-    expect(item!.intervals).toEqual({ 0: 1, 1: 1, 2: 1, 3: 6, 4: 6, 5: 6 });
+    expect(item!.outcomes.map((o) => [o.button.label, o.againToday, o.days])).toEqual([
+      ['Again', true, 1], ['Hard', true, 6], ['Good', false, 6], ['Easy', false, 6],
+    ]);
   });
 });

@@ -55,7 +55,7 @@ describe('choosing FSRS or SM-2', () => {
     expect((await stateOf(userId, card)).due).toEqual(new Date('2024-03-18T04:00:00Z'));
     expect(await f.review.getDueSummary(userId, new Date('2024-03-12T12:00:00Z'))).toMatchObject({ dueReviews: 0 });
     const next = await f.review.getNextReviewItem(userId, DAY1_LATER);
-    expect(next?.intervals).toEqual({ 0: 1, 1: 1, 2: 1, 3: 2, 4: 3, 5: 8 });
+    expect(next?.outcomes.map((o) => [o.button.label, o.days])).toEqual([['Again', 1], ['Hard', 2], ['Good', 3], ['Easy', 8]]);
 
     // Under FSRS an answer's outcome and due date are FSRS's; SM-2 still learns from it.
     const lru = await f.cardId('What is LRU?');
@@ -65,7 +65,7 @@ describe('choosing FSRS or SM-2', () => {
     await useScheduler(userId, 'sm2');
     expect((await stateOf(userId, card)).due).toEqual(new Date('2024-03-11T04:00:00Z'));
     expect((await stateOf(userId, lru)).due).toEqual(new Date('2024-03-11T04:00:00Z'));
-    expect((await f.review.getNextReviewItem(userId, DAY1_LATER))?.intervals).toEqual({ 0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 });
+    expect((await f.review.getNextReviewItem(userId, DAY1_LATER))?.outcomes.map((o) => o.days)).toEqual([1, 1, 1, 1]);
   });
 
   it('the first switch replays the review log of cards answered before FSRS existed, leaving out undone answers and re-drills', async () => {

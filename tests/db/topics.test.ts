@@ -96,6 +96,20 @@ describe('getTopicTree', () => {
     const theirs = await topics.getTopicTree(other, NOW);
     expect(find(theirs[1].topics, 'Queues')).toMatchObject({ due: 1, known: 1, mastery: 'known' });
   });
+
+  it('leaves out a retired note (its file was deleted): no empty entry, not counted on the home page', async () => {
+    // What the deck writer leaves behind for a deleted file: the source row, its topics retired.
+    await prisma.source.create({
+      data: {
+        path: 'notes/c-gone.md', key: 'notes/c-gone.md', title: 'Gone', contentHash: 'x', ingestedAt: NOW,
+        concepts: { create: { key: 'notes/c-gone.md#gone', headingPath: '["Gone"]', title: 'Gone', depth: 1, order: 0, body: '', startLine: 1, endLine: 1, status: 'retired' } },
+      },
+    });
+    const userId = await newUser();
+    const tree = await topics.getTopicTree(userId, NOW);
+    expect(tree.map((s) => s.path)).toEqual(['notes/a-caching.md', 'notes/b-queues.md']);
+    expect(await topics.getDeckStats(userId)).toMatchObject({ sources: 2 });
+  });
 });
 
 describe('getConceptPage', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerFace, comparisonAttribute, definedTerm } from '@/lib/quiz/cards';
 import { chooseDistractors } from '@/lib/quiz/distractors';
+import { answerForm, sameForm } from '@/lib/quiz/form';
 import { mulberry32 } from '@/lib/quiz/random';
 import { nearlyEqual } from '@/lib/quiz/text';
 import { byId, deck } from './fixture';
@@ -64,5 +65,58 @@ describe('chooseDistractors', () => {
 
   it('returns fewer than asked rather than reaching for another kind', () => {
     expect(chooseDistractors(byId('q2'), deck.filter((c) => c.kind !== 'qa'), mulberry32(1))).toEqual([]);
+  });
+});
+
+describe('answerForm / sameForm', () => {
+  it.each<[string, string, { items: number; plural: boolean | null }]>([
+    ['Load balancers', 'qa', { items: 1, plural: true }],
+    ['Consistent hashing', 'cloze', { items: 1, plural: false }],
+    ['Paxos', 'cloze', { items: 1, plural: false }],
+    ['Access logs', 'qa', { items: 1, plural: true }],
+    ['3 replicas', 'qa', { items: 1, plural: null }],
+    ['To check a design is feasible before building it.', 'qa', { items: 1, plural: null }],
+    ['LRU; LFU; FIFO', 'list', { items: 3, plural: null }],
+  ])('%j (%s)', (face, kind, expected) => {
+    expect(answerForm(face, kind)).toMatchObject(expected);
+  });
+
+  it.each<[string, string, string, boolean]>([
+    ['list', 'LRU; LFU; FIFO', 'Single leader; Multi leader; Leaderless', true],
+    ['list', 'LRU; LFU; FIFO', 'Cache stampede; Hot keys', false],
+    ['cloze', 'Load balancers', 'Reverse proxies', true],
+    ['cloze', 'Load balancers', 'Sharding', false],
+    ['qa', 'To serve repeated reads faster and cheaper than the database can.', 'Lost writes and two leaders at once, if fencing is missing.', true],
+    ['qa', 'To serve repeated reads faster and cheaper than the database can.', 'Sharding', false],
+  ])('%s: %j beside %j: %s', (kind, right, option, same) => {
+    expect(sameForm(answerForm(right, kind), answerForm(option, kind))).toBe(same);
+  });
+});
+
+describe('chooseDistractors keeps to the right answer\'s form', () => {
+  const plus = (id: string, kind: string, answer: string, path = ['cache', 'patterns']) =>
+    ({ id, conceptId: path[1], kind, question: `Q ${id}?`, answer, sourceLine: 1, path, group: { id: path[0], title: path[0] } });
+
+  it('offers only lists with as many items as the answer', () => {
+    const pool = [...deck, plus('l5', 'list', '- Cache stampede\n- Hot keys'), plus('l6', 'list', '- A1\n- B2\n- C3\n- D4\n- E5')];
+    for (let seed = 0; seed < 20; seed++) {
+      for (const d of chooseDistractors(byId('l1'), pool, mulberry32(seed))) expect(d.split('; ')).toHaveLength(3);
+    }
+  });
+
+  it('offers only plural terms for a plural answer', () => {
+    const target = plus('p0', 'cloze', 'Load balancers');
+    const pool = [target, plus('p1', 'cloze', 'Reverse proxies'), plus('p2', 'cloze', 'Message queues'), plus('p3', 'cloze', 'Bloom filters'),
+      plus('p4', 'cloze', 'Sharding'), plus('p5', 'cloze', 'Gossip protocol'), plus('p6', 'cloze', 'Quorum')];
+    for (let seed = 0; seed < 20; seed++) {
+      expect(chooseDistractors(target, pool, mulberry32(seed)).sort()).toEqual(['Bloom filters', 'Message queues', 'Reverse proxies']);
+    }
+  });
+
+  it('never puts a one-word option beside a sentence', () => {
+    const pool = [...deck, plus('q5', 'qa', 'Sharding'), plus('q6', 'qa', 'Quorums')];
+    for (let seed = 0; seed < 20; seed++) {
+      for (const d of chooseDistractors(byId('q1'), pool, mulberry32(seed))) expect(d.split(' ').length).toBeGreaterThan(4);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard, newCardSnapshot, type ReviewSnapshot } from '../../lib/srs/answer';
 import { isLeechLapse } from '../../lib/srs/leech';
-import { isRedrill, planDay, queueSteps, REDRILL_DELAY_MS, type DayAnswer, type QueueStep } from '../../lib/srs/queue';
+import { adjustPlan, isRedrill, NO_MORE, planDay, queueSteps, REDRILL_DELAY_MS, type DayAnswer, type QueueStep, type StudyMore } from '../../lib/srs/queue';
 import type { Grade } from '../../lib/srs/sm2';
 import { studyDayStart } from '../../lib/srs/study-day';
 import { DEFAULT_STUDY_SETTINGS, type StudySettings } from '../../lib/srs/study-settings';
@@ -46,6 +46,26 @@ describe('planDay', () => {
     expect(plan.redrills.map((r) => r.cardId)).toEqual(['b', 'a']);
     expect(isRedrill(plan, 'a')).toBe(true);
     expect(isRedrill(plan, 'c')).toBe(false);
+  });
+});
+
+describe('adjustPlan', () => {
+  const limits = { newPerDay: 2, reviewsPerDay: 3, burySiblings: true };
+  const newAnswers = (n: number) => Array.from({ length: n }, (_, i) => answer({ cardId: `n${i}`, conceptId: `C${i}`, wasNew: true }));
+  it.each<[string, DayAnswer[], StudyMore, boolean, { newLeft: number; buriedConceptIds: string[] }]>([
+    ['nothing asked: the plan as it was', newAnswers(1), NO_MORE, false, { newLeft: 1, buriedConceptIds: ['C0'] }],
+    ['extra new cards raise today\'s limit', newAnswers(2), { extraNew: 10, aheadDays: 0 }, false, { newLeft: 10, buriedConceptIds: ['C0', 'C1'] }],
+    ['cards already taken beyond the limit count against the extra', newAnswers(5), { extraNew: 10, aheadDays: 0 }, false, { newLeft: 7, buriedConceptIds: ['C0', 'C1', 'C2', 'C3', 'C4'] }],
+    ['the extra used up: nothing left, never below zero', newAnswers(13), { extraNew: 10, aheadDays: 0 }, false, { newLeft: 0, buriedConceptIds: expect.any(Array) as unknown as string[] }],
+    ['a topic studied on purpose buries nothing', newAnswers(1), NO_MORE, true, { newLeft: 1, buriedConceptIds: [] }],
+  ])('%s', (_case, answers, more, scoped, expected) => {
+    expect(adjustPlan(planDay(answers, limits), limits, more, scoped)).toMatchObject(expected);
+  });
+
+  it('lets a scoped session go on through a topic\'s own cards', () => {
+    const plan = adjustPlan(planDay([answer({ conceptId: 'A' })], limits), limits, NO_MORE, true);
+    expect(queueSteps(plan, T0, (c) => c === 'A')).toEqual([{ kind: 'review' }, { kind: 'new' }]);
+    expect(plan.buriedConceptIds).not.toContain('A');
   });
 });
 

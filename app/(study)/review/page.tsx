@@ -12,10 +12,10 @@ export const dynamic = 'force-dynamic';
 /** /review, or /review?concept=<id> to study one concept and its descendants. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const { concept } = reviewSearchParamsSchema.parse(await searchParams);
+  const { concept, extra, ahead } = reviewSearchParamsSchema.parse(await searchParams);
   const scope = concept ? await getStudyScope(user.id, concept) : null;
   if (concept && !scope) notFound();
-  const screen = await getReviewScreen(user.id, new Date(), scope);
+  const screen = await getReviewScreen(user.id, new Date(), scope, { extraNew: extra, aheadDays: ahead });
   return (
     <div className="space-y-3">
       {scope && (
@@ -24,12 +24,18 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <Link href="/review" className="text-indigo-600 hover:underline">review everything</Link>
         </p>
       )}
+      {(extra > 0 || ahead > 0) && (
+        <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="study-more-mode">
+          Studying more than today&apos;s plan:{' '}
+          {[extra > 0 && `${extra} extra new cards`, ahead > 0 && `reviews due in the next ${ahead} days`].filter(Boolean).join(' and ')}
+        </p>
+      )}
       <ReviewSession
         item={screen.item}
         answer={screen.item ? <Markdown source={screen.item.answer} /> : null}
         counts={screen.counts}
         undoable={screen.undoable}
-        finished={screen.summary && <SessionSummary summary={screen.summary} timeZone={screen.timeZone} />}
+        finished={screen.summary && <SessionSummary summary={screen.summary} timeZone={screen.timeZone} concept={concept} extra={extra} ahead={ahead} />}
       />
     </div>
   );
