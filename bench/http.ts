@@ -1,12 +1,14 @@
 /**
- * HTTP load benchmark: `npm run bench:http [-- --users 100 --seconds 60 --notes ../shared/notes --no-build]`.
+ * HTTP load benchmark: `npm run bench:http [-- --users 100 --seconds 60 --think-ms 3000 --notes ../shared/notes --no-build]`.
  *
  * Builds the app into .next-bench (skipped by --no-build when a build is there), prepares its own
  * database in a temp folder (every migration, then content/ and the --notes folder ingested),
  * serves it with `next start` on a free loopback port and signs in --users accounts through
- * next-auth's credentials endpoint. Each user then reviews as the browser does, with no pause:
- * load /review, and for every card post the answer server action (answerCardAction, found in the
- * build's server-reference manifest) and fetch the page's RSC payload again (router.refresh).
+ * next-auth's credentials endpoint. Each user then reviews as the browser does: load /review, and
+ * for every card think for --think-ms on average (default 3000; 0 = flat out, a saturation test),
+ * post the answer server action (answerCardAction, found in the build's server-reference
+ * manifest) and fetch the page's RSC payload again (router.refresh). Before that, one user's
+ * requests of each kind in sequence give the server's CPU time per request: where the time goes.
  *
  * Two phases of --seconds each: quiet, then while `npm run ingest -- --force <notes>` re-ingests
  * the notes in a separate process, again and again until the phase ends. Per phase it prints
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     notes: { type: 'string', default: '../shared/notes' },
     'no-build': { type: 'boolean', default: false },
     'quiet-only': { type: 'boolean', default: false },
+    'think-ms': { type: 'string', default: '3000' },
   },
 });
 const USERS = Number(values.users);
@@ -41,6 +44,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const NOTES = path.resolve(root, values.notes);
 const DIST_DIR = '.next-bench';
 const PASSWORD = 'bench password 1';
+/** Mean time a learner looks at a card before grading it (uniform from half to 1.5 times); 0 = flat out. */
+const THINK_MS = Number(values['think-ms']);
+/** New cards per day of every bench user: enough never to run out within the run. */
+const NEW_PER_DAY = 500;
 
 interface PhaseStats {
   pages: number[];
@@ -230,6 +237,8 @@ async function reviewer(base: string, jar: Jar, actionId: string, end: number, s
       card = await get(false);
       continue;
     }
+    if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(THINK_MS * (0.5 + random()), end - Date.now())));
+    if (Date.now() >= end) break;
     const r = random();
     const grade = r < 0.1 ? 1 : r < 0.9 ? 4 : 5;
     try {
@@ -329,7 +338,7 @@ async function main(): Promise<void> {
 
     const db = new Database(path.join(dir, 'bench.db'));
     const hash = bcrypt.hashSync(PASSWORD, 11);
-    const insert = db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, ?, 10000, 10000)`);
+    const insert = db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, ?, ${NEW_PER_DAY}, 10000)`);
     for (let i = 0; i < USERS; i++) insert.run(`bench-user-${i}`, `bench${i}@example.com`, hash);
     const cards = (db.prepare(`SELECT COUNT(*) AS n FROM "Card" WHERE "status" = 'active'`).get() as { n: number }).n;
     db.close();
@@ -350,7 +359,7 @@ async function main(): Promise<void> {
     }
     await learnRscPath(base, jars[0]!);
     await profileRequests(base, jars[0]!, actionId, serverGroup);
-    console.log(`\n${cards} active cards; ${USERS} users signed in in ${((Date.now() - signInStarted) / 1000).toFixed(1)} s; ${PHASE_MS / 1000} s per phase`);
+    console.log(`\n${cards} active cards; ${USERS} users signed in in ${((Date.now() - signInStarted) / 1000).toFixed(1)} s; ${PHASE_MS / 1000} s per phase; each user thinks ${THINK_MS ? `${THINK_MS / 2}-${THINK_MS * 1.5} ms` : 'not at all'} before grading`);
 
     await phase('quiet', base, jars, actionId);
     if (!values['quiet-only']) {

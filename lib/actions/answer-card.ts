@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { CardNotFoundError, recordAnswer, StaleAnswerError, type AnswerOutcome } from '../db/review-answer';
 import { DatabaseBusyError } from '../db/sqlite-adapter';
 import type { Grade } from '../srs/sm2';
@@ -15,8 +14,9 @@ export async function answerCardAction(input: unknown): Promise<AnswerResult> {
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid answer.' };
   try {
+    // No revalidatePath: it would render the whole page into this response, and the review screen
+    // fetches the next card with router.refresh() after every answer anyway (twice the work per answer).
     const { kind, intervalDays, leech } = await recordAnswer(user.id, { ...parsed.data, grade: parsed.data.grade as Grade }, new Date());
-    revalidatePath('/');
     return { ok: true, kind, intervalDays, leech };
   } catch (error) {
     if (error instanceof StaleAnswerError || error instanceof CardNotFoundError) {
