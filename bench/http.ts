@@ -46,8 +46,8 @@ const DIST_DIR = '.next-bench';
 const PASSWORD = 'bench password 1';
 /** Mean time a learner looks at a card before grading it (uniform from half to 1.5 times); 0 = flat out. */
 const THINK_MS = Number(values['think-ms']);
-/** New cards per day of every bench user: enough never to run out within the run. */
-const NEW_PER_DAY = 500;
+/** New cards per day of every bench user: a keen learner, with enough cards for both phases. */
+const NEW_PER_DAY = 60;
 
 interface PhaseStats {
   pages: number[];

@@ -19,9 +19,12 @@ export async function startAuthSession(userId: string, now: Date, maxAgeSeconds:
   return id;
 }
 
-/** Ends one session; ending an unknown or already ended one is a no-op. */
+/**
+ * Ends one session; ending an unknown or already ended one is a no-op. A transaction, so that it
+ * waits for another process's write lock without blocking the server (lib/db/sqlite-adapter.ts).
+ */
 export async function endAuthSession(sessionId: string): Promise<void> {
-  await prisma.authSession.deleteMany({ where: { id: sessionId } });
+  await prisma.$transaction([prisma.authSession.deleteMany({ where: { id: sessionId } })]);
 }
 
 /**
