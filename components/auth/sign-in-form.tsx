@@ -52,6 +52,6 @@ export function SignInForm() {
 }
 
 /** next-auth reports a refused password as 'CredentialsSignin'; a throttled sign-in carries its own message. */
-export function signInError(error: string | null | undefined): string {
+function signInError(error: string | null | undefined): string {
   return error?.startsWith('Too many') ? error : 'Wrong email or password.';
 }
