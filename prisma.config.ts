@@ -1,5 +1,5 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { defineConfig } from 'prisma/config';
+import { createSqliteAdapter } from './lib/db/sqlite-adapter';
 import { databaseUrl } from './lib/db/url';
 
 process.env.DATABASE_URL ??= databaseUrl();
@@ -9,5 +9,6 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   experimental: { adapter: true },
   engine: 'js',
-  adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl() }),
+  // The same connection settings as the app (WAL, busy timeout): lib/db/sqlite-adapter.ts.
+  adapter: async () => createSqliteAdapter(databaseUrl()),
 });

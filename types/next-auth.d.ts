@@ -5,3 +5,10 @@ declare module 'next-auth' {
     user: { id: string } & DefaultSession['user'];
   }
 }
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The AuthSession row this cookie belongs to (lib/auth.ts). */
+    sid?: string;
+  }
+}

@@ -23,7 +23,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError('Wrong email or password.');
+      setError(signInError(result?.error));
       return;
     }
     router.push('/');
@@ -49,4 +49,9 @@ export function SignInForm() {
       </p>
     </form>
   );
+}
+
+/** next-auth reports a refused password as 'CredentialsSignin'; a throttled sign-in carries its own message. */
+function signInError(error: string | null | undefined): string {
+  return error?.startsWith('Too many') ? error : 'Wrong email or password.';
 }

@@ -27,7 +27,8 @@ export function SignUpForm() {
         redirect: false,
       });
       if (!signedIn || signedIn.error) {
-        setState({ ok: false, error: 'Your account was created, but signing in failed. Please sign in.' });
+        // Sign-up answers alike for new and registered emails; only signing in tells them apart.
+        setState({ ok: false, error: signedIn?.error?.startsWith('Too many') ? signedIn.error : 'Could not sign you in with this password. If you already have an account, sign in with its password.' });
         return;
       }
       router.push('/');

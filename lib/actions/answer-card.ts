@@ -2,6 +2,7 @@
 
 import { refresh, revalidatePath } from 'next/cache';
 import { CardNotFoundError, recordAnswer, StaleAnswerError, type AnswerOutcome } from '../db/review-answer';
+import { DatabaseBusyError } from '../db/sqlite-adapter';
 import type { Grade } from '../srs/sm2';
 import { requireUser } from '../session';
 import { answerSchema } from '../validations/review';
@@ -26,6 +27,8 @@ export async function answerCardAction(input: unknown): Promise<AnswerResult> {
       refresh();
       return { ok: false, error: `${error.message} Moving on to the next card.` };
     }
+    // Nothing was recorded: the card stays on screen to be answered again.
+    if (error instanceof DatabaseBusyError) return { ok: false, error: error.message };
     throw error;
   }
 }

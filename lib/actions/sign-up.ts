@@ -9,7 +9,11 @@ export type SignUpState = {
   error?: string;
 };
 
-/** Creates an account; the form then signs in with the same credentials. */
+/**
+ * Creates an account; the form then signs in with the same credentials. A registered email gets
+ * the very same answer, after the same work (the password is hashed either way), so sign-up does
+ * not tell anyone which emails have accounts.
+ */
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const parsed = signUpSchema.safeParse({
     name: form.get('name') || undefined,
@@ -28,7 +32,7 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     await createUser(parsed.data);
     return { ok: true };
   } catch (error) {
-    if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: error.message } };
+    if (error instanceof EmailTakenError) return { ok: true };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
+import { createSqliteAdapter, LOCK_WAIT_MS } from './sqlite-adapter';
 import { databaseUrl } from './url';
 
 /**
@@ -10,8 +10,12 @@ const cache = globalThis as unknown as { prisma?: PrismaClient };
 
 export function createPrisma(url: string = databaseUrl()): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url }),
+    adapter: createSqliteAdapter(url),
     omit: { user: { passwordHash: true } },
+    // A transaction may queue behind this process's others and then wait for another process's
+    // write lock (lib/db/sqlite-adapter.ts gives up after LOCK_WAIT_MS with a clear error), so
+    // Prisma's own start deadline (2 s by default) must not cut that short.
+    transactionOptions: { maxWait: LOCK_WAIT_MS + 10_000 },
   });
 }
 
