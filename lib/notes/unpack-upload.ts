@@ -1,0 +1,128 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { decodeNoteBytes, isNoteFile, NOTE_EXTENSIONS, NoteReadError } from './note-text';
+import type { StoredNote } from './prepare-notes';
+import { formatBytes, MAX_NAME_LENGTH, MAX_NOTE_BYTES, MAX_NOTES_PER_UPLOAD, MAX_UPLOAD_BYTES } from './upload-limits';
+
+/** A file as the browser sent it; its name and size were checked by lib/validations/notes. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A note pasted into the page: stored as "<title>.md". */
+export interface PastedNote {
+  title: string;
+  text: string;
+}
+
+export type UnpackResult = { ok: true; notes: StoredNote[] } | { ok: false; errors: string[] };
+
+const EXPECTED = `expected ${NOTE_EXTENSIONS.join(', ')}`;
+
+/**
+ * Turns one upload into notes: note files as they are, each .zip expanded into the notes of its
+ * folder (paths inside the zip kept, so "notes/caching.md" stays apart from "caching.md"), and a
+ * pasted note. Pure: bytes in, text out. Every problem is collected and named (file, zip entry,
+ * line) and any problem rejects the whole upload, so nothing of a bad upload is written.
+ *
+ * A .zip may not reach outside its folder ("../x.md", "/etc/x.md", "C:\x.md"), and every entry must
+ * be a note; hidden entries (".obsidian/", ".DS_Store") and macOS's "__MACOSX/" copies are skipped
+ * like the CLI skips hidden files in a folder. Sizes are checked on each entry's declared size
+ * before it is inflated, and fflate inflates into a buffer of exactly that size, so a zip bomb
+ * cannot take more memory than the limits allow.
+ */
+export function unpackUpload(files: UploadedFile[], pasted?: PastedNote): UnpackResult {
+  const errors: string[] = [];
+  const raw: { path: string; bytes: Uint8Array }[] = [];
+  for (const file of files) {
+    if (/\.zip$/i.test(file.name)) raw.push(...unpackZip(file, errors));
+    else raw.push({ path: file.name, bytes: file.bytes });
+  }
+
+  const notes: StoredNote[] = [];
+  for (const { path, bytes } of raw) {
+    try {
+      notes.push({ ...decodeNoteBytes(path, bytes), storedPath: path });
+    } catch (error) {
+      if (!(error instanceof NoteReadError)) throw error;
+      errors.push(error.message);
+    }
+  }
+  if (pasted) notes.push({ path: `${pasted.title}.md`, storedPath: `${pasted.title}.md`, text: pasted.text });
+
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (seen.has(note.storedPath)) errors.push(`${note.storedPath}: two notes of this upload have this name; keep one`);
+    seen.add(note.storedPath);
+  }
+  if (notes.length > MAX_NOTES_PER_UPLOAD) {
+    errors.push(`This upload holds ${notes.length} notes; at most ${MAX_NOTES_PER_UPLOAD} go in one upload.`);
+  }
+  const total = raw.reduce((sum, r) => sum + r.bytes.length, 0) + (pasted ? new TextEncoder().encode(pasted.text).length : 0);
+  if (total > MAX_UPLOAD_BYTES) {
+    errors.push(`The notes of this upload come to ${formatBytes(total)}; at most ${formatBytes(MAX_UPLOAD_BYTES)} go in one upload.`);
+  }
+  if (errors.length === 0 && notes.length === 0) errors.push('Nothing to add: choose note files or paste a note.');
+  return errors.length > 0 ? { ok: false, errors: [...new Set(errors)] } : { ok: true, notes };
+}
+
+/** The notes of one .zip; problems go to `errors`, naming the zip and the entry. */
+function unpackZip(zip: UploadedFile, errors: string[]): { path: string; bytes: Uint8Array }[] {
+  const wanted = new Map<string, string>();
+  let count = 0;
+  let declared = 0;
+  const choose = (entry: UnzipFileInfo): boolean => {
+    const where = entryPath(entry.name);
+    if (where.kind === 'skip') return false;
+    if (where.kind === 'refused') {
+      errors.push(`${zip.name}: ${entry.name}: ${where.reason}`);
+      return false;
+    }
+    if (entry.originalSize > MAX_NOTE_BYTES) {
+      errors.push(`${zip.name}: ${entry.name}: larger than the ${formatBytes(MAX_NOTE_BYTES)} a note may have`);
+      return false;
+    }
+    count += 1;
+    declared += entry.originalSize;
+    // Past a limit nothing more is inflated; the upload is refused below.
+    if (declared > MAX_UPLOAD_BYTES || count > MAX_NOTES_PER_UPLOAD) return false;
+    wanted.set(entry.name, where.path);
+    return true;
+  };
+
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip.bytes, { filter: choose });
+  } catch (error) {
+    errors.push(`${zip.name}: not a readable .zip archive (${error instanceof Error ? error.message : String(error)})`);
+    return [];
+  }
+  if (declared > MAX_UPLOAD_BYTES) {
+    errors.push(`${zip.name}: its notes come to ${formatBytes(declared)} unpacked; at most ${formatBytes(MAX_UPLOAD_BYTES)} go in one upload`);
+  }
+  if (count > MAX_NOTES_PER_UPLOAD) {
+    errors.push(`${zip.name}: holds ${count} notes; at most ${MAX_NOTES_PER_UPLOAD} go in one upload`);
+  }
+  if (count === 0 && errors.length === 0) errors.push(`${zip.name}: no notes in it (${EXPECTED})`);
+  return [...wanted].map(([name, path]) => ({ path, bytes: files[name] ?? new Uint8Array() }));
+}
+
+export type EntryPlace = { kind: 'note'; path: string } | { kind: 'skip' } | { kind: 'refused'; reason: string };
+
+/**
+ * Where a zip entry goes: its path inside the zip with backslashes read as "/" and "." and empty segments
+ * dropped; or why it is refused; or skip, for folders and hidden entries.
+ */
+export function entryPath(name: string): EntryPlace {
+  const slashed = name.replace(/\\/g, '/');
+  if (slashed.endsWith('/')) return { kind: 'skip' };
+  if (/^\/|^[a-zA-Z]:/.test(slashed)) return { kind: 'refused', reason: 'leaves the folder (an absolute path)' };
+  const segments = slashed.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { kind: 'refused', reason: 'leaves the folder ("..")' };
+  if (segments.some((s) => s.startsWith('.')) || segments[0] === '__MACOSX') return { kind: 'skip' };
+  if (/[\u0000-\u001f\u007f]/.test(slashed)) return { kind: 'refused', reason: 'its name has control characters' };
+  const path = segments.join('/');
+  if (path.length > MAX_NAME_LENGTH) return { kind: 'refused', reason: `its path is longer than ${MAX_NAME_LENGTH} characters` };
+  if (!isNoteFile(segments.at(-1) ?? '')) return { kind: 'refused', reason: `not a note (${EXPECTED})` };
+  return { kind: 'note', path };
+}
