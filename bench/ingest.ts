@@ -51,11 +51,11 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
   const { createPrisma } = await import('../lib/db/client');
   const { storedHashes, writeIngestRun } = await import('../lib/db/deck-writer');
   const { prepareRun } = await import('../lib/notes/ingest-files');
-  const { collectNotePaths } = await import('../lib/notes/read-notes');
+  const { collectNotes } = await import('../lib/notes/read-notes');
   const prisma = createPrisma(url);
 
-  const files = await collectNotePaths([notesDir]);
-  const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
+  const files = await collectNotes([notesDir]);
+  const bytes = files.reduce((sum, f) => sum + readFileSync(f.file).length, 0);
   console.log(`notes: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB (${notesSource})`);
   console.log(`database: ${url}`);
   console.log(
@@ -65,9 +65,9 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
 
   const run = async (label: string) => {
     const start = performance.now();
-    const known = await storedHashes(prisma, files.map((f) => path.relative(dir, f).split(path.sep).join('/')));
+    const known = await storedHashes(prisma, files.map((f) => f.storedPath));
     const lookupMs = performance.now() - start;
-    const prepared = await prepareRun(files, { known, cwd: dir, workers, mainThread });
+    const prepared = await prepareRun(files, { known, workers, mainThread });
     if (prepared.failures.length > 0) throw new Error(prepared.failures.join('\n'));
     const startWrite = performance.now();
     const result = await writeIngestRun(prisma, prepared.entries, new Date());

@@ -63,19 +63,19 @@ async function main() {
   const { createPrisma } = await import('../lib/db/client');
   const { writeDecks } = await import('../lib/db/deck-writer');
   const { ingestNote } = await import('../lib/ingest/ingest-note');
-  const { collectNotePaths, readNote, storedPath } = await import('../lib/notes/read-notes');
+  const { collectNotes, readNote } = await import('../lib/notes/read-notes');
   const { searchNotes } = await import('../lib/db/search');
   const { getConceptPage, getTopicTree } = await import('../lib/db/topics');
   const { renderMarkdown, renderNoteSection } = await import('../lib/render/markdown');
 
   const prisma = createPrisma(url);
-  const files = await collectNotePaths([notesSource]);
+  const files = await collectNotes([notesSource]);
   const [ingestMs] = await time(async () => {
     const decks = [];
-    for (const file of files) {
-      const result = ingestNote(await readNote(file));
+    for (const { file, storedPath } of files) {
+      const result = ingestNote({ ...(await readNote(file)), storedPath });
       if (!result.ok) throw new Error(`${result.error.file}:${result.error.line}: ${result.error.message}`);
-      decks.push({ deck: result.deck, storedPath: storedPath(file, root) });
+      decks.push({ deck: result.deck, storedPath });
     }
     await writeDecks(prisma, decks, new Date());
   });

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { buildExport } from '../lib/ingest/export';
 import type { NoteDeck } from '../lib/ingest/types';
 import { prepareRun } from '../lib/notes/ingest-files';
-import { collectNotePaths, storedPath } from '../lib/notes/read-notes';
+import { collectNotes, folderStoredPath } from '../lib/notes/read-notes';
 import { describeSummary, describeWarning } from '../lib/notes/summary';
 
 /**
@@ -13,7 +13,7 @@ import { describeSummary, describeWarning } from '../lib/notes/summary';
  */
 const NOTE_TIMEOUT_MS = 60_000;
 
-const USAGE = 'usage: npm run ingest -- [--dry-run] [--force] [--json out.json] <files or folders>';
+const USAGE = 'usage: npm run ingest -- [--user email] [--dry-run] [--force] [--json out.json] <files or folders>';
 
 /**
  * A progress bar on stderr, only when stderr is a terminal (never in logs or pipes). Each file
@@ -36,6 +36,8 @@ async function main(): Promise<number> {
       // Re-parse files even when their content hash is unchanged (after the extractor changed).
       force: { type: 'boolean', default: false },
       json: { type: 'string' },
+      // Whose deck: the user with this email; without it, the shared starter deck.
+      user: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -44,14 +46,24 @@ async function main(): Promise<number> {
     return 2;
   }
   const dryRun = values['dry-run'];
-  const files = await collectNotePaths(positionals);
+  const files = await collectNotes(positionals);
 
   // Unchanged files are skipped before parsing; a dry run or an export needs every deck and never
   // opens the database.
   const writes = !dryRun;
   const db = writes ? await import('../lib/db/ingest') : null;
   try {
-    const known = db && !values.force && !values.json ? await db.contentHashesOf(files.map((f) => storedPath(f))) : undefined;
+    let ownerId: string | null = null;
+    if (db && values.user !== undefined) {
+      ownerId = await db.userIdByEmail(values.user);
+      if (ownerId === null) {
+        console.error(`error: --user ${values.user}: no account with this email (sign up in the app first)`);
+        console.error('Nothing was written.');
+        return 1;
+      }
+    }
+    const known =
+      db && !values.force && !values.json ? await db.contentHashesOf(files.map((f) => f.storedPath), ownerId) : undefined;
     const bar = progress(files.length * (writes ? 3 : 2));
     const run = await prepareRun(files, { known, timeoutMs: NOTE_TIMEOUT_MS, onStep: (file) => bar.step(file) });
     if (run.failures.length > 0) {
@@ -76,9 +88,10 @@ async function main(): Promise<number> {
 
     const folders = await foldersAmong(positionals);
     const result = await db.ingestRun(run.entries, new Date(), {
+      ownerId,
       force: values.force,
       onFileWritten: (file) => bar.step(file),
-      folders: folders.map((folder) => storedPath(folder).replace(/^\.$/, '')),
+      folders: folders.map(folderStoredPath),
     });
     bar.stop();
     if (values.json) console.log(`Wrote ${values.json}`);

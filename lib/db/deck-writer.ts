@@ -1,4 +1,6 @@
-import { planKeyChanges, reconcileCards, type ExistingCard } from '../ingest/reconcile';
+import { matchText, planKeyChanges, reconcileCards, type ExistingCard } from '../ingest/reconcile';
+import { rekeyDeck } from '../ingest/rekey';
+import { deckProblems } from '../ingest/validate-deck';
 import type { ConceptDraft, NoteDeck } from '../ingest/types';
 import type { PrismaClient } from './generated/client';
 
@@ -7,10 +9,15 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export interface FileSummary {
   file: string;
   /**
-   * "unchanged": same content hash as last time, nothing was touched; "removed": the note is gone
-   * from a folder that was ingested, so its cards were retired.
+   * "unchanged": same content hash as last time, nothing was touched (but see movedFrom);
+   * "removed": the note is gone from a folder that was ingested, so its cards were retired.
    */
   status: 'new' | 'updated' | 'unchanged' | 'removed';
+  /**
+   * Set when the note was found under a new path (renamed or moved, matched by content): the path
+   * it had. The Source, its concepts and its cards (with their history) moved with it.
+   */
+  movedFrom?: string;
   concepts: number;
   created: number;
   changed: number;
@@ -22,7 +29,10 @@ export interface FileSummary {
 export interface IngestEntry {
   /** The path as the user gave it, for messages. */
   file: string;
-  /** The path the Source row is keyed by. */
+  /**
+   * The path the Source row is stored under, unique within the owner's deck: relative to the
+   * folder the note was read from (folder name first), or the file name (lib/notes/read-notes).
+   */
   storedPath: string;
   /**
    * The parsed note, or null when the caller skipped parsing because the file's content hash is
@@ -37,34 +47,45 @@ export interface WriteResult {
   rows: number;
 }
 
-/** Longest a whole ingest transaction may run; big corpora write tens of thousands of rows. */
+/** A run that cannot be written as given; nothing was written. `problems` are "file:line: message". */
+export class IngestRejectedError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'IngestRejectedError';
+  }
+}
+
+/** Longest one file's write transaction may run (a huge note writes thousands of rows). */
 const TRANSACTION_TIMEOUT_MS = 120_000;
 
 /** Rows per INSERT/UPDATE statement (see insertRows). */
 const ROWS_PER_STATEMENT = 2000;
 
-/** The stored content hash of each of `paths` that has a Source row. */
-export async function storedHashes(prisma: PrismaClient, paths: string[]): Promise<Map<string, string>> {
+/**
+ * The stored content hash of each of `paths` that has a Source row in the deck of `ownerId`
+ * (null: the shared starter deck).
+ */
+export async function storedHashes(prisma: PrismaClient, paths: string[], ownerId: string | null = null): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const chunk of chunks(paths, 5000)) {
-    const rows = await prisma.source.findMany({ where: { path: { in: chunk } }, select: { path: true, contentHash: true } });
+    const rows = await prisma.source.findMany({
+      where: { ownerId, path: { in: chunk } },
+      select: { path: true, contentHash: true },
+    });
     for (const row of rows) hashes.set(row.path, row.contentHash);
   }
   return hashes;
 }
 
-/**
- * Writes decks in one transaction: all files land or none do. Cards are matched by text, key and
- * similarity (lib/ingest/reconcile) so that review history survives re-ingest; cards and concepts
- * that disappeared are retired, never deleted.
- */
+/** Writes decks as one run (see writeIngestRun); a summary per deck. */
 export async function writeDecks(
   prisma: PrismaClient,
   decks: { deck: NoteDeck; storedPath: string }[],
   now: Date,
+  options: WriteOptions = {},
 ): Promise<FileSummary[]> {
   const entries = decks.map(({ deck, storedPath }) => ({ file: deck.file, storedPath, deck }));
-  return (await writeIngestRun(prisma, entries, now)).summaries;
+  return (await writeIngestRun(prisma, entries, now, options)).summaries;
 }
 
 export interface WriteOptions {
@@ -76,97 +97,244 @@ export interface WriteOptions {
   /** Called after each file is written (or found unchanged). */
   onFileWritten?: (file: string) => void;
   /**
-   * Stored paths of the folders this run read in full: a note stored under one of them that the
-   * run did not see was deleted, and its concepts and cards are retired (history kept).
+   * Stored paths of the folders this run read in full ("" for all of the deck): a note stored
+   * under one of them that the run did not see was deleted (its concepts and cards are retired,
+   * history kept), unless it reappears under a new path (a rename, see planSources).
    */
   folders?: string[];
+  /** Whose deck the run writes: a user's id, or null (the default) for the shared starter deck. */
+  ownerId?: string | null;
+}
+
+/** Where one entry of a run goes. */
+interface SourcePlan {
+  /** The existing Source (found by path, or by content when the note was renamed), or null. */
+  source: { id: string; path: string; key: string; contentHash: string } | null;
+  /** The key the deck's concept and card keys derive from (the Source's, or a new one). */
+  key: string;
+  movedFrom?: string;
 }
 
 /**
- * Writes one ingest run in a single transaction (all files land or none do); a summary per
- * entry, in order. Writes are batched (INSERT ... SELECT FROM json_each, UPDATE ... FROM
- * json_each), so a run costs a handful of statements per file whatever its size.
+ * Writes one ingest run into the deck of `ownerId`; a summary per entry, in order, then one per
+ * removed note.
+ *
+ * Every deck is checked (lib/ingest/validate-deck) and every Source is planned (renames found,
+ * new keys chosen) before the first write, so a run with a bad file writes nothing. Each file is
+ * then written in its own short transaction (a handful of batched statements: INSERT ... SELECT
+ * FROM json_each, UPDATE ... FROM json_each), so a long ingest never holds the write lock for
+ * more than one file and reviews go on meanwhile. A file is all or nothing; should the database
+ * itself fail midway (disk full), the files already written stay written and re-running the same
+ * ingest finishes the job (written files are then unchanged).
  */
 export async function writeIngestRun(
   prisma: PrismaClient,
   entries: IngestEntry[],
   now: Date,
-  { force = false, onFileWritten, folders = [] }: WriteOptions = {},
+  { force = false, onFileWritten, folders = [], ownerId = null }: WriteOptions = {},
 ): Promise<WriteResult> {
-  return prisma.$transaction(
-    async (tx) => {
-      const result: WriteResult = { summaries: [], rows: 0 };
-      const skipped = await unchangedCounts(tx, entries.filter((e) => !e.deck).map((e) => e.storedPath));
-      for (const entry of entries) {
-        if (entry.deck) {
-          const { summary, rows } = await writeDeck(tx, entry.deck, entry.storedPath, now, force);
-          result.summaries.push(summary);
-          result.rows += rows;
-        } else {
-          const counts = skipped.get(entry.storedPath);
-          if (!counts) throw new Error(`${entry.file}: skipped as unchanged but it was never ingested`);
-          result.summaries.push({ file: entry.file, status: 'unchanged', created: 0, changed: 0, retired: 0, ...counts });
-        }
-        onFileWritten?.(entry.file);
-      }
-      result.summaries.push(...(await retireRemovedNotes(tx, folders, new Set(entries.map((e) => e.storedPath)))));
-      return result;
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-  );
+  const problems = entries.flatMap((entry) => (entry.deck ? deckProblems(entry.deck) : []));
+  const paths = new Map<string, string>();
+  for (const entry of entries) {
+    const other = paths.get(entry.storedPath);
+    if (other !== undefined) problems.push(`${entry.file}: stored as ${entry.storedPath}, like ${other}`);
+    paths.set(entry.storedPath, entry.file);
+  }
+  if (problems.length > 0) throw new IngestRejectedError(problems);
+
+  const plans = await planSources(prisma, entries, folders, ownerId);
+  const skipped = await unchangedCounts(prisma, plans.flatMap((plan, i) => (entries[i].deck ? [] : [plan.source!.id])));
+  const result: WriteResult = { summaries: [], rows: 0 };
+  for (const [i, entry] of entries.entries()) {
+    const plan = plans[i];
+    if (entry.deck) {
+      const deck = rekeyDeck(entry.deck, plan.key);
+      const { summary, rows } = await prisma.$transaction(
+        (tx) => writeDeck(tx, deck, entry.storedPath, plan, ownerId, now, force),
+        { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+      );
+      result.summaries.push(summary);
+      result.rows += rows;
+    } else {
+      const counts = skipped.get(plan.source!.id)!;
+      result.summaries.push({ file: entry.file, status: 'unchanged', created: 0, changed: 0, retired: 0, ...counts });
+    }
+    onFileWritten?.(entry.file);
+  }
+  result.summaries.push(...(await retireRemovedNotes(prisma, ownerId, folders, new Set(paths.keys()))));
+  return result;
 }
 
-/** Retires the active concepts and cards of notes under `folders` that are not in `present`. */
-async function retireRemovedNotes(tx: Tx, folders: string[], present: Set<string>): Promise<FileSummary[]> {
+/** Paths under one of `folders` ("" stands for every path). */
+function under(folders: string[], path: string): boolean {
+  return folders.some((folder) => folder === '' || path.startsWith(`${folder}/`));
+}
+
+const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * Share of a renamed note's cards that must reappear word for word (normalised question and
+ * answer) under the new path, counted against the larger of the two notes, for a note edited
+ * while it moved to be taken as the same note. A wrong match costs little (the reconciler still
+ * matches card by card: cards that differ are retired with their history, new ones created); a
+ * missed one restarts every card, so the bar is a simple majority.
+ */
+export const RENAME_CARD_OVERLAP = 0.5;
+
+/**
+ * Finds each entry's Source. By path within the owner's deck first. A path the deck does not
+ * have is a renamed or moved note when a Source of the same deck that this run did not see
+ * either has the same content hash and lies under a folder of the run or has the same file name
+ * (the same notes read from another folder), or lies under a folder of the run and shares at
+ * least RENAME_CARD_OVERLAP of its cards. Anything else is a new note, given a new key.
+ * Reads only; matches are one to one, best first.
+ */
+async function planSources(
+  prisma: PrismaClient, entries: IngestEntry[], folders: string[], ownerId: string | null,
+): Promise<SourcePlan[]> {
+  const sources = await prisma.source.findMany({
+    where: { ownerId },
+    select: { id: true, path: true, key: true, contentHash: true },
+    orderBy: { path: 'asc' },
+  });
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+  const seen = new Set(entries.map((e) => e.storedPath));
+  const missing = sources.filter((s) => !seen.has(s.path));
+  const plans: (SourcePlan | null)[] = entries.map((entry) => {
+    const source = byPath.get(entry.storedPath);
+    if (source) return { source, key: source.key };
+    if (!entry.deck) throw new IngestRejectedError([`${entry.file}: skipped as unchanged but it was never ingested`]);
+    return null;
+  });
+  const fresh = entries.flatMap((entry, i) => (plans[i] === null ? [i] : []));
+  const taken = new Set<string>();
+  const move = (i: number, source: (typeof sources)[number]) => {
+    plans[i] = { source, key: source.key, movedFrom: source.path };
+    taken.add(source.id);
+  };
+
+  // The same content: prefer a source with the same file name.
+  for (const i of fresh) {
+    const { deck, storedPath } = entries[i];
+    const same = missing.filter(
+      (s) => !taken.has(s.id) && s.contentHash === deck!.contentHash && (under(folders, s.path) || fileName(s.path) === fileName(storedPath)),
+    );
+    const best = same.find((s) => fileName(s.path) === fileName(storedPath)) ?? same[0];
+    if (best) move(i, best);
+  }
+
+  // Edited while it moved: most of its cards are still there, word for word.
+  const left = fresh.filter((i) => plans[i] === null);
+  const candidates = missing.filter((s) => !taken.has(s.id) && under(folders, s.path));
+  if (left.length > 0 && candidates.length > 0) {
+    const cards = await prisma.card.findMany({
+      where: { status: 'active', concept: { sourceId: { in: candidates.map((s) => s.id) } } },
+      select: { question: true, answer: true, concept: { select: { sourceId: true } } },
+    });
+    const sourcesOf = new Map<string, string[]>();
+    const sizeOf = new Map<string, number>();
+    for (const card of cards) {
+      const text = matchText(card.question, card.answer);
+      const list = sourcesOf.get(text);
+      if (list) list.push(card.concept.sourceId);
+      else sourcesOf.set(text, [card.concept.sourceId]);
+      sizeOf.set(card.concept.sourceId, (sizeOf.get(card.concept.sourceId) ?? 0) + 1);
+    }
+    const pairs: { i: number; source: (typeof sources)[number]; score: number }[] = [];
+    for (const i of left) {
+      const shared = new Map<string, number>();
+      for (const text of new Set(entries[i].deck!.cards.map((c) => matchText(c.question, c.answer)))) {
+        for (const id of new Set(sourcesOf.get(text) ?? [])) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+      for (const source of candidates) {
+        const n = shared.get(source.id) ?? 0;
+        const score = n / Math.max(sizeOf.get(source.id) ?? 0, entries[i].deck!.cards.length, 1);
+        if (n > 0 && score >= RENAME_CARD_OVERLAP) pairs.push({ i, source, score });
+      }
+    }
+    pairs.sort((a, b) => b.score - a.score || a.i - b.i || (a.source.path < b.source.path ? -1 : 1));
+    for (const { i, source } of pairs) if (plans[i] === null && !taken.has(source.id)) move(i, source);
+  }
+
+  for (const i of fresh) {
+    if (plans[i] === null) plans[i] = { source: null, key: await freeSourceKey(prisma, ownerId, entries[i].storedPath) };
+  }
+  return plans as SourcePlan[];
+}
+
+/**
+ * A new Source's key. The shared deck's is its path (as every key was before notes had owners, so
+ * a fresh starter deck gets the keys it always had); a user's is "<user id>/<path>". A renamed
+ * note keeps its key, so the key of a new note at its old path may be taken: then "#2", "#3"...
+ */
+async function freeSourceKey(prisma: PrismaClient, ownerId: string | null, path: string): Promise<string> {
+  const base = ownerId === null ? path : `${ownerId}/${path}`;
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}#${n}`;
+    if (!(await prisma.source.findUnique({ where: { key }, select: { id: true } }))) return key;
+  }
+}
+
+/**
+ * Retires the active concepts and cards of the owner's notes under `folders` that are not in
+ * `present` (after the run's renames), one short transaction per note.
+ */
+async function retireRemovedNotes(
+  prisma: PrismaClient, ownerId: string | null, folders: string[], present: Set<string>,
+): Promise<FileSummary[]> {
   if (folders.length === 0) return [];
-  const under = (path: string) => folders.some((folder) => folder === '' || path.startsWith(`${folder}/`));
-  const sources = await tx.source.findMany({ select: { id: true, path: true } });
+  const sources = await prisma.source.findMany({ where: { ownerId }, select: { id: true, path: true }, orderBy: { path: 'asc' } });
   const summaries: FileSummary[] = [];
-  for (const source of sources.filter((s) => under(s.path) && !present.has(s.path))) {
-    const where = { status: 'active', concept: { sourceId: source.id } };
-    const retired = await tx.card.updateMany({ where, data: { status: 'retired' } });
-    const concepts = await tx.concept.updateMany({ where: { sourceId: source.id, status: 'active' }, data: { status: 'retired' } });
+  for (const source of sources.filter((s) => under(folders, s.path) && !present.has(s.path))) {
+    const { retired, concepts } = await prisma.$transaction(async (tx) => ({
+      retired: await tx.card.updateMany({ where: { status: 'active', concept: { sourceId: source.id } }, data: { status: 'retired' } }),
+      concepts: await tx.concept.updateMany({ where: { sourceId: source.id, status: 'active' }, data: { status: 'retired' } }),
+    }));
     if (retired.count === 0 && concepts.count === 0) continue;
     summaries.push({ file: source.path, status: 'removed', concepts: 0, created: 0, changed: 0, unchanged: 0, retired: retired.count });
   }
   return summaries;
 }
 
-/** Active concepts and cards of the given sources, by path. */
-async function unchangedCounts(tx: Tx, paths: string[]): Promise<Map<string, { concepts: number; unchanged: number }>> {
+/** Active concepts and cards of the given sources, by source id. */
+async function unchangedCounts(prisma: PrismaClient, ids: string[]): Promise<Map<string, { concepts: number; unchanged: number }>> {
   const counts = new Map<string, { concepts: number; unchanged: number }>();
-  for (const chunk of chunks(paths, 5000)) {
-    const rows = await tx.$queryRawUnsafe<{ path: string; concepts: bigint | number; cards: bigint | number }[]>(
-      `SELECT s."path" AS path,
+  for (const chunk of chunks(ids, 5000)) {
+    const rows = await prisma.$queryRawUnsafe<{ id: string; concepts: bigint | number; cards: bigint | number }[]>(
+      `SELECT s."id" AS id,
          (SELECT COUNT(*) FROM "Concept" co WHERE co."sourceId" = s."id" AND co."status" = 'active') AS concepts,
          (SELECT COUNT(*) FROM "Card" c JOIN "Concept" co ON co."id" = c."conceptId"
            WHERE co."sourceId" = s."id" AND c."status" = 'active') AS cards
-       FROM "Source" s WHERE s."path" IN (${chunk.map(() => '?').join(', ')})`,
-      ...chunk,
+       FROM "Source" s WHERE s."id" IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(chunk),
     );
-    for (const row of rows) counts.set(row.path, { concepts: Number(row.concepts), unchanged: Number(row.cards) });
+    for (const row of rows) counts.set(row.id, { concepts: Number(row.concepts), unchanged: Number(row.cards) });
   }
   return counts;
 }
 
 async function writeDeck(
-  tx: Tx, deck: NoteDeck, path: string, now: Date, force: boolean,
+  tx: Tx, deck: NoteDeck, path: string, plan: SourcePlan, ownerId: string | null, now: Date, force: boolean,
 ): Promise<{ summary: FileSummary; rows: number }> {
   const summary: FileSummary = {
     file: deck.file, status: 'new', concepts: deck.concepts.length, created: 0, changed: 0, unchanged: 0, retired: 0,
+    ...(plan.movedFrom === undefined ? {} : { movedFrom: plan.movedFrom }),
   };
-  const existingSource = await tx.source.findUnique({ where: { path } });
-  if (!force && existingSource?.contentHash === deck.contentHash) {
-    const count = await tx.card.count({ where: { status: 'active', concept: { sourceId: existingSource.id } } });
-    return { summary: { ...summary, status: 'unchanged', unchanged: count }, rows: 0 };
+  const existing = plan.source;
+  if (existing && !force && existing.contentHash === deck.contentHash) {
+    if (plan.movedFrom !== undefined) await tx.source.update({ where: { id: existing.id }, data: { path } });
+    const count = await tx.card.count({ where: { status: 'active', concept: { sourceId: existing.id } } });
+    return { summary: { ...summary, status: 'unchanged', unchanged: count }, rows: plan.movedFrom === undefined ? 0 : 1 };
   }
-  summary.status = existingSource ? 'updated' : 'new';
-  const source = existingSource
+  summary.status = existing ? 'updated' : 'new';
+  const source = existing
     ? await tx.source.update({
-        where: { id: existingSource.id },
-        data: { contentHash: deck.contentHash, title: deck.title, ingestedAt: now },
+        where: { id: existing.id },
+        data: { path, contentHash: deck.contentHash, title: deck.title, ingestedAt: now },
       })
-    : await tx.source.create({ data: { path, title: deck.title, contentHash: deck.contentHash, ingestedAt: now } });
+    : await tx.source.create({
+        data: { ownerId, path, key: plan.key, title: deck.title, contentHash: deck.contentHash, ingestedAt: now },
+      });
 
   const concepts = await writeConcepts(tx, source.id, deck);
   const cards = await writeCards(tx, source.id, deck, concepts.ids, now);

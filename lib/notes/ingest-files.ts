@@ -1,7 +1,7 @@
 import type { NoteDeck } from '../ingest/types';
 import { ingestNotes } from './ingest-pool';
 import { prepareNotes, type RunEntry, type StoredNote } from './prepare-notes';
-import { NoteReadError, readNote, storedPath } from './read-notes';
+import { NoteReadError, readNote, type NoteFile } from './read-notes';
 
 export type { RunEntry };
 
@@ -21,8 +21,6 @@ export interface PreparedRun {
 export interface PrepareOptions {
   /** Stored content hash by stored path: files whose hash matches are not parsed. */
   known?: Map<string, string>;
-  /** Working directory the stored paths are relative to. */
-  cwd?: string;
   /** Threads for parsing, the main thread included (default: available parallelism). */
   workers?: number;
   /** Whether the main thread parses too (default true); see lib/notes/ingest-pool. */
@@ -38,13 +36,13 @@ export interface PrepareOptions {
  * hash, the rest parsed in parallel). Reading and decoding errors surface here, before anything
  * is written.
  */
-export async function prepareRun(files: string[], options: PrepareOptions = {}): Promise<PreparedRun> {
+export async function prepareRun(files: NoteFile[], options: PrepareOptions = {}): Promise<PreparedRun> {
   const failures: string[] = [];
   const startRead = performance.now();
   const inputs: StoredNote[] = [];
-  for (const file of files) {
+  for (const { file, storedPath } of files) {
     try {
-      inputs.push({ ...(await readNote(file)), storedPath: storedPath(file, options.cwd) });
+      inputs.push({ ...(await readNote(file)), storedPath });
     } catch (error) {
       if (!(error instanceof NoteReadError)) throw error;
       failures.push(error.message);

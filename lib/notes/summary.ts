@@ -4,6 +4,8 @@ import type { IngestWarning } from '../ingest/types';
 export interface NoteSummary {
   file: string;
   status: 'new' | 'updated' | 'unchanged' | 'removed';
+  /** The path the note had, when it was found renamed or moved (matched by content). */
+  movedFrom?: string;
   concepts: number;
   created: number;
   changed: number;
@@ -11,11 +13,14 @@ export interface NoteSummary {
   retired: number;
 }
 
-/** The note's status in words: "new, 3 concepts", "unchanged file", "removed from its folder". */
+/**
+ * The note's status in words: "new, 3 concepts", "unchanged file", "removed from its folder",
+ * "updated, 4 concepts, moved from notes/old.md".
+ */
 export function describeStatus(s: NoteSummary): string {
-  if (s.status === 'unchanged') return 'unchanged file';
-  if (s.status === 'removed') return 'removed from its folder';
-  return `${s.status}, ${s.concepts} concepts`;
+  const status =
+    s.status === 'unchanged' ? 'unchanged file' : s.status === 'removed' ? 'removed from its folder' : `${s.status}, ${s.concepts} concepts`;
+  return s.movedFrom === undefined ? status : `${status}, moved from ${s.movedFrom}`;
 }
 
 /** One line per note, as the CLI prints it and the upload page shows it. */

@@ -78,7 +78,7 @@ describe('writeDecks', () => {
     expect(summary).toEqual({
       file: 'content/caching.md', status: 'new', concepts: 2, created: 3, changed: 0, unchanged: 0, retired: 0,
     });
-    const source = await prisma.source.findUniqueOrThrow({ where: { path: 'content/caching.md' } });
+    const source = await prisma.source.findFirstOrThrow({ where: { path: 'content/caching.md' } });
     expect(source).toMatchObject({ title: 'Caching', ingestedAt: DAY1 });
 
     const concepts = await prisma.concept.findMany({ orderBy: { order: 'asc' } });
@@ -104,7 +104,7 @@ describe('writeDecks', () => {
 
     expect(summary).toMatchObject({ status: 'unchanged', created: 0, changed: 0, unchanged: 3, retired: 0 });
     expect(await prisma.card.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
-    const source = await prisma.source.findUniqueOrThrow({ where: { path: 'content/caching.md' } });
+    const source = await prisma.source.findFirstOrThrow({ where: { path: 'content/caching.md' } });
     expect(source.ingestedAt).toEqual(DAY1);
   });
 
@@ -203,7 +203,7 @@ describe('writeDecks', () => {
     await expect(writeDecks(prisma, [{ deck: broken, storedPath: 'content/caching.md' }], DAY2)).rejects.toThrow();
 
     expect(await prisma.card.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
-    const source = await prisma.source.findUniqueOrThrow({ where: { path: 'content/caching.md' } });
+    const source = await prisma.source.findFirstOrThrow({ where: { path: 'content/caching.md' } });
     expect(source.ingestedAt).toEqual(DAY1);
   });
 });

@@ -9,6 +9,7 @@ import type * as DeckWriter from '@/lib/db/deck-writer';
 import { ingestNote } from '@/lib/ingest/ingest-note';
 import type { NoteDeck } from '@/lib/ingest/types';
 import { prepareRun } from '@/lib/notes/ingest-files';
+import { collectNotes } from '@/lib/notes/read-notes';
 import { createTestDatabase } from '../support/test-db';
 
 const DAY1 = new Date('2024-03-10T12:00:00Z');
@@ -292,7 +293,7 @@ describe('a run is one transaction', () => {
     try {
       writeFileSync(path.join(dir, 'a.md'), V1);
       writeFileSync(path.join(dir, 'b.md'), Buffer.from([0x23, 0x20, 0x41, 0x0a, 0x0a, 0xff, 0xfe, 0x00, 0x01]));
-      const run = await prepareRun([path.join(dir, 'a.md'), path.join(dir, 'b.md')], { cwd: dir });
+      const run = await prepareRun(await collectNotes([dir]));
       expect(run.entries).toEqual([]);
       expect(run.failures).toEqual([`${path.join(dir, 'b.md')}:3: not UTF-8 text`]);
     } finally {
