@@ -1,7 +1,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { decodeNoteBytes, isNoteFile, NOTE_EXTENSIONS, NoteReadError } from './note-text';
+import { decodeNoteBytes, entryPath, NOTE_EXTENSIONS, NoteReadError } from './note-text';
 import type { StoredNote } from './prepare-notes';
-import { formatBytes, MAX_NAME_LENGTH, MAX_NOTE_BYTES, MAX_NOTES_PER_UPLOAD, MAX_UPLOAD_BYTES } from './upload-limits';
+import { formatBytes, MAX_NOTE_BYTES, MAX_NOTES_PER_UPLOAD, MAX_UPLOAD_BYTES } from './upload-limits';
 
 /** A file as the browser sent it; its name and size were checked by lib/validations/notes. */
 export interface UploadedFile {
@@ -15,7 +15,18 @@ export interface PastedNote {
   text: string;
 }
 
-export type UnpackResult = { ok: true; notes: StoredNote[] } | { ok: false; errors: string[] };
+export type UnpackResult =
+  | {
+      ok: true;
+      notes: StoredNote[];
+      /**
+       * The folders read in full: a .zip whose notes all lie in one top folder is that folder, as
+       * when the CLI is given a folder (its notes missing from the zip were removed, and a note
+       * renamed inside it is matched by content; see lib/db/deck-writer).
+       */
+      folders: string[];
+    }
+  | { ok: false; errors: string[] };
 
 const EXPECTED = `expected ${NOTE_EXTENSIONS.join(', ')}`;
 
@@ -34,9 +45,16 @@ const EXPECTED = `expected ${NOTE_EXTENSIONS.join(', ')}`;
 export function unpackUpload(files: UploadedFile[], pasted?: PastedNote): UnpackResult {
   const errors: string[] = [];
   const raw: { path: string; bytes: Uint8Array }[] = [];
+  const folders: string[] = [];
   for (const file of files) {
-    if (/\.zip$/i.test(file.name)) raw.push(...unpackZip(file, errors));
-    else raw.push({ path: file.name, bytes: file.bytes });
+    if (!/\.zip$/i.test(file.name)) {
+      raw.push({ path: file.name, bytes: file.bytes });
+      continue;
+    }
+    const entries = unpackZip(file, errors);
+    raw.push(...entries);
+    const tops = new Set(entries.map((e) => (e.path.includes('/') ? e.path.slice(0, e.path.indexOf('/')) : '')));
+    if (tops.size === 1 && !tops.has('')) folders.push(...tops);
   }
 
   const notes: StoredNote[] = [];
@@ -49,6 +67,8 @@ export function unpackUpload(files: UploadedFile[], pasted?: PastedNote): Unpack
     }
   }
   if (pasted) notes.push({ path: `${pasted.title}.md`, storedPath: `${pasted.title}.md`, text: pasted.text });
+  // An empty note would make a note without topics, which "My notes" could not tell from a deleted one.
+  for (const note of notes) if (note.text.trim() === '') errors.push(`${note.path}: empty, nothing to study`);
 
   const seen = new Set<string>();
   for (const note of notes) {
@@ -63,7 +83,7 @@ export function unpackUpload(files: UploadedFile[], pasted?: PastedNote): Unpack
     errors.push(`The notes of this upload come to ${formatBytes(total)}; at most ${formatBytes(MAX_UPLOAD_BYTES)} go in one upload.`);
   }
   if (errors.length === 0 && notes.length === 0) errors.push('Nothing to add: choose note files or paste a note.');
-  return errors.length > 0 ? { ok: false, errors: [...new Set(errors)] } : { ok: true, notes };
+  return errors.length > 0 ? { ok: false, errors: [...new Set(errors)] } : { ok: true, notes, folders: [...new Set(folders)] };
 }
 
 /** The notes of one .zip; problems go to `errors`, naming the zip and the entry. */
@@ -105,24 +125,4 @@ function unpackZip(zip: UploadedFile, errors: string[]): { path: string; bytes: 
   }
   if (count === 0 && errors.length === 0) errors.push(`${zip.name}: no notes in it (${EXPECTED})`);
   return [...wanted].map(([name, path]) => ({ path, bytes: files[name] ?? new Uint8Array() }));
-}
-
-export type EntryPlace = { kind: 'note'; path: string } | { kind: 'skip' } | { kind: 'refused'; reason: string };
-
-/**
- * Where a zip entry goes: its path inside the zip with backslashes read as "/" and "." and empty segments
- * dropped; or why it is refused; or skip, for folders and hidden entries.
- */
-export function entryPath(name: string): EntryPlace {
-  const slashed = name.replace(/\\/g, '/');
-  if (slashed.endsWith('/')) return { kind: 'skip' };
-  if (/^\/|^[a-zA-Z]:/.test(slashed)) return { kind: 'refused', reason: 'leaves the folder (an absolute path)' };
-  const segments = slashed.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) return { kind: 'refused', reason: 'leaves the folder ("..")' };
-  if (segments.some((s) => s.startsWith('.')) || segments[0] === '__MACOSX') return { kind: 'skip' };
-  if (/[\u0000-\u001f\u007f]/.test(slashed)) return { kind: 'refused', reason: 'its name has control characters' };
-  const path = segments.join('/');
-  if (path.length > MAX_NAME_LENGTH) return { kind: 'refused', reason: `its path is longer than ${MAX_NAME_LENGTH} characters` };
-  if (!isNoteFile(segments.at(-1) ?? '')) return { kind: 'refused', reason: `not a note (${EXPECTED})` };
-  return { kind: 'note', path };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNoteFile, NOTE_EXTENSIONS } from '../notes/note-text';
+import { entryPath, isNoteFile, NOTE_EXTENSIONS } from '../notes/note-text';
 import {
   formatBytes,
   MAX_NAME_LENGTH,
@@ -86,3 +86,21 @@ export type UploadInput = z.infer<typeof uploadSchema>;
 export function uploadErrors(error: z.ZodError): string[] {
   return [...new Set(error.issues.map((issue) => issue.message))];
 }
+
+/** "My notes": rename one note. `path` is the new name, folders allowed ("system design/caching.md"). */
+export const renameNoteSchema = z.object({
+  noteId: z.string().min(1, 'Choose a note.').max(200),
+  path: z
+    .string()
+    .trim()
+    .min(1, 'Give the note a name.')
+    .transform((name, ctx) => {
+      const place = entryPath(name);
+      if (place.kind === 'note') return place.path;
+      ctx.addIssue({ code: 'custom', message: place.kind === 'skip' ? `${name}: a name cannot start with "."` : `${name}: ${place.reason}` });
+      return z.NEVER;
+    }),
+});
+
+/** "My notes": delete one note. */
+export const deleteNoteSchema = z.object({ noteId: z.string().min(1, 'Choose a note.').max(200) });

@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { entryPath, unpackUpload, type UploadedFile } from '@/lib/notes/unpack-upload';
+import { entryPath } from '@/lib/notes/note-text';
+import { unpackUpload, type UploadedFile } from '@/lib/notes/unpack-upload';
 import { MAX_NOTE_BYTES, MAX_NOTES_PER_UPLOAD, MAX_UPLOAD_BYTES } from '@/lib/notes/upload-limits';
 
 const note = (name: string, text: string): UploadedFile => ({ name, bytes: strToU8(text) });
@@ -38,6 +39,17 @@ describe('unpackUpload', () => {
       'notes/.DS_Store': 'junk',
     });
     expect(notesOf([upload]).map((n) => n.storedPath)).toEqual(['notes/caching.md', 'notes/db/sharding.markdown']);
+    expect(unpackUpload([upload])).toMatchObject({ folders: ['notes'] });
+  });
+
+  it('reads a zip as a folder in full only when its notes share one top folder', () => {
+    expect(unpackUpload([zip('loose.zip', { 'a.md': 'x', 'sub/b.md': 'y' })])).toMatchObject({ ok: true, folders: [] });
+    expect(unpackUpload([zip('two.zip', { 'one/a.md': 'x', 'two/b.md': 'y' })])).toMatchObject({ ok: true, folders: [] });
+    expect(unpackUpload([note('a.md', 'x')])).toMatchObject({ ok: true, folders: [] });
+  });
+
+  it('refuses an empty note', () => {
+    expect(errorsOf([note('empty.md', ' \n\n'), note('ok.md', 'x')])).toEqual(['empty.md: empty, nothing to study']);
   });
 
   it('stores a pasted note under its title', () => {

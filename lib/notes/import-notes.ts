@@ -1,0 +1,53 @@
+import type { NoteDeck } from '../ingest/types';
+import { contentHashesOf, ingestRun, IngestRejectedError } from '../db/ingest';
+import { firstTopicsOf } from '../db/notes';
+import { ingestInProcess } from './ingest-in-process';
+import { prepareNotes, type StoredNote } from './prepare-notes';
+import { MAX_WARNINGS_SHOWN, type NoteReport, type UploadEvent } from './upload-events';
+
+/**
+ * Ingests the notes of one browser upload into the user's own deck, the CLI's way: notes whose
+ * content hash is the stored one are skipped, the rest parsed, every deck checked before the
+ * first write, so a note that fails leaves nothing of the upload written. A re-uploaded note is
+ * updated and keeps every card's history; a .zip of a folder is that folder read in full
+ * (`folders`: its notes renamed inside it are matched, those missing from it retired; see
+ * lib/db/deck-writer). Progress and the outcome go to `emit` (lib/notes/upload-events).
+ */
+export async function importNotes(
+  ownerId: string,
+  notes: StoredNote[],
+  folders: string[],
+  now: Date,
+  emit: (event: UploadEvent) => void,
+): Promise<void> {
+  const total = notes.length * 2;
+  let done = 0;
+  const step = (file: string, kind: 'parsed' | 'skipped' | 'written') => emit({ type: 'progress', done: ++done, total, file, step: kind });
+
+  const known = await contentHashesOf(notes.map((n) => n.storedPath), ownerId);
+  const prepared = await prepareNotes(notes, { ingest: ingestInProcess, known, onStep: step });
+  if (prepared.failures.length > 0) {
+    emit({ type: 'failed', errors: prepared.failures });
+    return;
+  }
+  let result;
+  try {
+    result = await ingestRun(prepared.entries, now, { ownerId, folders, onFileWritten: (file) => step(file, 'written') });
+  } catch (error) {
+    if (!(error instanceof IngestRejectedError)) throw error;
+    emit({ type: 'failed', errors: error.problems });
+    return;
+  }
+  const decks = new Map<string, NoteDeck>(prepared.decks.map((deck) => [deck.file, deck]));
+  const topics = await firstTopicsOf(ownerId, result.summaries.map((s) => s.file));
+  const reports: NoteReport[] = result.summaries.map((summary) => {
+    const warnings = decks.get(summary.file)?.warnings ?? [];
+    return {
+      ...summary,
+      warnings: warnings.slice(0, MAX_WARNINGS_SHOWN),
+      moreWarnings: Math.max(0, warnings.length - MAX_WARNINGS_SHOWN),
+      topicId: summary.status === 'removed' ? null : (topics.get(summary.file) ?? null),
+    };
+  });
+  emit({ type: 'done', notes: reports });
+}
