@@ -30,7 +30,7 @@ export default async function HomePage() {
   const [due, topics, deck] = await Promise.all([
     getDueSummary(user.id, now),
     getBusiestTopics(user.id, now, BUSIEST_TOPICS),
-    getDeckStats(),
+    getDeckStats(user.id),
   ]);
   return (
     <section className="space-y-6">

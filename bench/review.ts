@@ -46,7 +46,7 @@ function buildDatabase(file: string): void {
   const rand = mulberry32(42); // seeded: every run builds the same data
   const insert = {
     user: db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, 'x', ?, ?)`),
-    source: db.prepare(`INSERT INTO "Source" ("id", "path", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?, ?, ?)`),
+    source: db.prepare(`INSERT INTO "Source" ("id", "path", "key", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?2, ?, ?, ?)`),
     concept: db.prepare(`INSERT INTO "Concept" ("id", "key", "sourceId", "parentId", "headingPath", "title", "depth", "order", "body", "startLine", "endLine")
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Body text of the concept.', ?, ?)`),
     card: db.prepare(`INSERT INTO "Card" ("id", "key", "conceptId", "kind", "question", "answer", "sourceLine", "order", "updatedAt")

@@ -86,12 +86,13 @@ async function main() {
   console.log(`deck: ${counts.concepts} concepts, ${counts.cards} cards, ${counts.indexed} rows in SearchIndex\n`);
 
   // Search: one warm-up pass, then PASSES timed passes over every query.
-  for (const q of QUERIES) await searchNotes(q);
+  const user = await prisma.user.create({ data: { email: 'bench@example.com', passwordHash: 'x' } });
+  for (const q of QUERIES) await searchNotes(user.id, q);
   const timings: number[] = [];
   const perQuery = new Map<string, { worst: number; hits: number }>();
   for (let pass = 0; pass < PASSES; pass++) {
     for (const q of QUERIES) {
-      const [elapsed, hits] = await time(() => searchNotes(q));
+      const [elapsed, hits] = await time(() => searchNotes(user.id, q));
       timings.push(elapsed);
       const seen = perQuery.get(q);
       perQuery.set(q, { worst: Math.max(seen?.worst ?? 0, elapsed), hits: hits.length });
@@ -109,7 +110,6 @@ async function main() {
   const [largest] = await prisma.$queryRawUnsafe<{ id: string; title: string; size: number }[]>(
     `SELECT "id", "title", LENGTH("body") AS size FROM "Concept" WHERE "status" = 'active' ORDER BY LENGTH("body") DESC LIMIT 1`,
   );
-  const user = await prisma.user.create({ data: { email: 'bench@example.com', passwordHash: 'x' } });
   const renderPage = async () => {
     const page = await getConceptPage(user.id, largest.id);
     if (!page) throw new Error('largest concept not found');

@@ -17,7 +17,7 @@ export async function finishQuizAction(input: unknown): Promise<FinishQuizResult
   const parsed = finishQuizSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid quiz.' };
   const { params, attemptId, responses } = parsed.data;
-  const deck = await getQuizDeck(params.topics);
+  const deck = await getQuizDeck(user.id, params.topics);
   if (!deck) return { ok: false, error: 'A topic of this quiz no longer exists.' };
   const questions = buildQuiz(deck.cards, deck.pool, params);
   if (responses.length !== questions.length) return { ok: false, error: 'The deck changed since this quiz started; start it again.' };

@@ -2,6 +2,7 @@ import 'server-only';
 import { DRILL_MINUTES, drillPoints, isDesignPrompt, scoreChecklist, type DrillPhase, type DrillPoint } from '../quiz/drill';
 import { prisma } from './client';
 import { recordFailedRecall } from './quiz';
+import { readableConcepts } from './readable';
 
 export class DrillNotFoundError extends Error {}
 /** The drill's checklist was submitted: its outline no longer changes. */
@@ -12,19 +13,19 @@ export interface DrillPrompt {
   title: string;
 }
 
-/** Concepts that read as a whole system to design, in note order. */
-export async function getDrillPrompts(): Promise<DrillPrompt[]> {
+/** Concepts of the user's readable notes that read as a whole system to design, in note order. */
+export async function getDrillPrompts(userId: string): Promise<DrillPrompt[]> {
   const concepts = await prisma.concept.findMany({
-    where: { status: 'active' },
-    orderBy: [{ source: { path: 'asc' } }, { order: 'asc' }],
+    where: { status: 'active', ...readableConcepts(userId) },
+    orderBy: [{ source: { path: 'asc' } }, { sourceId: 'asc' }, { order: 'asc' }],
     select: { id: true, title: true, _count: { select: { children: { where: { status: 'active' } } } } },
   });
   return concepts.filter((c) => isDesignPrompt(c.title, c._count.children)).map(({ id, title }) => ({ id, title }));
 }
 
-/** Starts a drill on a prompt; null if the concept is not a prompt. */
+/** Starts a drill on a prompt; null if the concept is not a prompt the user may read. */
 export async function startDrill(userId: string, conceptId: string, now: Date): Promise<string | null> {
-  const prompts = await getDrillPrompts();
+  const prompts = await getDrillPrompts(userId);
   if (!prompts.some((p) => p.id === conceptId)) return null;
   const drill = await prisma.drill.create({ data: { userId, conceptId, startedAt: now, durationMin: DRILL_MINUTES }, select: { id: true } });
   return drill.id;

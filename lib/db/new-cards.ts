@@ -1,10 +1,12 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Prisma } from './generated/client';
+import { sourceIsReadable } from './readable';
 
 /**
- * Finding a user's next new cards (active cards without a review state) in deck order:
- * source path, then concept order, then card order.
+ * Finding a user's next new cards (active cards without a review state, in notes the user may
+ * read) in deck order: source path, source id (the shared deck and a user's own notes may both
+ * hold a path), then concept order, then card order.
  *
  * A plain anti-join would walk every card the user has already seen (100k cards: ~100 ms), so
  * the search starts at the user's frontier (see User.newFrontierConceptId). The frontier is
@@ -18,12 +20,15 @@ export interface NewCard {
   conceptId: string;
 }
 
-/** A digest of every note's identity and content: changes whenever an ingest could have changed cards. */
-async function deckStamp(tx: Tx): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string; contentHash: string; ingestedAt: unknown }[]>`
-    SELECT "id", "contentHash", "ingestedAt" FROM "Source" ORDER BY "id"`;
+/**
+ * A digest of the identity, place and content of every note the user may read: changes whenever
+ * an ingest could have changed their cards (another user's ingest leaves it alone).
+ */
+async function deckStamp(tx: Tx, userId: string): Promise<string> {
+  const rows = await tx.$queryRaw<{ id: string; path: string; contentHash: string; ingestedAt: unknown }[]>`
+    SELECT s."id", s."path", s."contentHash", s."ingestedAt" FROM "Source" s WHERE ${sourceIsReadable(userId, 's')} ORDER BY s."id"`;
   const hash = createHash('sha256');
-  for (const r of rows) hash.update(`${r.id}\0${r.contentHash}\0${String(r.ingestedAt)}\n`);
+  for (const r of rows) hash.update(`${r.id}\0${r.path}\0${r.contentHash}\0${String(r.ingestedAt)}\n`);
   return hash.digest('base64url');
 }
 
@@ -34,7 +39,7 @@ async function deckStamp(tx: Tx): Promise<string> {
  */
 export async function firstNewCards(tx: Tx, userId: string, limit: number, excludeConceptIds: readonly string[]): Promise<NewCard[]> {
   if (limit <= 0) return [];
-  const [[user], stamp] = await Promise.all([frontierOf(tx, userId), deckStamp(tx)]);
+  const [[user], stamp] = await Promise.all([frontierOf(tx, userId), deckStamp(tx, userId)]);
   const trusted = user?.newFrontierStamp === stamp;
   if (trusted && user.newFrontierConceptId === null) return [];
   const from = trusted ? user.newFrontierConceptId : null;
@@ -66,7 +71,7 @@ export async function reopenFrontier(tx: Tx, userId: string, conceptId: string):
     const [first] = await tx.$queryRaw<{ id: string }[]>`
       SELECT co."id" FROM "Concept" co JOIN "Source" s ON s."id" = co."sourceId"
       WHERE co."id" IN (${conceptId}, ${user.newFrontierConceptId})
-      ORDER BY s."path", co."order" LIMIT 1`;
+      ORDER BY s."path", s."id", co."order" LIMIT 1`;
     if (first?.id !== conceptId) return;
   }
   await tx.user.update({ where: { id: userId }, data: { newFrontierConceptId: conceptId } });
@@ -74,26 +79,29 @@ export async function reopenFrontier(tx: Tx, userId: string, conceptId: string):
 
 /**
  * Unseen active cards from concept `fromConceptId` (inclusive; null = the start of the deck).
- * CROSS JOIN fixes the loop order source → concept → card, and the start position is a pair of
- * constant scalar subqueries, so SQLite walks the deck in order through its indexes and stops
- * after `limit` rows instead of sorting everything after the frontier.
+ * CROSS JOIN fixes the loop order source → concept → card, and the start position is three
+ * constant scalar subqueries, so SQLite walks the deck in order through its indexes (Source by
+ * (path, id)) and stops after `limit` rows instead of sorting everything after the frontier.
  */
 async function unseenFrom(tx: Tx, userId: string, fromConceptId: string | null, limit: number, exclude: readonly string[]): Promise<NewCard[]> {
   const startPath = Prisma.sql`COALESCE((SELECT s0."path" FROM "Concept" c0 JOIN "Source" s0 ON s0."id" = c0."sourceId" WHERE c0."id" = ${fromConceptId}), '')`;
+  const startSource = Prisma.sql`COALESCE((SELECT c0."sourceId" FROM "Concept" c0 WHERE c0."id" = ${fromConceptId}), '')`;
   const startOrder = Prisma.sql`COALESCE((SELECT c0."order" FROM "Concept" c0 WHERE c0."id" = ${fromConceptId}), -1)`;
   return tx.$queryRaw<NewCard[]>`
     SELECT c."id" AS "cardId", c."conceptId" AS "conceptId"
     FROM "Source" s CROSS JOIN "Concept" co CROSS JOIN "Card" c
-    WHERE s."path" >= ${startPath} AND (s."path" > ${startPath} OR co."order" >= ${startOrder})
+    WHERE s."path" >= ${startPath}
+      AND (s."path" > ${startPath} OR s."id" > ${startSource} OR (s."id" = ${startSource} AND co."order" >= ${startOrder}))
+      AND ${sourceIsReadable(userId, 's')}
       AND co."sourceId" = s."id" AND co."status" = 'active'
       AND c."conceptId" = co."id" AND c."status" = 'active'
       AND co."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(exclude)}))
       AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
-    ORDER BY s."path", co."order", c."order"
+    ORDER BY s."path", s."id", co."order", c."order"
     LIMIT ${limit}`;
 }
 
-/** Unseen active cards of the given concepts (a study scope), in deck order. */
+/** Unseen active cards of the given concepts (a study scope the caller checked is readable), in deck order. */
 export async function newCardsIn(tx: Tx, userId: string, conceptIds: readonly string[], limit: number, exclude: readonly string[]): Promise<NewCard[]> {
   if (limit <= 0) return [];
   return tx.$queryRaw<NewCard[]>`
@@ -102,7 +110,8 @@ export async function newCardsIn(tx: Tx, userId: string, conceptIds: readonly st
     WHERE co."id" IN (SELECT "value" FROM json_each(${JSON.stringify(conceptIds)}))
       AND co."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(exclude)}))
       AND co."status" = 'active' AND c."status" = 'active'
+      AND ${sourceIsReadable(userId, 's')}
       AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
-    ORDER BY s."path", co."order", c."order"
+    ORDER BY s."path", s."id", co."order", c."order"
     LIMIT ${limit}`;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { QuizCard } from '../quiz/cards';
 import { prisma } from './client';
+import { readableConcepts } from './readable';
 import { CardNotFoundError, recordAnswer, StaleAnswerError } from './review-answer';
 
 export interface QuizTopic {
@@ -10,11 +11,11 @@ export interface QuizTopic {
   children: { id: string; title: string }[];
 }
 
-/** The quiz builder's choices: every note's root concept with its sections, in note order. */
-export async function getQuizTopics(): Promise<QuizTopic[]> {
+/** The quiz builder's choices: every readable note's root concept with its sections, in note order. */
+export async function getQuizTopics(userId: string): Promise<QuizTopic[]> {
   const concepts = await prisma.concept.findMany({
-    where: { status: 'active', depth: { lte: 2 } },
-    orderBy: [{ source: { path: 'asc' } }, { order: 'asc' }],
+    where: { status: 'active', depth: { lte: 2 }, ...readableConcepts(userId) },
+    orderBy: [{ source: { path: 'asc' } }, { sourceId: 'asc' }, { order: 'asc' }],
     select: { id: true, title: true, parentId: true, depth: true },
   });
   const roots = concepts.filter((c) => c.depth === 1).map((c) => ({ id: c.id, title: c.title, children: [] as QuizTopic['children'] }));
@@ -33,15 +34,16 @@ export interface QuizDeck {
 }
 
 /**
- * The cards of the chosen concept subtrees (all of the deck for no topics) and the deck they sit
- * in; null if a chosen topic does not exist. Each card's group is its nearest ancestor directly
- * below a chosen topic (the note for a whole-deck quiz), or the chosen topic itself.
+ * The cards of the chosen concept subtrees (all of the user's readable deck for no topics) and the
+ * deck they sit in; null if a chosen topic does not exist or the user may not read it. Each card's
+ * group is its nearest ancestor directly below a chosen topic (the note for a whole-deck quiz), or
+ * the chosen topic itself.
  */
-export async function getQuizDeck(topicIds: readonly string[]): Promise<QuizDeck | null> {
+export async function getQuizDeck(userId: string, topicIds: readonly string[]): Promise<QuizDeck | null> {
   const [concepts, cards] = await Promise.all([
-    prisma.concept.findMany({ where: { status: 'active' }, select: { id: true, title: true, parentId: true } }),
+    prisma.concept.findMany({ where: { status: 'active', ...readableConcepts(userId) }, select: { id: true, title: true, parentId: true } }),
     prisma.card.findMany({
-      where: { status: 'active', concept: { status: 'active' } },
+      where: { status: 'active', concept: { status: 'active', ...readableConcepts(userId) } },
       select: { id: true, conceptId: true, kind: true, question: true, answer: true, sourceLine: true },
     }),
   ]);

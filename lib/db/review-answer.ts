@@ -8,6 +8,7 @@ import { studyDayStart } from '../srs/study-day';
 import { prisma } from './client';
 import { Prisma, type ReviewLog } from './generated/client';
 import { reopenFrontier } from './new-cards';
+import { conceptIsReadable } from './readable';
 import { toSnapshot } from './review';
 import { dayAnswers } from './review-day';
 import { getStudySettings } from './study-settings';
@@ -94,7 +95,7 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
     SELECT c."conceptId", rs."repetitions", rs."intervalDays", rs."easeFactor", rs."due", rs."lapses", rs."lastReviewedAt",
       rs."suspended", rs."leech", rs."version"
     FROM "Card" c LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
-    WHERE c."id" = ${input.cardId} AND c."status" = 'active'`;
+    WHERE c."id" = ${input.cardId} AND c."status" = 'active' AND ${conceptIsReadable(userId, 'c.conceptId')}`;
   if (!row) throw new CardNotFoundError('This card no longer exists in the deck.');
   const state = row.repetitions === null ? null : { ...row, repetitions: row.repetitions };
   if ((state?.version ?? 0) !== input.version) {

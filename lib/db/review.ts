@@ -5,6 +5,7 @@ import type { Grade } from '../srs/sm2';
 import { prisma } from './client';
 import { Prisma } from './generated/client';
 import { firstNewCards, newCardsIn, type NewCard } from './new-cards';
+import { conceptIsReadable, readableConcepts } from './readable';
 import { loadStudyDay, type StudyDay } from './review-day';
 
 /** Where a card on the review screen came from; a re-drill leaves the SM-2 schedule unchanged. */
@@ -46,9 +47,12 @@ export interface DueSummary {
   done: number;
 }
 
-/** The concept and its descendants, or null if there is no such concept. */
-export async function getStudyScope(conceptId: string): Promise<StudyScope | null> {
-  const concept = await prisma.concept.findUnique({ where: { id: conceptId }, select: { id: true, title: true } });
+/** The concept and its descendants, or null if there is no such concept or the user may not read it. */
+export async function getStudyScope(userId: string, conceptId: string): Promise<StudyScope | null> {
+  const concept = await prisma.concept.findFirst({
+    where: { id: conceptId, ...readableConcepts(userId) },
+    select: { id: true, title: true },
+  });
   if (!concept) return null;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE "tree"("id") AS (
@@ -96,10 +100,11 @@ function scopeFilter(scope: StudyScope | null): (conceptId: string) => boolean {
   return (id) => ids.has(id);
 }
 
-/** Due, unsuspended, active cards outside buried concepts (and inside the scope, if any). */
+/** Due, unsuspended, active, readable cards outside buried concepts (and inside the scope, if any). */
 function dueWhere(userId: string, now: Date, plan: DayPlan, scope: StudyScope | null): Prisma.Sql {
   return Prisma.sql`
     rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+    AND ${conceptIsReadable(userId, 'c.conceptId')}
     AND c."conceptId" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(plan.buriedConceptIds)}))
     ${scope ? Prisma.sql`AND c."conceptId" IN (SELECT "value" FROM json_each(${JSON.stringify(scope.conceptIds)}))` : Prisma.empty}`;
 }
@@ -151,7 +156,7 @@ interface ItemRow {
   version: number;
 }
 
-/** The card with its concept and this user's state, in one query. */
+/** The card with its concept and this user's state, in one query; callers pass only cards the user may read. */
 async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date): Promise<ReviewItem> {
   const [row] = await prisma.$queryRaw<ItemRow[]>`
     SELECT c."id" AS "cardId", c."kind", c."question", c."answer", c."explanation", c."conceptId", co."headingPath", c."sourceLine",
@@ -203,7 +208,8 @@ export interface SessionSummary {
 async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Promise<SessionSummary> {
   const [row] = await prisma.$queryRaw<{ next: Date | string | null }[]>`
     SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'`;
+    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'
+      AND ${conceptIsReadable(userId, 'c.conceptId')}`;
   return {
     answered: plan.answered,
     correct: plan.correct,
@@ -218,6 +224,7 @@ export async function getDueCountsByConcept(userId: string, now: Date): Promise<
     SELECT c."conceptId" AS "conceptId", COUNT(*) AS "n"
     FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
     WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+      AND ${conceptIsReadable(userId, 'c.conceptId')}
     GROUP BY c."conceptId"`;
   return new Map(rows.map((r) => [r.conceptId, Number(r.n)]));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { MARK_CLOSE, MARK_OPEN, parseMarked, type Highlighted } from '../render/snippets';
 import { prisma } from './client';
+import { sourceIsReadable } from './readable';
 
 /** Words of a query beyond this are ignored (each one narrows the match anyway). */
 export const MAX_QUERY_WORDS = 8;
@@ -58,10 +59,10 @@ interface HitRow {
 }
 
 /**
- * Full-text search over active concepts and cards (the SearchIndex FTS5 table, kept in step by
- * triggers), best bm25 first. The deck is shared, so results are the same for every user.
+ * Full-text search over the active concepts and cards `userId` may read (the SearchIndex FTS5
+ * table, kept in step by triggers), best bm25 first.
  */
-export async function searchNotes(query: string, limit = DEFAULT_RESULT_LIMIT): Promise<SearchHit[]> {
+export async function searchNotes(userId: string, query: string, limit = DEFAULT_RESULT_LIMIT): Promise<SearchHit[]> {
   const match = toFtsQuery(query);
   if (!match) return [];
   const rows = await prisma.$queryRaw<HitRow[]>`
@@ -72,7 +73,7 @@ export async function searchNotes(query: string, limit = DEFAULT_RESULT_LIMIT): 
     FROM "SearchIndex" s
     JOIN "Concept" c ON c."id" = s.conceptId
     JOIN "Source" src ON src."id" = c."sourceId"
-    WHERE "SearchIndex" MATCH ${match} AND c."status" = 'active'
+    WHERE "SearchIndex" MATCH ${match} AND c."status" = 'active' AND ${sourceIsReadable(userId, 'src')}
     ORDER BY bm25("SearchIndex", 0, 0, 0, ${WEIGHTS.title}, ${WEIGHTS.body})
     LIMIT ${limit}`;
   return rows.map((row) => {

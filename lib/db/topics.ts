@@ -8,12 +8,14 @@ import {
 } from '../render/topic-tree';
 import { z } from 'zod';
 import { prisma } from './client';
+import { readableConcepts, readableCards, readableSources, sourceIsReadable } from './readable';
 
-export async function getDeckStats() {
+/** How many notes, active concepts and active cards the user may study. */
+export async function getDeckStats(userId: string) {
   const [sources, concepts, cards] = await Promise.all([
-    prisma.source.count(),
-    prisma.concept.count({ where: { status: 'active' } }),
-    prisma.card.count({ where: { status: 'active' } }),
+    prisma.source.count({ where: readableSources(userId) }),
+    prisma.concept.count({ where: { status: 'active', ...readableConcepts(userId) } }),
+    prisma.card.count({ where: { status: 'active', ...readableCards(userId) } }),
   ]);
   return { sources, concepts, cards };
 }
@@ -29,21 +31,30 @@ async function cardCountsByConcept(userId: string, now: Date): Promise<Map<strin
            COALESCE(SUM(rs."cardId" IS NOT NULL AND rs."suspended" = 0 AND rs."due" <= ${now}), 0) AS due,
            COALESCE(SUM(rs."cardId" IS NULL), 0) AS fresh,
            COALESCE(SUM(rs."repetitions" >= ${KNOWN_MIN_REPETITIONS} OR rs."intervalDays" >= ${KNOWN_MIN_INTERVAL_DAYS}), 0) AS known
-    FROM "Card" c
+    FROM "Source" s
+    JOIN "Concept" co ON co."sourceId" = s."id"
+    JOIN "Card" c ON c."conceptId" = co."id"
     LEFT JOIN "ReviewState" rs ON rs."cardId" = c."id" AND rs."userId" = ${userId}
-    WHERE c."status" = 'active'
+    WHERE c."status" = 'active' AND ${sourceIsReadable(userId, 's')}
     GROUP BY c."conceptId"`;
   return new Map(
     rows.map((r) => [r.conceptId, { cards: Number(r.cards), due: Number(r.due), fresh: Number(r.fresh), known: Number(r.known) }]),
   );
 }
 
-/** Every note with its active concepts as a tree (file -> headings), in note order, with the user's card counts. */
+/**
+ * Every note the user may read with its active concepts as a tree (file -> headings), in note
+ * order, with the user's card counts.
+ */
 export async function getTopicTree(userId: string, now: Date): Promise<SourceTopics[]> {
   const [sources, concepts, counts] = await Promise.all([
-    prisma.source.findMany({ orderBy: { path: 'asc' }, select: { id: true, path: true, title: true } }),
+    prisma.source.findMany({
+      where: readableSources(userId),
+      orderBy: [{ path: 'asc' }, { id: 'asc' }],
+      select: { id: true, path: true, title: true },
+    }),
     prisma.concept.findMany({
-      where: { status: 'active' },
+      where: { status: 'active', ...readableConcepts(userId) },
       orderBy: [{ sourceId: 'asc' }, { order: 'asc' }],
       select: { id: true, title: true, parentId: true, sourceId: true },
     }),
@@ -84,10 +95,13 @@ export interface ConceptPage {
   cards: ConceptCard[];
 }
 
-/** A concept with its note text, its place in the note, and its cards as the given user sees them. */
+/**
+ * A concept with its note text, its place in the note, and its cards as the given user sees them;
+ * null when there is no such active concept or the user may not read it.
+ */
 export async function getConceptPage(userId: string, conceptId: string): Promise<ConceptPage | null> {
   const concept = await prisma.concept.findFirst({
-    where: { id: conceptId, status: 'active' },
+    where: { id: conceptId, status: 'active', ...readableConcepts(userId) },
     select: {
       id: true, title: true, body: true, startLine: true, lineMap: true, sourceId: true,
       source: { select: { path: true, title: true } },

@@ -18,11 +18,12 @@ afterAll(async () => {
 describe('quiz data layer', () => {
   it('loads a concept subtree, grouped by the sections under the chosen topic', async () => {
     const caching = await fx.prisma.concept.findFirstOrThrow({ where: { title: 'Caching' } });
-    const deck = (await quiz.getQuizDeck([caching.id]))!;
+    const userId = await fx.newUser();
+    const deck = (await quiz.getQuizDeck(userId, [caching.id]))!;
     expect(deck.cards.map((c) => c.question).sort()).toEqual(['What is LFU?', 'What is LRU?', 'What is a cache?']);
     expect(deck.pool).toHaveLength(5);
     expect(new Set(deck.cards.map((c) => c.group.title))).toEqual(new Set(['Caching', 'Eviction']));
-    expect(await quiz.getQuizDeck(['no-such-concept'])).toBeNull();
+    expect(await quiz.getQuizDeck(userId, ['no-such-concept'])).toBeNull();
   });
 
   it('records a miss as a failed review due tomorrow, once per attempt, outside the daily plan', async () => {

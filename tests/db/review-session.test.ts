@@ -192,7 +192,7 @@ describe('studying a concept subtree', () => {
   it('only shows cards of the concept and its descendants', async () => {
     const userId = await f.newUser({ burySiblings: false });
     const caching = await f.prisma.concept.findFirstOrThrow({ where: { title: 'Caching' } });
-    const scope = await f.review.getStudyScope(caching.id);
+    const scope = await f.review.getStudyScope(userId, caching.id);
     expect(scope?.conceptIds).toHaveLength(2);
 
     const shown: string[] = [];
@@ -205,7 +205,7 @@ describe('studying a concept subtree', () => {
     expect(shown).toEqual(['What is a cache?', 'What is LRU?', 'What is LFU?']);
     expect(await f.review.getDueSummary(userId, seconds(5), scope)).toMatchObject({ total: 0 });
     expect(await f.review.getDueSummary(userId, seconds(5))).toMatchObject({ newAvailable: 2 });
-    expect(await f.review.getStudyScope('no-such-concept')).toBeNull();
+    expect(await f.review.getStudyScope(userId, 'no-such-concept')).toBeNull();
   });
 });
 

@@ -23,11 +23,13 @@ const NOTES: Record<string, string> = {
 let prisma: PrismaClient;
 let close: () => Promise<void>;
 let search: typeof import('@/lib/db/search');
+let userId: string;
 
 beforeAll(async () => {
   ({ prisma, close } = await openAppDatabase());
   search = await import('@/lib/db/search');
   await ingestTestNotes(NOTES);
+  ({ id: userId } = await prisma.user.create({ data: { email: 'reader@example.com', passwordHash: 'x' } }));
 });
 
 afterAll(async () => {
@@ -61,7 +63,7 @@ describe('toFtsQuery', () => {
 
 describe('searchNotes', () => {
   it('finds concepts and cards by a prefix, ignoring case, and links each hit to its concept', async () => {
-    const hits = await search.searchNotes('EVIC');
+    const hits = await search.searchNotes(userId, 'EVIC');
     const concept = hits.find((h) => h.kind === 'concept');
     expect(concept?.trail).toEqual(['Caching', 'Eviction']);
     expect(marked(concept!.title)).toEqual(['eviction']);
@@ -71,51 +73,51 @@ describe('searchNotes', () => {
   });
 
   it('treats punctuation inside a word as adjacency and ignores it elsewhere', async () => {
-    const hits = await search.searchNotes('write-through,');
+    const hits = await search.searchNotes(userId, 'write-through,');
     expect(hits.map((h) => plain(h.title))).toContain('Caching');
     expect(hits.flatMap((h) => marked(h.snippet))).toContain('write-through');
   });
 
   it('folds diacritics both ways', async () => {
-    expect((await search.searchNotes('cafe')).length).toBeGreaterThan(0);
-    expect((await search.searchNotes('CAFÉ tri')).map((h) => plain(h.title))).toContain('Café tricks');
+    expect((await search.searchNotes(userId, 'cafe')).length).toBeGreaterThan(0);
+    expect((await search.searchNotes(userId, 'CAFÉ tri')).map((h) => plain(h.title))).toContain('Café tricks');
   });
 
   it('ANDs the words of a query', async () => {
-    const hits = await search.searchNotes('dead letter');
+    const hits = await search.searchNotes(userId, 'dead letter');
     expect(hits.map((h) => h.kind).sort()).toEqual(['card', 'concept']);
-    expect(await search.searchNotes('dead eviction')).toEqual([]);
+    expect(await search.searchNotes(userId, 'dead eviction')).toEqual([]);
   });
 
   it('returns nothing, without an error, for garbage and FTS5 syntax', async () => {
     for (const query of ['', '***', '"', 'NEAR(', 'a OR', '-x', 'title:cache', '(((', 'zzzzqqq']) {
-      await expect(search.searchNotes(query)).resolves.toSatisfy((hits: unknown[]) => Array.isArray(hits));
+      await expect(search.searchNotes(userId, query)).resolves.toSatisfy((hits: unknown[]) => Array.isArray(hits));
     }
-    expect(await search.searchNotes('zzzzqqq')).toEqual([]);
-    expect(await search.searchNotes('"')).toEqual([]);
+    expect(await search.searchNotes(userId, 'zzzzqqq')).toEqual([]);
+    expect(await search.searchNotes(userId, '"')).toEqual([]);
   });
 
   it('gives note text back as text: markup in a note is never turned into HTML', async () => {
-    const [hit] = await search.searchNotes('warm copy');
+    const [hit] = await search.searchNotes(userId, 'warm copy');
     expect(plain(hit.snippet)).toContain('<script>alert(1)</script>');
     expect(hit.snippet.every((run) => typeof run.text === 'string')).toBe(true);
   });
 
   it('ranks a title hit above a body mention and respects the limit', async () => {
-    const hits = await search.searchNotes('queue');
+    const hits = await search.searchNotes(userId, 'queue');
     expect(hits[0].kind).toBe('concept');
     expect(plain(hits[0].title)).toBe('Queues');
-    expect(await search.searchNotes('c', 2)).toHaveLength(2);
+    expect(await search.searchNotes(userId, 'c', 2)).toHaveLength(2);
   });
 
   it('leaves out a snippet that would only repeat the title', async () => {
     await prisma.concept.updateMany({ where: { title: 'Eviction' }, data: { body: '## Eviction' } });
-    const [hit] = await search.searchNotes('eviction');
+    const [hit] = await search.searchNotes(userId, 'eviction');
     expect(hit).toMatchObject({ kind: 'concept', snippet: [] });
   });
 
   it('drops retired cards from the results', async () => {
     await prisma.card.updateMany({ where: { question: { contains: 'DLQ' } }, data: { status: 'retired' } });
-    expect((await search.searchNotes('dead letter')).filter((h) => h.kind === 'card')).toEqual([]);
+    expect((await search.searchNotes(userId, 'dead letter')).filter((h) => h.kind === 'card')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyl
 /** /drill: design prompts taken from the notes, and the user's past drills. */
 export default async function DrillPage() {
   const user = await requireUser();
-  const [prompts, drills] = await Promise.all([getDrillPrompts(), listDrills(user.id)]);
+  const [prompts, drills] = await Promise.all([getDrillPrompts(user.id), listDrills(user.id)]);
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-bold">Interview drill</h1>

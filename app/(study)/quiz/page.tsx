@@ -14,7 +14,8 @@ const MODES = [
 
 /** /quiz, or /quiz?concept=<id> with that topic ticked. A GET form: the quiz is its URL. */
 export default async function QuizBuilderPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [, topics, { concept }] = await Promise.all([requireUser(), getQuizTopics(), searchParams.then((p) => quizBuilderSearchParamsSchema.parse(p))]);
+  const user = await requireUser();
+  const [topics, { concept }] = await Promise.all([getQuizTopics(user.id), searchParams.then((p) => quizBuilderSearchParamsSchema.parse(p))]);
   const listed = new Set(topics.flatMap((t) => [t.id, ...t.children.map((c) => c.id)]));
   const checkbox = (id: string, title: string) => (
     <label className="flex items-start gap-2">

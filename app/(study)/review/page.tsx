@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { concept } = reviewSearchParamsSchema.parse(await searchParams);
-  const scope = concept ? await getStudyScope(concept) : null;
+  const scope = concept ? await getStudyScope(user.id, concept) : null;
   if (concept && !scope) notFound();
   const screen = await getReviewScreen(user.id, new Date(), scope);
   return (

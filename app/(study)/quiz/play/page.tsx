@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** /quiz/play?topics=a,b&n=10&mode=mc&seed=…: the same URL always gives the same quiz. */
 export default async function QuizPlayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
+  const user = await requireUser();
   const raw = await searchParams;
   const parsed = quizSearchParamsSchema.safeParse(raw);
   if (!parsed.success) notFound();
@@ -20,7 +20,7 @@ export default async function QuizPlayPage({ searchParams }: { searchParams: Pro
   // One canonical, shareable URL per quiz: a seed is always present and topics are comma-joined.
   const current = `/quiz/play?${Object.entries(raw).map(([k, v]) => `${k}=${[v].flat().join(',')}`).join('&')}`;
   if (current !== quizHref(params)) redirect(quizHref(params));
-  const deck = await getQuizDeck(params.topics);
+  const deck = await getQuizDeck(user.id, params.topics);
   if (!deck) notFound();
   const questions = buildQuiz(deck.cards, deck.pool, params);
   const scope = deck.topics.length ? deck.topics.map((t) => t.title).join(', ') : 'the whole deck';
