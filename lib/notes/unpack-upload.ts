@@ -1,4 +1,5 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { decodeNoteText } from '../ingest/clean/decode';
 import { decodeNoteBytes, entryPath, NOTE_EXTENSIONS, NoteReadError } from './note-text';
 import type { StoredNote } from './prepare-notes';
 import { formatBytes, MAX_NOTE_BYTES, MAX_NOTES_PER_UPLOAD, MAX_UPLOAD_BYTES } from './upload-limits';
@@ -67,8 +68,13 @@ export function unpackUpload(files: UploadedFile[], pasted?: PastedNote): Unpack
     }
   }
   if (pasted) notes.push({ path: `${pasted.title}.md`, storedPath: `${pasted.title}.md`, text: pasted.text });
-  // An empty note would make a note without topics, which "My notes" could not tell from a deleted one.
-  for (const note of notes) if (note.text.trim() === '') errors.push(`${note.path}: empty, nothing to study`);
+  for (const note of notes) {
+    // An empty note would make a note without topics, which "My notes" could not tell from a deleted one.
+    if (note.text.trim() === '') errors.push(`${note.path}: empty, nothing to study`);
+    // Binary data named .md: refused here, before the upload is accepted, as ingestNote would.
+    const decoded = decodeNoteText(note.text);
+    if (!decoded.ok) errors.push(`${note.path}:${decoded.line ?? 1}: ${decoded.reason ?? 'not a text note'}`);
+  }
 
   const seen = new Set<string>();
   for (const note of notes) {

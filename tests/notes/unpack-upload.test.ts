@@ -74,6 +74,10 @@ describe('unpackUpload', () => {
     expect(errorsOf([zip('n.zip', { 'dir/latin.md': bytes })])).toEqual(['dir/latin.md:4: not UTF-8 text']);
   });
 
+  it('refuses binary data named like a note, naming the file and line', () => {
+    expect(errorsOf([note('image.md', 'line one\nline two\u0000\u0001')])).toEqual(['image.md:2: not a text note (it contains NUL bytes)']);
+  });
+
   it('refuses a file that is not a zip archive', () => {
     expect(errorsOf([note('broken.zip', 'not a zip')])[0]).toMatch(/^broken\.zip: not a readable \.zip archive/);
   });
