@@ -23,7 +23,8 @@ export function AddNotesForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const files = form.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
     form.delete('files');
     for (const file of files) form.append('files', file);
@@ -47,6 +48,8 @@ export function AddNotesForm() {
     });
     setBusy(false);
     setErrors(refused ?? failed);
+    // Added: clear the form so that pressing the button again does not send the same notes twice.
+    if (!refused && failed.length === 0) element.reset();
   }
 
   return (
