@@ -46,7 +46,7 @@ function buildDatabase(file: string): void {
   const rand = mulberry32(42); // seeded: every run builds the same data
   const insert = {
     user: db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, 'x', ?, ?)`),
-    source: db.prepare(`INSERT INTO "Source" ("id", "path", "key", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?2, ?, ?, ?)`),
+    source: db.prepare(`INSERT INTO "Source" ("id", "path", "key", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?, ?, ?, ?)`),
     concept: db.prepare(`INSERT INTO "Concept" ("id", "key", "sourceId", "parentId", "headingPath", "title", "depth", "order", "body", "startLine", "endLine")
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Body text of the concept.', ?, ?)`),
     card: db.prepare(`INSERT INTO "Card" ("id", "key", "conceptId", "kind", "question", "answer", "sourceLine", "order", "updatedAt")
@@ -64,7 +64,8 @@ function buildDatabase(file: string): void {
     let card = 0;
     for (let s = 0; s < SOURCES; s++) {
       const sourceId = id('src', s);
-      insert.source.run(sourceId, `notes/${String(s).padStart(2, '0')}.md`, `Note ${s}`, `hash${s}`, ingested);
+      const notePath = `notes/${String(s).padStart(2, '0')}.md`;
+      insert.source.run(sourceId, notePath, notePath, `Note ${s}`, `hash${s}`, ingested);
       for (let c = 0; c < CONCEPTS_PER_SOURCE; c++) {
         const n = s * CONCEPTS_PER_SOURCE + c;
         // A tree per note: concept 0 is the note's title, 1-9 its sections, the rest subsections.

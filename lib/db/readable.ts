@@ -24,9 +24,14 @@ export function readableCards(userId: string): Prisma.CardWhereInput {
   return { concept: readableConcepts(userId) };
 }
 
-/** SQL condition: the Source row under alias `source` (a trusted identifier) is readable by `userId`. */
+/**
+ * SQL condition: the Source row under alias `source` (a trusted identifier) is readable by
+ * `userId`. The unary + keeps SQLite from walking an ownerId index for it: it filters the few
+ * Source rows, while deck-order queries (lib/db/new-cards) must walk Source by (path, id) to stop
+ * after a handful of cards instead of sorting the whole deck.
+ */
 export function sourceIsReadable(userId: string, source: string): Prisma.Sql {
-  const owner = Prisma.raw(`${quote(source)}."ownerId"`);
+  const owner = Prisma.raw(`+${quote(source)}."ownerId"`);
   return Prisma.sql`(${owner} IS NULL OR ${owner} = ${userId})`;
 }
 

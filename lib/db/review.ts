@@ -206,10 +206,12 @@ export interface SessionSummary {
 
 /** What the learner did today, for the end-of-session screen. */
 async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Promise<SessionSummary> {
+  // The (userId, suspended, due) index walked in due order: the first readable active card is the minimum.
   const [row] = await prisma.$queryRaw<{ next: Date | string | null }[]>`
-    SELECT MIN(rs."due") AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+    SELECT rs."due" AS "next" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
     WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" > ${now} AND c."status" = 'active'
-      AND ${conceptIsReadable(userId, 'c.conceptId')}`;
+      AND ${conceptIsReadable(userId, 'c.conceptId')}
+    ORDER BY rs."due" LIMIT 1`;
   return {
     answered: plan.answered,
     correct: plan.correct,
@@ -218,14 +220,19 @@ async function sessionSummary(userId: string, now: Date, { plan }: StudyDay): Pr
   };
 }
 
-/** Scheduled reviews due now per concept (own cards only; concepts with none are absent). */
+/**
+ * Scheduled reviews due now per readable concept (own cards only; concepts with none are absent).
+ * Readability is checked once per concept, after counting (MATERIALIZED keeps SQLite from pushing
+ * the check down to every review state).
+ */
 export async function getDueCountsByConcept(userId: string, now: Date): Promise<Map<string, number>> {
   const rows = await prisma.$queryRaw<{ conceptId: string; n: number | bigint }[]>`
-    SELECT c."conceptId" AS "conceptId", COUNT(*) AS "n"
-    FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-    WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
-      AND ${conceptIsReadable(userId, 'c.conceptId')}
-    GROUP BY c."conceptId"`;
+    WITH "due" AS MATERIALIZED (
+      SELECT c."conceptId" AS "conceptId", COUNT(*) AS "n"
+      FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
+      WHERE rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" <= ${now} AND c."status" = 'active'
+      GROUP BY c."conceptId")
+    SELECT d."conceptId" AS "conceptId", d."n" AS "n" FROM "due" d WHERE ${conceptIsReadable(userId, 'd.conceptId')}`;
   return new Map(rows.map((r) => [r.conceptId, Number(r.n)]));
 }
 

@@ -18,7 +18,7 @@ INSERT INTO "new_Source" ("contentHash", "id", "ingestedAt", "path", "key", "tit
 DROP TABLE "Source";
 ALTER TABLE "new_Source" RENAME TO "Source";
 CREATE UNIQUE INDEX "Source_key_key" ON "Source"("key");
-CREATE INDEX "Source_path_id_idx" ON "Source"("path", "id");
+CREATE UNIQUE INDEX "Source_path_id_key" ON "Source"("path", "id");
 CREATE UNIQUE INDEX "Source_ownerId_path_key" ON "Source"("ownerId", "path");
 -- SQLite treats NULLs as distinct in a unique index, so (ownerId, path) alone would let the shared
 -- deck hold one path twice. Prisma cannot express a partial index; schema.prisma documents it.
