@@ -1,9 +1,12 @@
 import type { NoteDeck } from '../ingest/types';
 import { contentHashesOf, ingestRun, IngestRejectedError } from '../db/ingest';
 import { firstTopicsOf } from '../db/notes';
-import { ingestInProcess } from './ingest-in-process';
+import { ingestNotes } from './ingest-pool';
 import { prepareNotes, type StoredNote } from './prepare-notes';
 import { MAX_WARNINGS_SHOWN, type NoteReport, type UploadEvent } from './upload-events';
+
+/** As in the CLI: a note whose parsing runs away fails with a clear error instead of hanging. */
+const NOTE_TIMEOUT_MS = 60_000;
 
 /**
  * Ingests the notes of one browser upload into the user's own deck, the CLI's way: notes whose
@@ -25,7 +28,13 @@ export async function importNotes(
   const step = (file: string, kind: 'parsed' | 'skipped' | 'written') => emit({ type: 'progress', done: ++done, total, file, step: kind });
 
   const known = await contentHashesOf(notes.map((n) => n.storedPath), ownerId);
-  const prepared = await prepareNotes(notes, { ingest: ingestInProcess, known, onStep: step });
+  // One worker thread parses, note by note, with a time limit: the server's event loop stays free
+  // for other requests (and this upload's progress) however long a note takes.
+  const prepared = await prepareNotes(notes, {
+    known,
+    onStep: step,
+    ingest: (inputs, onNoteDone) => ingestNotes(inputs, { workers: 1, timeoutMs: NOTE_TIMEOUT_MS, onNoteDone }),
+  });
   if (prepared.failures.length > 0) {
     emit({ type: 'failed', errors: prepared.failures });
     return;

@@ -14,8 +14,8 @@ export interface RunEntry {
 export type StoredNote = NoteInput & { storedPath: string };
 
 /**
- * Ingests notes, outcomes in input order, calling `onNoteDone` as each finishes: the CLI's worker
- * pool (lib/notes/ingest-pool) or the web upload's in-process loop (lib/notes/ingest-in-process).
+ * Ingests notes, outcomes in input order, calling `onNoteDone` as each finishes: lib/notes/
+ * ingest-pool, set up by each caller (the CLI uses every core, the web upload one worker thread).
  */
 export type IngestMany = (
   inputs: NoteInput[],
