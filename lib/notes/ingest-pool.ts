@@ -41,15 +41,16 @@ let workerBoot: string | undefined;
 function bootScript(): string {
   if (workerBoot) return workerBoot;
   // Under tsx and vitest this module is its own file. Bundled into the Next server it may not be;
-  // the sources are then found from the project root, where `next start` runs.
+  // the sources are then found from the project root, where `next start` runs. (turbopackIgnore:
+  // these paths are read at run time, not files for Next to trace into its build.)
   const here = fileURLToPath(import.meta.url);
-  const dir = path.basename(here) === 'ingest-pool.ts' ? path.dirname(here) : path.join(process.cwd(), 'lib', 'notes');
-  const worker = pathToFileURL(path.join(dir, 'ingest-worker.ts')).href;
-  const require = createRequire(path.join(dir, 'ingest-pool.ts'));
+  const dir = path.basename(here) === 'ingest-pool.ts' ? path.dirname(here) : path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'notes');
+  const worker = pathToFileURL(path.join(/*turbopackIgnore: true*/ dir, 'ingest-worker.ts')).href;
+  const require = createRequire(path.join(/*turbopackIgnore: true*/ dir, 'ingest-pool.ts'));
   const manifest = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
   const entry = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  const api = pathToFileURL(path.join(path.dirname(manifest), entry)).href;
+  const api = pathToFileURL(path.join(/*turbopackIgnore: true*/ path.dirname(manifest), entry)).href;
   workerBoot = `import(${JSON.stringify(api)})
   .then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
   return workerBoot;
