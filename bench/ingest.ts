@@ -3,10 +3,12 @@
  *
  * Copies ../shared/notes (relative to the project root) to a temporary folder, ingests it into a
  * fresh temporary SQLite database (every migration applied, like `prisma migrate deploy`), then
- * re-ingests it unchanged, then re-ingests after a small edit to one note. Each run is timed end
- * to end (read + hash + parse/extract + write, one transaction), with its breakdown.
+ * re-ingests it unchanged, then re-ingests after a small edit to one note, then after renaming
+ * that note. Each run is timed end to end (read + hash + parse/extract + write, one short
+ * transaction per file), with its breakdown and the longest transaction (the longest a review
+ * waits for the ingest).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,10 +53,10 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
   const { createPrisma } = await import('../lib/db/client');
   const { storedHashes, writeIngestRun } = await import('../lib/db/deck-writer');
   const { prepareRun } = await import('../lib/notes/ingest-files');
-  const { collectNotes } = await import('../lib/notes/read-notes');
+  const { collectNotes, folderStoredPath } = await import('../lib/notes/read-notes');
   const prisma = createPrisma(url);
 
-  const files = await collectNotes([notesDir]);
+  let files = await collectNotes([notesDir]);
   const bytes = files.reduce((sum, f) => sum + readFileSync(f.file).length, 0);
   console.log(`notes: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB (${notesSource})`);
   console.log(`database: ${url}`);
@@ -70,7 +72,7 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
     const prepared = await prepareRun(files, { known, workers, mainThread });
     if (prepared.failures.length > 0) throw new Error(prepared.failures.join('\n'));
     const startWrite = performance.now();
-    const result = await writeIngestRun(prisma, prepared.entries, new Date());
+    const result = await writeIngestRun(prisma, prepared.entries, new Date(), { folders: [folderStoredPath(notesDir)] });
     const writeMs = performance.now() - startWrite;
     const wall = performance.now() - start;
     const parsed = prepared.entries.filter((e) => e.deck).length;
@@ -78,11 +80,12 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
     console.log(
       `  hash lookup ${ms(lookupMs)}, read+hash ${ms(prepared.timings.readMs)}, ` +
         `parse+extract ${ms(prepared.timings.parseMs)} (${parsed} of ${files.length} files; ` +
-        `${ms(prepared.timings.parseCpuMs)} summed over files), write ${ms(writeMs)}`,
+        `${ms(prepared.timings.parseCpuMs)} summed over files), write ${ms(writeMs)} ` +
+        `(longest transaction ${ms(result.longestTransactionMs)})`,
     );
     for (const s of result.summaries) {
       console.log(
-        `  ${path.basename(s.file)}: ${s.status}; cards ${s.created} new, ${s.changed} changed, ` +
+        `  ${path.basename(s.file)}: ${s.status}${s.movedFrom ? ` (moved from ${s.movedFrom})` : ''}; cards ${s.created} new, ${s.changed} changed, ` +
           `${s.unchanged} unchanged, ${s.retired} retired`,
       );
     }
@@ -100,6 +103,18 @@ async function benchmark(dir: string, url: string, workers: number | undefined, 
   writeFileSync(largest.file, lines.join('\n'));
   console.log(`\nedit: ${path.basename(largest.file)}:${card.line} gets " (edited)" appended`);
   await run('re-ingest after a small edit');
+
+  // A rename: the note's cards (and so their review history) must all stay where they are.
+  const cardIds = async () => new Set((await prisma.card.findMany({ where: { status: 'active' }, select: { id: true } })).map((c) => c.id));
+  const before = await cardIds();
+  const renamed = path.join(path.dirname(largest.file), `renamed-${path.basename(largest.file)}`);
+  renameSync(largest.file, renamed);
+  files = await collectNotes([notesDir]);
+  console.log(`\nrename: ${path.basename(largest.file)} -> ${path.basename(renamed)}`);
+  await run('re-ingest after a rename');
+  const after = await cardIds();
+  const kept = [...before].filter((id) => after.has(id)).length;
+  console.log(`  active cards kept ${kept} of ${before.size}, new ${[...after].filter((id) => !before.has(id)).length}`);
 
   const counts = await prisma.$queryRawUnsafe<{ sources: bigint; concepts: bigint; cards: bigint }[]>(
     'SELECT (SELECT COUNT(*) FROM "Source") AS sources, (SELECT COUNT(*) FROM "Concept") AS concepts, (SELECT COUNT(*) FROM "Card") AS cards',

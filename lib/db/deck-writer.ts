@@ -45,6 +45,8 @@ export interface WriteResult {
   summaries: FileSummary[];
   /** Rows inserted or updated (sources, concepts, cards). */
   rows: number;
+  /** The longest of the run's write transactions, in ms: how long the run held up a review at most. */
+  longestTransactionMs: number;
 }
 
 /** A run that cannot be written as given; nothing was written. `problems` are "file:line: message". */
@@ -144,15 +146,23 @@ export async function writeIngestRun(
 
   const plans = await planSources(prisma, entries, folders, ownerId);
   const skipped = await unchangedCounts(prisma, plans.flatMap((plan, i) => (entries[i].deck ? [] : [plan.source!.id])));
-  const result: WriteResult = { summaries: [], rows: 0 };
+  const result: WriteResult = { summaries: [], rows: 0, longestTransactionMs: 0 };
+  const timed = async <T>(write: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await write();
+    } finally {
+      result.longestTransactionMs = Math.max(result.longestTransactionMs, performance.now() - start);
+    }
+  };
   for (const [i, entry] of entries.entries()) {
     const plan = plans[i];
     if (entry.deck) {
       const deck = rekeyDeck(entry.deck, plan.key);
-      const { summary, rows } = await prisma.$transaction(
+      const { summary, rows } = await timed(() => prisma.$transaction(
         (tx) => writeDeck(tx, deck, entry.storedPath, plan, ownerId, now, force),
         { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-      );
+      ));
       result.summaries.push(summary);
       result.rows += rows;
     } else {
@@ -161,7 +171,7 @@ export async function writeIngestRun(
     }
     onFileWritten?.(entry.file);
   }
-  result.summaries.push(...(await retireRemovedNotes(prisma, ownerId, folders, new Set(paths.keys()))));
+  result.summaries.push(...(await retireRemovedNotes(prisma, ownerId, folders, new Set(paths.keys()), timed)));
   return result;
 }
 
@@ -281,15 +291,16 @@ async function freeSourceKey(prisma: PrismaClient, ownerId: string | null, path:
  */
 async function retireRemovedNotes(
   prisma: PrismaClient, ownerId: string | null, folders: string[], present: Set<string>,
+  timed: <T>(write: () => Promise<T>) => Promise<T>,
 ): Promise<FileSummary[]> {
   if (folders.length === 0) return [];
   const sources = await prisma.source.findMany({ where: { ownerId }, select: { id: true, path: true }, orderBy: { path: 'asc' } });
   const summaries: FileSummary[] = [];
   for (const source of sources.filter((s) => under(folders, s.path) && !present.has(s.path))) {
-    const { retired, concepts } = await prisma.$transaction(async (tx) => ({
+    const { retired, concepts } = await timed(() => prisma.$transaction(async (tx) => ({
       retired: await tx.card.updateMany({ where: { status: 'active', concept: { sourceId: source.id } }, data: { status: 'retired' } }),
       concepts: await tx.concept.updateMany({ where: { sourceId: source.id, status: 'active' }, data: { status: 'retired' } }),
-    }));
+    })));
     if (retired.count === 0 && concepts.count === 0) continue;
     summaries.push({ file: source.path, status: 'removed', concepts: 0, created: 0, changed: 0, unchanged: 0, retired: retired.count });
   }

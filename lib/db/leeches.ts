@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from './client';
+import { readableCards } from './readable';
 
 export class LeechNotFoundError extends Error {}
 
@@ -14,10 +15,10 @@ export interface Leech {
   suspended: boolean;
 }
 
-/** The user's leeches (cards flagged as needing a rewrite), most lapsed first. */
+/** The user's leeches (cards flagged as needing a rewrite) in notes they may read, most lapsed first. */
 export async function listLeeches(userId: string): Promise<Leech[]> {
   const states = await prisma.reviewState.findMany({
-    where: { userId, leech: true },
+    where: { userId, leech: true, card: readableCards(userId) },
     orderBy: [{ lapses: 'desc' }, { cardId: 'asc' }],
     select: {
       lapses: true,
