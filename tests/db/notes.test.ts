@@ -42,12 +42,13 @@ beforeAll(async () => {
   ({ getTopicTree } = await import('@/lib/db/topics'));
   alice = (await prisma.user.create({ data: { email: 'alice@example.com', passwordHash: 'x' } })).id;
   bob = (await prisma.user.create({ data: { email: 'bob@example.com', passwordHash: 'x' } })).id;
-});
+}, 60_000);
 afterAll(async () => {
   await db?.close();
 });
 
-describe('importing notes from the browser', () => {
+// Every upload parses in a fresh worker thread (about a second to start, more on a busy machine).
+describe('importing notes from the browser', { timeout: 60_000 }, () => {
   it('reports progress per note, then the CLI summary, and the notes belong to the uploader alone', async () => {
     const events = await upload(alice, [note('caching.md', CACHING), note('queues.md', QUEUES)]);
     expect(events.filter((e) => e.type === 'progress').map((e) => e.type === 'progress' && [e.done, e.total, e.file, e.step])).toEqual([
@@ -109,10 +110,18 @@ describe('importing notes from the browser', () => {
       ['sd/queues.md', 'removed', 1, null],
     ]);
     expect((await notes.listMyNotes(bob)).map((n) => n.path)).toEqual(['sd/caching.md']);
+
+    // The same note back in the folder: parsed again, its card revived.
+    const back = doneNotes(await upload(bob, [note('sd/caching.md', CACHING), note('sd/queues.md', QUEUES)], DAY2, ['sd']));
+    expect(back.map((r) => [r.file, r.status, r.changed])).toEqual([
+      ['sd/caching.md', 'unchanged', 0],
+      ['sd/queues.md', 'updated', 1],
+    ]);
+    expect((await notes.listMyNotes(bob)).map((n) => [n.path, n.cards])).toEqual([['sd/caching.md', 2], ['sd/queues.md', 1]]);
   });
 });
 
-describe('renaming and deleting notes', () => {
+describe('renaming and deleting notes', { timeout: 60_000 }, () => {
   it('renames only the owner\'s note; the cards keep their ids and a later upload under the new name updates it', async () => {
     const id = await idOf(alice, 'queues.md');
     await expect(notes.renameMyNote(bob, id, 'mine.md')).rejects.toBeInstanceOf(notes.NoteNotFoundError);
