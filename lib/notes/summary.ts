@@ -19,7 +19,11 @@ export interface NoteSummary {
  */
 export function describeStatus(s: NoteSummary): string {
   const status =
-    s.status === 'unchanged' ? 'unchanged file' : s.status === 'removed' ? 'removed from its folder' : `${s.status}, ${s.concepts} concepts`;
+    s.status === 'unchanged'
+      ? 'unchanged file'
+      : s.status === 'removed'
+        ? 'removed from its folder'
+        : `${s.status}, ${s.concepts} ${s.concepts === 1 ? 'concept' : 'concepts'}`;
   return s.movedFrom === undefined ? status : `${status}, moved from ${s.movedFrom}`;
 }
 
