@@ -87,12 +87,30 @@ async function main(): Promise<number> {
     }
 
     const folders = await foldersAmong(positionals);
-    const result = await db.ingestRun(run.entries, new Date(), {
-      ownerId,
-      force: values.force,
-      onFileWritten: (file) => bar.step(file),
-      folders: folders.map(folderStoredPath),
-    });
+    let written = 0;
+    const result = await db
+      .ingestRun(run.entries, new Date(), {
+        ownerId,
+        force: values.force,
+        onFileWritten: (file) => {
+          written++;
+          bar.step(file);
+        },
+        folders: folders.map(folderStoredPath),
+      })
+      .catch((error: unknown) => {
+        bar.stop();
+        if (error instanceof db.IngestRejectedError) {
+          for (const problem of error.problems) console.error(`error: ${problem}`);
+          console.error('Nothing was written: fix or leave out the files above and run again.');
+        } else {
+          // Every file is its own transaction: those before the failure are in, the rest are not.
+          console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(`${written} of ${run.entries.length} files were written; run the same command again to finish.`);
+        }
+        return null;
+      });
+    if (!result) return 1;
     bar.stop();
     if (values.json) console.log(`Wrote ${values.json}`);
     const decks = new Map(run.decks.map((deck) => [deck.file, deck]));

@@ -270,8 +270,8 @@ describe('re-ingest keeps what was learned', () => {
   });
 });
 
-describe('a run is one transaction', () => {
-  it('a run that fails midway (second file) leaves the database exactly as before', async () => {
+describe('a bad file stops the run before anything is written', () => {
+  it('a run whose second deck cannot be stored leaves the database exactly as before', async () => {
     await write(V1, DAY1);
     await review((await card('What is a TTL?')).id);
     const before = await snapshot();
