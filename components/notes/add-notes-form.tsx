@@ -19,6 +19,8 @@ export function AddNotesForm() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  /** Notes saved before a failure of the database itself (see UploadEvent). */
+  const [saved, setSaved] = useState(0);
   const [notes, setNotes] = useState<NoteReport[] | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -38,16 +40,21 @@ export function AddNotesForm() {
     setBusy(true);
     setProgress({ phase: 'uploading', done: 0, total: 1 });
     let failed: string[] = [];
+    let saved = 0;
     const refused = await sendUpload(form, {
       onUploaded: (done, total) => setProgress({ phase: 'uploading', done, total }),
       onEvent: (e) => {
         if (e.type === 'progress') setProgress({ phase: 'reading', done: e.done, total: e.total, file: e.file });
-        else if (e.type === 'failed') failed = e.errors;
+        else if (e.type === 'failed') {
+          failed = e.errors;
+          saved = e.written ?? 0;
+        }
         else setNotes(e.notes);
       },
     });
     setBusy(false);
     setErrors(refused ?? failed);
+    setSaved(refused ? 0 : saved);
     // Added: clear the form so that pressing the button again does not send the same notes twice.
     if (!refused && failed.length === 0) element.reset();
   }
@@ -80,7 +87,11 @@ export function AddNotesForm() {
       {progress && <UploadProgress progress={progress} />}
       {errors.length > 0 && (
         <div role="alert" data-testid="upload-errors" className="space-y-1 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p className="font-semibold">Nothing was added. Fix these and upload again:</p>
+          <p className="font-semibold">
+            {saved > 0
+              ? `${saved} ${saved === 1 ? 'note was' : 'notes were'} saved before this error; upload the same files again to finish:`
+              : 'Nothing was added. Fix these and upload again:'}
+          </p>
           <ul className="list-disc pl-5">
             {errors.map((e) => <li key={e} className="break-all">{e}</li>)}
           </ul>

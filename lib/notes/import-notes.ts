@@ -40,11 +40,26 @@ export async function importNotes(
     return;
   }
   let result;
+  let written = 0;
   try {
-    result = await ingestRun(prepared.entries, now, { ownerId, folders, onFileWritten: (file) => step(file, 'written') });
+    result = await ingestRun(prepared.entries, now, {
+      ownerId,
+      folders,
+      onFileWritten: (file) => {
+        written++;
+        step(file, 'written');
+      },
+    });
   } catch (error) {
-    if (!(error instanceof IngestRejectedError)) throw error;
-    emit({ type: 'failed', errors: error.problems });
+    if (error instanceof IngestRejectedError) {
+      emit({ type: 'failed', errors: error.problems });
+      return;
+    }
+    // Each note is its own transaction: those before the failure are saved, and uploading the
+    // same files again finishes the job (the saved ones are then unchanged).
+    // The database's own message (Prisma's, with source excerpts) is for the server log only.
+    console.error('notes upload: saving failed', error);
+    emit({ type: 'failed', errors: ['Saving stopped: the database failed to write a note.'], written });
     return;
   }
   const decks = new Map<string, NoteDeck>(prepared.decks.map((deck) => [deck.file, deck]));

@@ -16,11 +16,13 @@ export interface NoteReport extends NoteSummary {
 /**
  * The upload's response, one JSON object per line (NDJSON), in this order: progress events (each
  * note is parsed or skipped as unchanged, then written: `total` is twice the notes), then exactly
- * one of `failed` (nothing was written) or `done`.
+ * one of `failed` or `done`. A note that cannot be read or parsed fails the upload before anything
+ * is written; only the database failing midway can leave part of an upload written.
  */
 export type UploadEvent =
   | { type: 'progress'; done: number; total: number; file: string; step: 'parsed' | 'skipped' | 'written' }
-  | { type: 'failed'; errors: string[] }
+  /** `written`: notes saved before the error (each note is its own transaction); absent: none. */
+  | { type: 'failed'; errors: string[]; written?: number }
   | { type: 'done'; notes: NoteReport[] };
 
 /** An upload refused before any note was read (HTTP 4xx, JSON body). */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import type { UploadEvent } from '@/lib/notes/upload-events';
 import type { StoredNote } from '@/lib/notes/prepare-notes';
@@ -100,6 +100,22 @@ describe('importing notes from the browser', { timeout: 60_000 }, () => {
     expect(outcome(events)).toEqual({ type: 'failed', errors: ['bad.md:2: not a text note (it contains NUL bytes)'] });
     expect(await prisma.card.count()).toBe(before);
     expect(await prisma.source.count({ where: { ownerId: bob } })).toBe(0);
+  });
+
+  it('should the database fail midway, the event says how many notes were saved before it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const carol = (await prisma.user.create({ data: { email: 'carol@example.com', passwordHash: 'x' } })).id;
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER fail_boom BEFORE INSERT ON "Source" WHEN NEW."path" = 'boom.md' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    try {
+      const last = outcome(await upload(carol, [note('caching.md', CACHING), note('boom.md', QUEUES)]));
+      expect(last).toEqual({ type: 'failed', written: 1, errors: ['Saving stopped: the database failed to write a note.'] });
+      expect((await notes.listMyNotes(carol)).map((n) => n.path)).toEqual(['caching.md']);
+    } finally {
+      await prisma.$executeRawUnsafe('DROP TRIGGER fail_boom');
+      vi.restoreAllMocks();
+    }
   });
 
   it('a zip of a folder is the folder read in full: a note gone from it is retired', async () => {

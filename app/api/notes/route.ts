@@ -50,7 +50,7 @@ export async function POST(request: NextRequest) {
       importNotes(user.id, unpacked.notes, unpacked.folders, new Date(), emit)
         .catch((error: unknown) => {
           console.error('notes upload failed', error);
-          emit({ type: 'failed', errors: ['The notes could not be saved; nothing of this upload was written. Try again.'] });
+          emit({ type: 'failed', errors: ['Something went wrong while adding the notes. Upload them again: notes already saved are found unchanged.'] });
         })
         .finally(() => controller.close());
     },
