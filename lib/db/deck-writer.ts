@@ -114,6 +114,8 @@ interface SourcePlan {
   source: { id: string; path: string; key: string; contentHash: string } | null;
   /** The key the deck's concept and card keys derive from (the Source's, or a new one). */
   key: string;
+  /** The path the Source is stored under after the run. */
+  path: string;
   movedFrom?: string;
 }
 
@@ -160,7 +162,7 @@ export async function writeIngestRun(
     if (entry.deck) {
       const deck = rekeyDeck(entry.deck, plan.key);
       const { summary, rows } = await timed(() => prisma.$transaction(
-        (tx) => writeDeck(tx, deck, entry.storedPath, plan, ownerId, now, force),
+        (tx) => writeDeck(tx, deck, plan, ownerId, now, force),
         { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
       ));
       result.summaries.push(summary);
@@ -171,7 +173,7 @@ export async function writeIngestRun(
     }
     onFileWritten?.(entry.file);
   }
-  result.summaries.push(...(await retireRemovedNotes(prisma, ownerId, folders, new Set(paths.keys()), timed)));
+  result.summaries.push(...(await retireRemovedNotes(prisma, ownerId, folders, new Set(plans.map((p) => p.path)), timed)));
   return result;
 }
 
@@ -193,11 +195,14 @@ export const RENAME_CARD_OVERLAP = 0.5;
 
 /**
  * Finds each entry's Source. By path within the owner's deck first. A path the deck does not
- * have is a renamed or moved note when a Source of the same deck that this run did not see
- * either has the same content hash and lies under a folder of the run or has the same file name
- * (the same notes read from another folder), or lies under a folder of the run and shares at
- * least RENAME_CARD_OVERLAP of its cards. Anything else is a new note, given a new key.
- * Reads only; matches are one to one, best first.
+ * have, among the Sources of the same deck that this run did not see, is:
+ * - the same note read through a narrower root when exactly one of them ends with "/<path>"
+ *   (`npm run ingest -- content/caching.md` after `npm run ingest -- content`): it keeps its
+ *   longer stored path, whatever its content now;
+ * - a renamed or moved note when one has the same content hash and lies under a folder of the
+ *   run or has the same file name (the same notes read from another folder), or lies under a
+ *   folder of the run and shares at least RENAME_CARD_OVERLAP of its cards.
+ * Anything else is a new note, given a new key. Reads only; matches are one to one, best first.
  */
 async function planSources(
   prisma: PrismaClient, entries: IngestEntry[], folders: string[], ownerId: string | null,
@@ -212,19 +217,30 @@ async function planSources(
   const missing = sources.filter((s) => !seen.has(s.path));
   const plans: (SourcePlan | null)[] = entries.map((entry) => {
     const source = byPath.get(entry.storedPath);
-    if (source) return { source, key: source.key };
+    if (source) return { source, key: source.key, path: source.path };
     if (!entry.deck) throw new IngestRejectedError([`${entry.file}: skipped as unchanged but it was never ingested`]);
     return null;
   });
   const fresh = entries.flatMap((entry, i) => (plans[i] === null ? [i] : []));
   const taken = new Set<string>();
   const move = (i: number, source: (typeof sources)[number]) => {
-    plans[i] = { source, key: source.key, movedFrom: source.path };
+    plans[i] = { source, key: source.key, path: entries[i].storedPath, movedFrom: source.path };
     taken.add(source.id);
   };
 
+  // Read through a narrower root: the only unseen note whose path ends with this one.
+  for (const i of fresh) {
+    const tail = `/${entries[i].storedPath}`;
+    const wider = missing.filter((s) => s.path.endsWith(tail));
+    if (wider.length === 1 && !taken.has(wider[0].id)) {
+      plans[i] = { source: wider[0], key: wider[0].key, path: wider[0].path };
+      taken.add(wider[0].id);
+    }
+  }
+
   // The same content: prefer a source with the same file name.
   for (const i of fresh) {
+    if (plans[i] !== null) continue;
     const { deck, storedPath } = entries[i];
     const same = missing.filter(
       (s) => !taken.has(s.id) && s.contentHash === deck!.contentHash && (under(folders, s.path) || fileName(s.path) === fileName(storedPath)),
@@ -267,7 +283,8 @@ async function planSources(
   }
 
   for (const i of fresh) {
-    if (plans[i] === null) plans[i] = { source: null, key: await freeSourceKey(prisma, ownerId, entries[i].storedPath) };
+    const { storedPath } = entries[i];
+    if (plans[i] === null) plans[i] = { source: null, key: await freeSourceKey(prisma, ownerId, storedPath), path: storedPath };
   }
   return plans as SourcePlan[];
 }
@@ -333,8 +350,9 @@ async function unchangedCounts(prisma: PrismaClient, ids: string[]): Promise<Map
 }
 
 async function writeDeck(
-  tx: Tx, deck: NoteDeck, path: string, plan: SourcePlan, ownerId: string | null, now: Date, force: boolean,
+  tx: Tx, deck: NoteDeck, plan: SourcePlan, ownerId: string | null, now: Date, force: boolean,
 ): Promise<{ summary: FileSummary; rows: number }> {
+  const { path } = plan;
   const summary: FileSummary = {
     file: deck.file, status: 'new', concepts: deck.concepts.length, created: 0, changed: 0, unchanged: 0, retired: 0,
     ...(plan.movedFrom === undefined ? {} : { movedFrom: plan.movedFrom }),

@@ -135,15 +135,26 @@ describe('a renamed or moved note keeps its cards and their history', () => {
     expect(await prisma.source.count()).toBe(1);
   });
 
-  it('the same file named on its own (stored by its file name) is the same note, not a copy', async () => {
+  it('the same file named on its own (stored by its file name) is the same note, edited or not, at its own path', async () => {
     await writer.writeIngestRun(prisma, [entry(V1, FILE)], DAY1, { folders: ['content'] });
     const studied = await reviewAll();
 
-    const { summaries } = await writer.writeIngestRun(prisma, [entry(V1, 'caching.md')], DAY2);
+    const same = await writer.writeIngestRun(prisma, [entry(V1, 'caching.md')], DAY2);
+    const edited = await writer.writeIngestRun(prisma, [entry(`${V1}\nWhat is a hit? :: A read the cache answers.`, 'caching.md')], DAY3);
 
-    expect(summaries[0]).toMatchObject({ status: 'unchanged', movedFrom: FILE });
-    expect(await prisma.source.count()).toBe(1);
+    expect(same.summaries).toEqual([expect.objectContaining({ status: 'unchanged', unchanged: 4 })]);
+    expect(edited.summaries).toEqual([expect.objectContaining({ status: 'updated', created: 1, unchanged: 4, retired: 0 })]);
+    expect(same.summaries[0].movedFrom).toBeUndefined();
+    expect((await prisma.source.findMany()).map((s) => s.path)).toEqual([FILE]);
     expect(await studiedActive(studied)).toBe(4);
+  });
+
+  it('a file name shared by two notes of the deck is not guessed: it is a note of its own', async () => {
+    await writer.writeIngestRun(prisma, [entry(V1, FILE), entry(V1.replace('# Caching', '# Other caching'), 'archive/caching.md')], DAY1);
+
+    await writer.writeIngestRun(prisma, [entry('# Fresh\n\nWhat is new? :: Everything.', 'caching.md')], DAY2);
+
+    expect((await prisma.source.findMany({ orderBy: { path: 'asc' } })).map((s) => s.path)).toEqual(['archive/caching.md', 'caching.md', FILE]);
   });
 
   it('a different note at a new path is a new note; the one gone from the folder is retired with its history', async () => {
