@@ -59,13 +59,20 @@ export async function listMyNotes(ownerId: string): Promise<MyNote[]> {
   }));
 }
 
-/** The first active topic of each of the user's notes at `paths`, by path. */
+/**
+ * The first active topic of each of the user's notes at `paths`, by path. A path a run stored
+ * under a longer one (a note named on its own updates the one note whose path ends with its name,
+ * lib/db/deck-writer) is found there.
+ */
 export async function firstTopicsOf(ownerId: string, paths: string[]): Promise<Map<string, string>> {
-  const sources = await prisma.source.findMany({
-    where: { ownerId, path: { in: paths } },
-    select: { path: true, concepts: { where: { status: 'active' }, orderBy: { order: 'asc' }, take: 1, select: { id: true } } },
-  });
-  return new Map(sources.flatMap((s) => (s.concepts[0] ? [[s.path, s.concepts[0].id] as const] : [])));
+  const topic = { concepts: { where: { status: 'active' }, orderBy: { order: 'asc' }, take: 1, select: { id: true } } } as const;
+  const sources = await prisma.source.findMany({ where: { ownerId, path: { in: paths } }, select: { path: true, ...topic } });
+  const found = new Map(sources.flatMap((s) => (s.concepts[0] ? [[s.path, s.concepts[0].id] as const] : [])));
+  for (const path of paths.filter((p) => !sources.some((s) => s.path === p))) {
+    const wider = await prisma.source.findMany({ where: { ownerId, path: { endsWith: `/${path}` } }, select: topic, take: 2 });
+    if (wider.length === 1 && wider[0].concepts[0]) found.set(path, wider[0].concepts[0].id);
+  }
+  return found;
 }
 
 /**

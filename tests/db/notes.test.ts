@@ -134,6 +134,11 @@ describe('importing notes from the browser', { timeout: 60_000 }, () => {
       ['sd/queues.md', 'updated', 1],
     ]);
     expect((await notes.listMyNotes(bob)).map((n) => [n.path, n.cards])).toEqual([['sd/caching.md', 2], ['sd/queues.md', 1]]);
+
+    // The same note uploaded on its own updates it where it is, and its link finds it there.
+    const [alone] = doneNotes(await upload(bob, [note('queues.md', `${QUEUES}\nWhat is a DLQ? :: Where failed messages go.`)], DAY2));
+    expect(alone).toMatchObject({ file: 'queues.md', status: 'updated', created: 1, topicId: expect.any(String) });
+    expect((await notes.listMyNotes(bob)).map((n) => [n.path, n.cards])).toEqual([['sd/caching.md', 2], ['sd/queues.md', 2]]);
   });
 });
 
