@@ -24,6 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/review" className="hover:underline">Review</Link>
                 <Link href="/topics" className="hover:underline">Topics</Link>
+                <Link href="/notes" className="hover:underline">My notes</Link>
+                <Link href="/notes/add" className="hover:underline">Add notes</Link>
                 <Link href="/quiz" className="hover:underline">Quiz</Link>
                 <Link href="/drill" className="hover:underline">Drill</Link>
                 <Link href="/search" className="hover:underline">Search</Link>

@@ -5,6 +5,7 @@ import { buildExport } from '../lib/ingest/export';
 import type { NoteDeck } from '../lib/ingest/types';
 import { prepareRun } from '../lib/notes/ingest-files';
 import { collectNotes, folderStoredPath } from '../lib/notes/read-notes';
+import { describeSummary, describeWarning } from '../lib/notes/summary';
 
 /**
  * A safety net: should some pathological note make parsing or extraction run away, that note fails
@@ -114,12 +115,7 @@ async function main(): Promise<number> {
     if (values.json) console.log(`Wrote ${values.json}`);
     const decks = new Map(run.decks.map((deck) => [deck.file, deck]));
     for (const s of result.summaries) {
-      const status =
-        s.status === 'unchanged' ? 'unchanged file' : s.status === 'removed' ? 'removed from its folder' : `${s.status}, ${s.concepts} concepts`;
-      const what = s.movedFrom === undefined ? status : `${status}, moved from ${s.movedFrom}`;
-      console.log(
-        `${s.file}: ${what}; cards ${s.created} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.retired} retired`,
-      );
+      console.log(describeSummary(s));
       const deck = decks.get(s.file);
       if (deck) printWarnings(deck);
     }
@@ -137,7 +133,7 @@ async function foldersAmong(inputs: string[]): Promise<string[]> {
 }
 
 function printWarnings(deck: NoteDeck): void {
-  for (const w of deck.warnings) console.warn(`  warning: ${w.file}:${w.line}: ${w.message}`);
+  for (const w of deck.warnings) console.warn(`  warning: ${describeWarning(w)}`);
 }
 
 main().then(

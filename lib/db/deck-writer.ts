@@ -314,10 +314,18 @@ async function retireRemovedNotes(
   const sources = await prisma.source.findMany({ where: { ownerId }, select: { id: true, path: true }, orderBy: { path: 'asc' } });
   const summaries: FileSummary[] = [];
   for (const source of sources.filter((s) => under(folders, s.path) && !present.has(s.path))) {
-    const { retired, concepts } = await timed(() => prisma.$transaction(async (tx) => ({
-      retired: await tx.card.updateMany({ where: { status: 'active', concept: { sourceId: source.id } }, data: { status: 'retired' } }),
-      concepts: await tx.concept.updateMany({ where: { sourceId: source.id, status: 'active' }, data: { status: 'retired' } }),
-    })));
+    const { retired, concepts } = await timed(() => prisma.$transaction(async (tx) => {
+      const counts = {
+        retired: await tx.card.updateMany({ where: { status: 'active', concept: { sourceId: source.id } }, data: { status: 'retired' } }),
+        concepts: await tx.concept.updateMany({ where: { sourceId: source.id, status: 'active' }, data: { status: 'retired' } }),
+      };
+      // A cleared hash: should the same file come back, it is parsed again and its cards revived
+      // (with their history) instead of being skipped as unchanged and left retired.
+      if (counts.retired.count > 0 || counts.concepts.count > 0) {
+        await tx.source.update({ where: { id: source.id }, data: { contentHash: '' } });
+      }
+      return counts;
+    }));
     if (retired.count === 0 && concepts.count === 0) continue;
     summaries.push({ file: source.path, status: 'removed', concepts: 0, created: 0, changed: 0, unchanged: 0, retired: retired.count });
   }

@@ -1,15 +1,9 @@
-import { contentHash } from '../ingest/identity';
-import type { NoteDeck, NoteInput } from '../ingest/types';
+import type { NoteDeck } from '../ingest/types';
 import { ingestNotes } from './ingest-pool';
+import { prepareNotes, type RunEntry, type StoredNote } from './prepare-notes';
 import { NoteReadError, readNote, type NoteFile } from './read-notes';
 
-/** One file of a run, ready for lib/db/deck-writer's writeIngestRun. */
-export interface RunEntry {
-  file: string;
-  storedPath: string;
-  /** null: the file's content hash is the stored one, so it was not parsed. */
-  deck: NoteDeck | null;
-}
+export type { RunEntry };
 
 export interface PreparedRun {
   entries: RunEntry[];
@@ -38,20 +32,17 @@ export interface PrepareOptions {
 }
 
 /**
- * Reads notes, skips the ones whose content hash is unchanged (before any parsing), and parses
- * the rest in parallel. Reading and decoding errors surface here, before anything is written.
+ * Reads notes, then prepares them (lib/notes/prepare-notes: unchanged ones skipped by content
+ * hash, the rest parsed in parallel). Reading and decoding errors surface here, before anything
+ * is written.
  */
 export async function prepareRun(files: NoteFile[], options: PrepareOptions = {}): Promise<PreparedRun> {
   const failures: string[] = [];
   const startRead = performance.now();
-  const inputs: (NoteInput & { storedPath: string })[] = [];
-  const skip = new Set<number>();
+  const inputs: StoredNote[] = [];
   for (const { file, storedPath } of files) {
     try {
-      const note = await readNote(file);
-      const input = { ...note, storedPath };
-      if (options.known?.get(input.storedPath) === contentHash(input.text)) skip.add(inputs.length);
-      inputs.push(input);
+      inputs.push({ ...(await readNote(file)), storedPath });
     } catch (error) {
       if (!(error instanceof NoteReadError)) throw error;
       failures.push(error.message);
@@ -60,35 +51,17 @@ export async function prepareRun(files: NoteFile[], options: PrepareOptions = {}
   }
   const readMs = performance.now() - startRead;
 
-  const startParse = performance.now();
-  for (const i of skip) options.onStep?.(inputs[i].path, 'skipped');
-  const toParse = inputs.filter((_, i) => !skip.has(i));
-  let parseCpuMs = 0;
-  const outcomes = await ingestNotes(toParse, {
-    workers: options.workers,
-    mainThread: options.mainThread,
-    timeoutMs: options.timeoutMs,
-    onNoteDone: (input, _outcome, elapsedMs) => {
-      parseCpuMs += elapsedMs;
-      options.onStep?.(input.path, 'parsed');
-    },
+  const prepared = await prepareNotes(inputs, {
+    known: options.known,
+    onStep: options.onStep,
+    ingest: (notes, onNoteDone) =>
+      ingestNotes(notes, { workers: options.workers, mainThread: options.mainThread, timeoutMs: options.timeoutMs, onNoteDone }),
   });
-  const parseMs = performance.now() - startParse;
-
-  const deckOf = new Map<string, NoteDeck>();
-  outcomes.forEach((outcome, i) => {
-    if (outcome.ok) deckOf.set(toParse[i].path, outcome.deck);
-    else failures.push(`${outcome.error.file}:${outcome.error.line}: ${outcome.error.message}`);
-  });
-  const entries = inputs.map((input, i) => ({
-    file: input.path,
-    storedPath: input.storedPath,
-    deck: skip.has(i) ? null : (deckOf.get(input.path) ?? null),
-  }));
+  failures.push(...prepared.failures);
   return {
-    entries: failures.length > 0 ? [] : entries,
-    decks: entries.flatMap((e) => (e.deck ? [e.deck] : [])),
+    entries: failures.length > 0 ? [] : prepared.entries,
+    decks: prepared.decks,
     failures,
-    timings: { readMs, parseMs, parseCpuMs },
+    timings: { readMs, ...prepared.timings },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { NoteInput } from '../ingest/types';
 import { crashed, runIngest, type NoteOutcome, type PoolReply, type PoolTask } from './run-ingest';
@@ -33,19 +33,28 @@ export interface PoolOptions {
  * The worker is TypeScript. Node 20 does not apply loader hooks given as `--import` in a worker's
  * execArgv to the worker's own entry, so the worker starts as a small eval'd script that registers
  * tsx's ESM hooks (tsx/esm/api `register`) and then imports the .ts entry. The API is located via
- * tsx's package.json "exports" (its "import" condition), so this works under `tsx`, under vitest
- * and from any working directory. The pool is only used by scripts, benches and tests.
+ * tsx's package.json "exports" (its "import" condition), so this works under `tsx`, under vitest,
+ * in the Next server (the web upload) and from any working directory. Computed on first use: runs
+ * that never start a worker do not need it.
  */
-const WORKER_URL = new URL('./ingest-worker.ts', import.meta.url).href;
-const TSX_ESM_API = (() => {
-  const require = createRequire(import.meta.url);
+let workerBoot: string | undefined;
+function bootScript(): string {
+  if (workerBoot) return workerBoot;
+  // Under tsx and vitest this module is its own file. Bundled into the Next server it may not be;
+  // the sources are then found from the project root, where `next start` runs. (turbopackIgnore:
+  // these paths are read at run time, not files for Next to trace into its build.)
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.basename(here) === 'ingest-pool.ts' ? path.dirname(here) : path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'notes');
+  const worker = pathToFileURL(path.join(/*turbopackIgnore: true*/ dir, 'ingest-worker.ts')).href;
+  const require = createRequire(path.join(/*turbopackIgnore: true*/ dir, 'ingest-pool.ts'));
   const manifest = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
   const entry = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
-})();
-const WORKER_BOOT = `import(${JSON.stringify(TSX_ESM_API)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+  const api = pathToFileURL(path.join(/*turbopackIgnore: true*/ path.dirname(manifest), entry)).href;
+  workerBoot = `import(${JSON.stringify(api)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
+  return workerBoot;
+}
 
 /**
  * What a worker costs, expressed in characters of note the main thread ingests in the same time
@@ -132,7 +141,7 @@ class Pool {
    */
   private startWorker(queue: number[]): void {
     if (queue.length === 0) return;
-    const worker = new Worker(WORKER_BOOT, { eval: true });
+    const worker = new Worker(bootScript(), { eval: true });
     this.workers.add(worker);
     const timed = this.options.timeoutMs !== undefined;
     const inFlight = new Map<number, { started: number; timer?: NodeJS.Timeout }>();

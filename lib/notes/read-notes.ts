@@ -1,11 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NoteInput } from '../ingest/types';
+import { decodeNoteBytes, isNoteFile, NOTE_EXTENSIONS, NoteReadError } from './note-text';
 
-/** File extensions read as notes; everything else in a folder is skipped. */
-export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt'];
-
-export class NoteReadError extends Error {}
+export { NOTE_EXTENSIONS, NoteReadError };
 
 /** A note file of a run and the path its Source is stored under. */
 export interface NoteFile {
@@ -77,18 +75,7 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-function isNoteFile(name: string): boolean {
-  return NOTE_EXTENSIONS.includes(path.extname(name).toLowerCase());
-}
-
 /** Reads a note as UTF-8; bytes that are not UTF-8 are an error naming the file and line. */
 export async function readNote(file: string): Promise<NoteInput> {
-  const bytes = await readFile(file);
-  try {
-    return { path: file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new NoteReadError(`${file}:${line}: not UTF-8 text`);
-  }
+  return decodeNoteBytes(file, await readFile(file));
 }

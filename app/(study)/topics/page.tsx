@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { MasteryLegend } from '@/components/reading/mastery';
 import { TopicTree } from '@/components/reading/topic-tree';
 import { cardClass } from '@/components/ui/styles';
@@ -8,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function TopicsPage() {
   const user = await requireUser();
-  const sources = await getTopicTree(user.id, new Date());
+  // A note whose topics are all retired (deleted, or gone from its folder) keeps its row for history.
+  const sources = (await getTopicTree(user.id, new Date())).filter((source) => source.topics.length > 0);
   return (
     <section className="space-y-6">
       <div className="space-y-2">
@@ -16,7 +18,9 @@ export default async function TopicsPage() {
         <MasteryLegend />
       </div>
       {sources.length === 0 && (
-        <p className="text-stone-600 dark:text-stone-400">No notes yet. Add some with <code>npm run ingest -- path/to/notes</code>.</p>
+        <p className="text-stone-600 dark:text-stone-400">
+          No notes yet. <Link href="/notes/add" className="text-indigo-700 hover:underline dark:text-indigo-400">Add notes</Link> to study them.
+        </p>
       )}
       {sources.map((source) => (
         <div key={source.id} className={`${cardClass} !p-4 sm:!p-6`}>
