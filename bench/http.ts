@@ -7,12 +7,13 @@
  * next-auth's credentials endpoint. Each user then reviews as the browser does: load /review, and
  * for every card think for --think-ms on average (default 3000; 0 = flat out, a saturation test),
  * post the answer server action (answerCardAction, found in the build's server-reference
- * manifest) and fetch the page's RSC payload again (router.refresh). Before that, one user's
+ * manifest), whose response carries the refreshed page with the next card (the action
+ * revalidates; the review screen does not refresh on top). Before that, one user's
  * requests of each kind in sequence give the server's CPU time per request: where the time goes.
  *
  * Two phases of --seconds each: quiet, then while `npm run ingest -- --force <notes>` re-ingests
  * the notes in a separate process, again and again until the phase ends. Per phase it prints
- * answers/s, p50/p95/p99 of page loads (HTML and RSC refreshes) and of answers, and errors (any
+ * answers/s, p50/p95/p99 of page loads and of answers (each carrying the next card), and errors (any
  * non-2xx, transport failure, or answer that did not come back ok).
  * Goal: answer p95 <= 100 ms and 0 errors, in both phases.
  *
@@ -51,7 +52,6 @@ const NEW_PER_DAY = 60;
 
 interface PhaseStats {
   pages: number[];
-  refreshes: number[];
   answers: number[];
   errors: Map<string, number>;
 }
@@ -212,46 +212,48 @@ async function learnRscPath(base: string, jar: Jar): Promise<void> {
 async function reviewer(base: string, jar: Jar, actionId: string, end: number, stats: PhaseStats, seed: number): Promise<void> {
   let rng = seed;
   const random = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const get = async (rsc: boolean) => {
-    const headers: Record<string, string> = { cookie: jar.header() };
-    // router.refresh() asks for the whole tree again: an RSC request without a router state.
-    if (rsc) headers.rsc = '1';
+  const load = async () => {
     const { ms, value } = await timed(async () => {
-      const r = await fetch(`${base}${rsc ? rscPath : '/review'}`, { headers, redirect: 'manual' });
+      const r = await fetch(`${base}/review`, { headers: { cookie: jar.header() }, redirect: 'manual' });
       return { status: r.status, body: await r.text() };
     });
     if (value.status !== 200) {
-      fail(stats, `${rsc ? 'refresh' : 'page'} HTTP ${value.status}`);
+      fail(stats, `page HTTP ${value.status}`);
       return null;
     }
-    (rsc ? stats.refreshes : stats.pages).push(ms);
+    stats.pages.push(ms);
     return cardOf(value.body);
   };
 
-  let card = await get(false);
+  let card = await load();
   let answered = 0;
   while (Date.now() < end) {
     if (!card) {
+      // The answer's page held no card (the day is done, or the answer failed): load the page.
       fail(stats, 'no card shown');
       await new Promise((r) => setTimeout(r, 200));
-      card = await get(false);
+      card = await load();
       continue;
     }
     if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(THINK_MS * (0.5 + random()), end - Date.now())));
     if (Date.now() >= end) break;
     const r = random();
     const grade = r < 0.1 ? 1 : r < 0.9 ? 4 : 5;
+    let next: { cardId: string; version: number } | null = null;
     try {
       const { ms, value } = await timed(() => postAnswer(base, jar, actionId, card!, grade));
       if (value.status !== 200) fail(stats, `answer HTTP ${value.status}`);
       else if (!/"ok":true/.test(value.text)) fail(stats, `answer not ok: ${/"error":"([^"]*)"/.exec(value.text)?.[1] ?? value.text.slice(0, 80)}`);
-      else stats.answers.push(ms);
+      else {
+        stats.answers.push(ms);
+        next = cardOf(value.text);
+      }
     } catch (error) {
       fail(stats, `answer ${(error as Error).message}`);
     }
     answered += 1;
-    // The client refreshes after every answer; every 20th card is a full page load instead.
-    card = await get(answered % 20 !== 0).catch((error) => {
+    // The answer's own response brings the next card; every 20th card is a full page load instead.
+    card = next && answered % 20 !== 0 ? next : await load().catch((error) => {
       fail(stats, `page ${(error as Error).message}`);
       return null;
     });
@@ -261,7 +263,7 @@ async function reviewer(base: string, jar: Jar, actionId: string, end: number, s
 let serverGroup = 0;
 
 async function phase(name: string, base: string, jars: Jar[], actionId: string, background?: () => ChildProcess): Promise<void> {
-  const stats: PhaseStats = { pages: [], refreshes: [], answers: [], errors: new Map() };
+  const stats: PhaseStats = { pages: [], answers: [], errors: new Map() };
   const started = Date.now();
   const end = started + PHASE_MS;
   let ingests = 0;
@@ -294,9 +296,7 @@ async function phase(name: string, base: string, jars: Jar[], actionId: string, 
   console.log(`answers/s              ${(stats.answers.length / seconds).toFixed(1)}  (${stats.answers.length} answers by ${jars.length} users in ${seconds.toFixed(0)} s)`);
   console.log(summary('answer (server action)', stats.answers));
   console.log(`server CPU             ${(serverCpu / 1000 / seconds * 100).toFixed(0)}% of one core, ${(serverCpu / Math.max(1, stats.answers.length)).toFixed(1)} ms per answer with its page refresh; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
-  console.log(summary('page load (all)', [...stats.pages, ...stats.refreshes]));
-  console.log(summary('  of which HTML', stats.pages));
-  console.log(summary('  of which refresh', stats.refreshes));
+  console.log(summary('page load', stats.pages));
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   console.log(`errors                 ${errors}${errors ? `: ${[...stats.errors].map(([k, v]) => `${v}× ${k}`).join('; ')}` : ''}`);
   if (background) console.log(`ingests                ${ingests} finished (${ingestTimes.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ') || 'none'}), one still running at the end: ${running !== null && running.exitCode === null}`);
