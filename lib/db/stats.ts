@@ -40,7 +40,6 @@ const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 /** Sorts before every stored date: the forecast's first bucket takes everything overdue. */
 const BEFORE_EVERYTHING = '0';
 
-
 /** 15 minutes: every time zone's offset, so every study day's start, is a multiple of it. */
 const SLOT_SECONDS = 900;
 const slotOf = (d: Date) => Math.floor(d.getTime() / 1000 / SLOT_SECONDS);

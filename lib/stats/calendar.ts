@@ -46,15 +46,49 @@ export const NO_REVIEWS: DayCounts = { reviews: 0, matureReviews: 0, maturePasse
 /** `count` consecutive study days, the first `from` days after the one containing `now` (negative: before). */
 export function studyDayRanges(now: Date, calendar: Calendar, from: number, count: number): DayRange[] {
   const { timeZone, rolloverHour } = calendar;
-  const today = studyDayStart(now, timeZone, rolloverHour);
-  const ranges: DayRange[] = [];
-  let start = addStudyDays(today, from, timeZone, rolloverHour);
-  for (let i = 0; i < count; i++) {
-    const end = addStudyDays(start, 1, timeZone, rolloverHour);
-    ranges.push({ date: studyDayLabel(start, timeZone, rolloverHour), start, end });
-    start = end;
+  const first = addStudyDays(studyDayStart(now, timeZone, rolloverHour), from, timeZone, rolloverHour);
+  const firstDate = studyDayLabel(first, timeZone, rolloverHour);
+  const starts = [first];
+  for (let i = 1; i <= count; i++) {
+    const date = addDays(firstDate, i);
+    // Most days are 24 h long: the next start is 24 h later when the wall clock there reads the
+    // rollover hour of the next date (the offset did not change, so it is its first occurrence).
+    // Otherwise (a change of offset) the exact computation; this keeps a year of days to ~400
+    // clock readings instead of ~4,000.
+    const guess = new Date(starts[i - 1].getTime() + DAY_MS);
+    starts.push(isStartOf(guess, date, calendar) ? guess : addStudyDays(starts[i - 1], 1, timeZone, rolloverHour));
   }
-  return ranges;
+  return starts.slice(0, count).map((start, i) => ({ date: addDays(firstDate, i), start, end: starts[i + 1] }));
+}
+
+const DAY_MS = 86_400_000;
+
+/** "YYYY-MM-DD" plus `days` calendar days. */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d + days);
+  return utc.toISOString().slice(0, 10);
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** True iff the wall clock in the calendar's zone reads `date` at rolloverHour:00:00.000 at instant `t`. */
+function isStartOf(t: Date, date: string, { timeZone, rolloverHour }: Calendar): boolean {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  const part = Object.fromEntries(clock.formatToParts(t).map((p) => [p.type, p.value]));
+  return (
+    t.getUTCMilliseconds() === 0 &&
+    `${part.year}-${part.month}-${part.day}` === date &&
+    Number(part.hour) % 24 === rolloverHour && part.minute === '00' && part.second === '00'
+  );
 }
 
 /** 0 for Monday .. 6 for Sunday, of a "YYYY-MM-DD" calendar date. */

@@ -30,7 +30,7 @@ describe('the Anki package, read back as Anki reads it', () => {
   });
 
   it('has the topics as its deck tree, one note and card per card, with the notes readable by anki-reader', async () => {
-    const { collection } = await readAnkiPackage(new Blob([Buffer.from(apkg)]));
+    const { collection } = await readAnkiPackage(new Blob([new Uint8Array(apkg)]));
     const decks = Object.values(collection.getDecks());
     expect(decks.map((d) => d.getName()).sort()).toEqual([
       'Default', 'Recall', 'Recall::Caching', 'Recall::Caching::Eviction', 'Recall::Queues : basics',

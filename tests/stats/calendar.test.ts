@@ -12,6 +12,7 @@ import {
   type DayCounts,
   type DayRange,
 } from '@/lib/stats/calendar';
+import { addStudyDays, studyDayLabel, studyDayStart } from '@/lib/srs/study-day';
 
 const UTC4 = { timeZone: 'UTC', rolloverHour: 4 };
 const reviews = (n: number): DayCounts => ({ reviews: n, matureReviews: 0, maturePassed: 0 });
@@ -108,5 +109,20 @@ describe('true retention per week', () => {
     expect(weeklyRetention(days, counts, 2).map((w) => w.week)).toEqual(['2025-06-09', '2025-06-16']);
     expect(overallRetention(weeklyRetention(days, counts))).toBe(5 / 6);
     expect(overallRetention([])).toBeNull();
+  });
+});
+
+describe('a year of study days', () => {
+  it.each([
+    ['UTC', 4], ['Europe/Berlin', 4], ['Europe/Berlin', 2], ['America/New_York', 1], ['America/Santiago', 0],
+    ['Australia/Lord_Howe', 2], ['Asia/Kathmandu', 4], ['Africa/Casablanca', 3], ['Pacific/Chatham', 3],
+  ])('%s with rollover %i: each day starts where the study-day module says', (timeZone, rolloverHour) => {
+    const now = new Date('2025-06-15T12:00:00Z');
+    const days = studyDayRanges(now, { timeZone, rolloverHour }, -380, 420);
+    days.forEach((day, i) => {
+      const exact = addStudyDays(studyDayStart(now, timeZone, rolloverHour), i - 380, timeZone, rolloverHour);
+      expect(day.start).toEqual(exact);
+      expect(day.date).toBe(studyDayLabel(exact, timeZone, rolloverHour));
+    });
   });
 });

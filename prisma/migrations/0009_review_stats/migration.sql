@@ -17,6 +17,9 @@ CREATE TABLE "ReviewStatsSlot" (
 );
 
 -- CreateIndex
+CREATE INDEX "Card_status_conceptId_id_idx" ON "Card"("status", "conceptId", "id");
+
+-- CreateIndex
 CREATE INDEX "ReviewLog_userId_reviewedAt_kind_undoneAt_prevIntervalDays_grade_idx" ON "ReviewLog"("userId", "reviewedAt", "kind", "undoneAt", "prevIntervalDays", "grade");
 
 -- CreateIndex
