@@ -11,7 +11,7 @@ import { requireUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
-const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 export default async function StatsPage() {
   const user = await requireUser();
@@ -46,11 +46,19 @@ export default async function StatsPage() {
       <div className={`${cardClass} space-y-3`}>
         <h2 className="font-semibold">True retention per week</h2>
         <p className="text-sm text-stone-600 dark:text-stone-400">
-          The share of reviews of mature cards you passed (Hard, Good or Easy): <span data-testid="stats-retention">{percent(stats.retentionOverall)}</span>{' '}
-          over the last {RETENTION_WEEKS} weeks. A card is <strong>mature</strong> once its interval is {MATURE_INTERVAL_DAYS} days or more
-          (Anki&apos;s definition); younger cards are easier to pass, so they are left out.
+          The share of reviews of mature cards you passed (Hard, Good or Easy)
+          {stats.retentionOverall === null ? '. ' : <>: <span data-testid="stats-retention">{percent(stats.retentionOverall)}</span> over the last {RETENTION_WEEKS} weeks. </>}
+          A card is <strong>mature</strong> once its interval is {MATURE_INTERVAL_DAYS} days or more (Anki&apos;s definition);
+          younger cards are easier to pass, so they are left out.
         </p>
-        <RetentionChart weeks={stats.retention} />
+        {stats.retentionOverall === null ? (
+          <p className="text-sm" data-testid="retention-empty">
+            No review of a mature card in the last {RETENTION_WEEKS} weeks yet: this chart fills in once cards reach an
+            interval of {MATURE_INTERVAL_DAYS} days.
+          </p>
+        ) : (
+          <RetentionChart weeks={stats.retention} />
+        )}
       </div>
 
       <div className={`${cardClass} space-y-3`}>
