@@ -82,4 +82,22 @@ describe('statistics from the review log', () => {
     expect(s.retention.at(-1)).toMatchObject({ week: '2024-03-04', matureReviews: 2, passed: 1, retention: 0.5 });
     expect(s.retentionOverall).toBe(0.5);
   });
+
+  it('leaves a retired card out of the forecast and the card states, but keeps its reviews', async () => {
+    const user = await f.newUser(NY);
+    await answer(user, 'What is backpressure?', 4, new Date('2024-03-04T15:00:00Z'));
+    await answer(user, 'What is a DLQ?', 4, new Date('2024-03-04T15:00:00Z'));
+    const now = new Date('2024-03-05T15:00:00Z');
+    const before = await stats.getStudyStats(user, now);
+    const cardId = await f.cardId('What is backpressure?');
+    await f.prisma.card.update({ where: { id: cardId }, data: { status: 'retired' } });
+    try {
+      const after = await stats.getStudyStats(user, now);
+      expect(after.forecast[0].due).toBe(before.forecast[0].due - 1);
+      expect(after.states.learning).toBe(before.states.learning - 1);
+      expect(after.heatmap.total).toBe(2);
+    } finally {
+      await f.prisma.card.update({ where: { id: cardId }, data: { status: 'active' } });
+    }
+  });
 });
