@@ -54,13 +54,15 @@ describe('statistics from the review log', () => {
 
   it('gives the same counts from the cache days later, and an answer undone after caching stops counting', async () => {
     const user = await f.newUser(NY);
-    const first = await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:00:00Z'));
-    await answer(user, 'What is LRU?', 4, new Date('2024-03-04T16:00:00Z'));
+    const first = await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:07:30Z'));
+    await answer(user, 'What is LRU?', 4, new Date('2024-03-04T16:14:59Z'));
 
     const later = new Date('2024-03-14T15:00:00Z');
     const cached = await stats.getStudyStats(user, later);
     const slots = await f.prisma.reviewStatsSlot.findMany({ where: { userId: user } });
     expect(slots.reduce((a, s) => a + s.reviews, 0)).toBe(2);
+    // Whole 15-minute slots: the ones starting at 15:00 and 16:00 UTC.
+    expect(slots.map((s) => s.slot * 900_000).sort()).toEqual([Date.parse('2024-03-04T15:00:00Z'), Date.parse('2024-03-04T16:00:00Z')]);
     expect(day(cached, '2024-03-04')).toBe(2);
 
     await f.answers.undoAnswer(user, first, later);
