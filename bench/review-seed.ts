@@ -92,6 +92,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function report(name: string, samples: number[], goalMs: number): boolean {
+  if (samples.length === 0) {
+    console.log(`${name.padEnd(24)} n=   0`);
+    return true;
+  }
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
   const p95 = percentile(sorted, 95);

@@ -22,6 +22,6 @@ CREATE INDEX "Card_status_conceptId_id_idx" ON "Card"("status", "conceptId", "id
 -- CreateIndex
 CREATE INDEX "ReviewLog_userId_reviewedAt_kind_undoneAt_prevIntervalDays_grade_idx" ON "ReviewLog"("userId", "reviewedAt", "kind", "undoneAt", "prevIntervalDays", "grade");
 
--- CreateIndex
-CREATE INDEX "ReviewLog_userId_undoneAt_idx" ON "ReviewLog"("userId", "undoneAt");
+-- CreateIndex (partial, by hand: only undone answers, so inserting an answer never touches it)
+CREATE INDEX "ReviewLog_userId_undoneAt_idx" ON "ReviewLog"("userId", "undoneAt") WHERE "undoneAt" IS NOT NULL;
 
