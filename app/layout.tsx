@@ -30,6 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/drill" className="hover:underline">Drill</Link>
                 <Link href="/search" className="hover:underline">Search</Link>
                 <Link href="/leeches" className="hover:underline">Leeches</Link>
+                <Link href="/stats" className="hover:underline">Stats</Link>
+                <Link href="/export" className="hover:underline">Export</Link>
                 <Link href="/settings" className="hover:underline">Settings</Link>
                 <span className="ml-auto text-stone-500" data-testid="signed-in-as">{user.email}</span>
                 <SignOutButton />

@@ -1,0 +1,202 @@
+import 'server-only';
+import {
+  buildForecast,
+  buildHeatmap,
+  forecastRanges,
+  heatmapRanges,
+  MATURE_INTERVAL_DAYS,
+  overallRetention,
+  PASSING_GRADE,
+  weeklyRetention,
+  type DayCounts,
+  type DayRange,
+  type ForecastDay,
+  type Heatmap,
+  type WeekRetention,
+  NO_REVIEWS,
+} from '../stats/calendar';
+import { LEARNING_REPETITIONS, stateTotals, topicMastery, type StateCounts, type TopicMastery } from '../stats/card-states';
+import { prisma } from './client';
+import { Prisma } from './generated/client';
+import { getStudySettings } from './study-settings';
+
+export interface StudyStats {
+  heatmap: Heatmap;
+  retention: WeekRetention[];
+  /** Over the weeks shown; null without a mature review. */
+  retentionOverall: number | null;
+  forecast: ForecastDay[];
+  states: StateCounts;
+  topics: TopicMastery[];
+}
+
+type Count = bigint | number | null;
+
+/**
+ * The text form Prisma's SQLite adapter stores DateTime columns in (ISO 8601, "+00:00"), so that
+ * range bounds passed inside JSON compare with the stored values as strings.
+ */
+const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
+/** Sorts before every stored date: the forecast's first bucket takes everything overdue. */
+const BEFORE_EVERYTHING = '0';
+
+/** 15 minutes: every time zone's offset, so every study day's start, is a multiple of it. */
+const SLOT_SECONDS = 900;
+const slotOf = (d: Date) => Math.floor(d.getTime() / 1000 / SLOT_SECONDS);
+/** The cache takes in the log up to a day ago, once what it lacks is over two days old. */
+const CACHE_LAG_MS = 86_400_000;
+const CACHE_REFRESH_MS = 2 * CACHE_LAG_MS;
+
+/**
+ * Brings the user's ReviewStatsSlot cache up to a day before `now` when it lags more than two
+ * days: one grouped pass over the log entries it lacks (all of them the first time), then the new
+ * watermark, in one transaction. The INSERT takes SQLite's write lock first, so a concurrent
+ * refresh waits and then finds nothing left to add: no entry is counted twice.
+ */
+async function refreshSlotCache(userId: string, now: Date): Promise<Date> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { statsThrough: true } });
+  if (user?.statsThrough && now.getTime() - user.statsThrough.getTime() < CACHE_REFRESH_MS) return user.statsThrough;
+  const through = new Date(slotOf(new Date(now.getTime() - CACHE_LAG_MS)) * SLOT_SECONDS * 1000);
+  await prisma.$transaction([
+    prisma.$executeRaw`
+      INSERT INTO "ReviewStatsSlot" ("userId", "slot", "reviews", "matureReviews", "maturePassed")
+      SELECT l."userId", CAST(strftime('%s', l."reviewedAt") AS INTEGER) / ${SLOT_SECONDS} AS "slot", COUNT(*),
+        SUM(l."kind" = 'review' AND l."prevIntervalDays" >= ${MATURE_INTERVAL_DAYS}),
+        SUM(l."kind" = 'review' AND l."prevIntervalDays" >= ${MATURE_INTERVAL_DAYS} AND l."grade" >= ${PASSING_GRADE})
+      FROM "ReviewLog" l
+      WHERE l."userId" = ${userId} AND l."kind" IN ('review', 'redrill') AND l."reviewedAt" < ${through}
+        AND l."reviewedAt" >= COALESCE((SELECT "statsThrough" FROM "User" WHERE "id" = ${userId}), '0')
+      GROUP BY "slot"
+      ON CONFLICT ("userId", "slot") DO UPDATE SET "reviews" = "reviews" + excluded."reviews",
+        "matureReviews" = "matureReviews" + excluded."matureReviews", "maturePassed" = "maturePassed" + excluded."maturePassed"`,
+    prisma.$executeRaw`
+      UPDATE "User" SET "statsThrough" = ${through}
+      WHERE "id" = ${userId} AND ("statsThrough" IS NULL OR "statsThrough" < ${through})`,
+  ]);
+  const after = await prisma.user.findUnique({ where: { id: userId }, select: { statsThrough: true } });
+  return after?.statsThrough ?? through;
+}
+
+/**
+ * Per study day of `ranges`: answers in review sessions, and scheduled reviews of mature cards
+ * with how many passed; undone answers never count. Three parts added up per day, each a range
+ * scan per day: the cached slots (before statsThrough), the log since then (not undone; only the
+ * last days' ranges are scanned), minus the cached entries that are undone (a handful, found by
+ * ReviewLog(userId, undoneAt) and materialised first). The log's index on
+ * (userId, reviewedAt, kind, undoneAt, prevIntervalDays, grade) covers every column read.
+ */
+export async function reviewCountsByDay(userId: string, ranges: DayRange[], now: Date): Promise<DayCounts[]> {
+  const through = await refreshSlotCache(userId, now);
+  const buckets = JSON.stringify(ranges.map((r) => [sqlDate(r.start), sqlDate(r.end), slotOf(r.start), slotOf(r.end)]));
+  const mature = Prisma.sql`l."kind" = 'review' AND l."prevIntervalDays" >= ${MATURE_INTERVAL_DAYS}`;
+  const passed = Prisma.sql`${mature} AND l."grade" >= ${PASSING_GRADE}`;
+  const rows = await prisma.$queryRaw<{ day: Count; reviews: Count; matureReviews: Count; maturePassed: Count }[]>`
+    WITH "bucket" AS (
+      SELECT CAST("key" AS INTEGER) AS "day", json_extract("value", '$[0]') AS "lo", json_extract("value", '$[1]') AS "hi",
+        json_extract("value", '$[2]') AS "loSlot", json_extract("value", '$[3]') AS "hiSlot"
+      FROM json_each(${buckets})),
+    "undone" AS MATERIALIZED (
+      SELECT l."reviewedAt", ${mature} AS "mature", ${passed} AS "passed"
+      -- Named: the planner would otherwise prefer the covering index and walk the whole log.
+      FROM "ReviewLog" l INDEXED BY "ReviewLog_userId_undoneAt_idx"
+      WHERE l."userId" = ${userId} AND l."undoneAt" IS NOT NULL AND l."reviewedAt" < ${through} AND l."kind" IN ('review', 'redrill'))
+    SELECT "day", SUM("reviews") AS "reviews", SUM("matureReviews") AS "matureReviews", SUM("maturePassed") AS "maturePassed"
+    FROM (
+      SELECT b."day", SUM(s."reviews") AS "reviews", SUM(s."matureReviews") AS "matureReviews", SUM(s."maturePassed") AS "maturePassed"
+      FROM "bucket" b JOIN "ReviewStatsSlot" s ON s."userId" = ${userId} AND s."slot" >= b."loSlot" AND s."slot" < b."hiSlot"
+      GROUP BY b."day"
+      UNION ALL
+      SELECT b."day", COUNT(*), SUM(${mature}), SUM(${passed})
+      FROM "bucket" b
+      JOIN "ReviewLog" l ON l."userId" = ${userId} AND l."reviewedAt" >= MAX(b."lo", ${through}) AND l."reviewedAt" < b."hi"
+      WHERE b."hi" > ${through} AND l."kind" IN ('review', 'redrill') AND l."undoneAt" IS NULL
+      GROUP BY b."day"
+      UNION ALL
+      SELECT b."day", -COUNT(*), -SUM(u."mature"), -SUM(u."passed")
+      FROM "undone" u JOIN "bucket" b ON u."reviewedAt" >= b."lo" AND u."reviewedAt" < b."hi"
+      GROUP BY b."day")
+    GROUP BY "day"`;
+  const counts: DayCounts[] = ranges.map(() => ({ ...NO_REVIEWS }));
+  for (const r of rows) {
+    counts[Number(r.day)] = { reviews: Number(r.reviews ?? 0), matureReviews: Number(r.matureReviews ?? 0), maturePassed: Number(r.maturePassed ?? 0) };
+  }
+  return counts;
+}
+
+/**
+ * Active, unsuspended cards falling due on each study day of `ranges`; the first bucket also takes
+ * every overdue card. One range scan per day over ReviewState(userId, suspended, due); the few
+ * cards that are not active are listed once from Card(status, conceptId, id) and left out, which
+ * costs far less than reading each due card's (large) row.
+ */
+export async function dueCountsByDay(userId: string, ranges: DayRange[]): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ day: Count; due: Count }[]>`
+    WITH "bucket" AS (
+      SELECT CAST("key" AS INTEGER) AS "day", json_extract("value", '$[0]') AS "lo", json_extract("value", '$[1]') AS "hi"
+      FROM json_each(${JSON.stringify(ranges.map((r, i) => [i === 0 ? BEFORE_EVERYTHING : sqlDate(r.start), sqlDate(r.end)]))}))
+    SELECT b."day" AS "day", COUNT(*) AS "due"
+    FROM "bucket" b
+    JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."suspended" = 0 AND rs."due" >= b."lo" AND rs."due" < b."hi"
+    WHERE rs."cardId" NOT IN (SELECT "id" FROM "Card" WHERE "status" < 'active' OR "status" > 'active')
+    GROUP BY b."day"`;
+  const due = ranges.map(() => 0);
+  for (const r of rows) due[Number(r.day)] = Number(r.due);
+  return due;
+}
+
+/**
+ * Per concept, the user's active cards by state (see lib/stats/card-states.ts for the states and
+ * their order), in one grouped pass over Card left-joined to the user's ReviewState.
+ */
+export async function cardStatesByConcept(userId: string): Promise<Map<string, StateCounts>> {
+  const rows = await prisma.$queryRaw<{ conceptId: string; new: Count; learning: Count; young: Count; mature: Count; suspended: Count }[]>`
+    SELECT c."conceptId" AS "conceptId",
+      SUM(rs."cardId" IS NULL) AS "new",
+      SUM(rs."suspended" = 0 AND rs."intervalDays" < ${MATURE_INTERVAL_DAYS} AND rs."repetitions" < ${LEARNING_REPETITIONS}) AS "learning",
+      SUM(rs."suspended" = 0 AND rs."intervalDays" < ${MATURE_INTERVAL_DAYS} AND rs."repetitions" >= ${LEARNING_REPETITIONS}) AS "young",
+      SUM(rs."suspended" = 0 AND rs."intervalDays" >= ${MATURE_INTERVAL_DAYS}) AS "mature",
+      SUM(rs."suspended" = 1) AS "suspended"
+    FROM "Card" c
+    LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
+    WHERE c."status" = 'active'
+    GROUP BY c."conceptId"`;
+  return new Map(
+    rows.map((r) => [
+      r.conceptId,
+      {
+        new: Number(r.new ?? 0),
+        learning: Number(r.learning ?? 0),
+        young: Number(r.young ?? 0),
+        mature: Number(r.mature ?? 0),
+        suspended: Number(r.suspended ?? 0),
+      },
+    ]),
+  );
+}
+
+/** Everything the statistics page shows, for the signed-in user at `now`. */
+export async function getStudyStats(userId: string, now: Date): Promise<StudyStats> {
+  const calendar = await getStudySettings(userId);
+  const days = heatmapRanges(now, calendar);
+  const ahead = forecastRanges(now, calendar);
+  // First on its own: it may refresh the cache (a write) before the reads below.
+  const dayCounts = await reviewCountsByDay(userId, days, now);
+  const [due, states, concepts] = await Promise.all([
+    dueCountsByDay(userId, ahead),
+    cardStatesByConcept(userId),
+    prisma.concept.findMany({
+      where: { status: 'active' },
+      orderBy: [{ source: { path: 'asc' } }, { order: 'asc' }],
+      select: { id: true, title: true, parentId: true },
+    }),
+  ]);
+  const retention = weeklyRetention(days, dayCounts);
+  return {
+    heatmap: buildHeatmap(days, dayCounts),
+    retention,
+    retentionOverall: overallRetention(retention),
+    forecast: buildForecast(ahead, due),
+    states: stateTotals(states),
+    topics: topicMastery(concepts, states),
+  };
+}

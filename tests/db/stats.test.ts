@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Grade } from '@/lib/srs/sm2';
+import { openReviewFixture, type ReviewFixture } from './review-fixture';
+
+/** New York, day starting at 04:00 local (08:00 UTC in March before DST, 07:00 UTC after). */
+const NY = { timeZone: 'America/New_York', rolloverHour: 4 };
+
+let f: ReviewFixture;
+let stats: typeof import('@/lib/db/stats');
+let answerIds = 0;
+
+beforeAll(async () => {
+  f = await openReviewFixture();
+  stats = await import('@/lib/db/stats');
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+/** Answers `question` at `now` (whatever its state) and returns the answer's id. */
+async function answer(userId: string, question: string, grade: Grade, now: Date): Promise<string> {
+  const cardId = await f.cardId(question);
+  const state = await f.prisma.reviewState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+  const answerId = `stats-${++answerIds}`;
+  await f.answers.recordAnswer(userId, { cardId, grade, answerId, version: state?.version ?? 0, timeTakenMs: 2000 }, now);
+  return answerId;
+}
+
+const day = (s: Awaited<ReturnType<typeof stats.getStudyStats>>, date: string) =>
+  s.heatmap.weeks.flat().find((c) => c.date === date)?.reviews;
+
+describe('statistics from the review log', () => {
+  it('counts reviews per study day in the user’s zone, without undone answers or other users', async () => {
+    const user = await f.newUser(NY);
+    const other = await f.newUser(NY);
+    await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:00:00Z')); // Monday 10:00 in New York
+    await answer(user, 'What is LRU?', 1, new Date('2024-03-04T15:01:00Z'));
+    await answer(user, 'What is LFU?', 4, new Date('2024-03-05T08:30:00Z')); // Tuesday 03:30: still Monday's study day
+    const undone = await answer(user, 'What is a DLQ?', 4, new Date('2024-03-05T15:00:00Z'));
+    await f.answers.undoAnswer(user, undone, new Date('2024-03-05T15:00:10Z'));
+    await answer(other, 'What is a cache?', 4, new Date('2024-03-05T15:00:00Z'));
+
+    const s = await stats.getStudyStats(user, new Date('2024-03-06T15:00:00Z'));
+    expect(day(s, '2024-03-04')).toBe(3);
+    expect(day(s, '2024-03-05')).toBe(0);
+    expect(s.heatmap.weeks.flat().at(-1)!.date).toBe('2024-03-06');
+    expect(s.heatmap.total).toBe(3);
+    expect(s.states).toEqual({ new: 2, learning: 3, young: 0, mature: 0, suspended: 0 });
+    // Good once: due a day later (Tuesday); Again: due the next day too; LFU, answered on Monday's day at 03:30, the same.
+    expect(s.forecast[0]).toMatchObject({ date: '2024-03-06', due: 3 });
+    expect(s.topics.map((t) => [t.title, t.cards, t.counts.new])).toEqual([['Caching', 3, 0], ['Queues', 2, 2]]);
+    expect(s.retentionOverall).toBeNull();
+  });
+
+  it('gives the same counts from the cache days later, and an answer undone after caching stops counting', async () => {
+    const user = await f.newUser(NY);
+    const first = await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:07:30Z'));
+    await answer(user, 'What is LRU?', 4, new Date('2024-03-04T16:14:59Z'));
+
+    const later = new Date('2024-03-14T15:00:00Z');
+    const cached = await stats.getStudyStats(user, later);
+    const slots = await f.prisma.reviewStatsSlot.findMany({ where: { userId: user } });
+    expect(slots.reduce((a, s) => a + s.reviews, 0)).toBe(2);
+    // Whole 15-minute slots: the ones starting at 15:00 and 16:00 UTC.
+    expect(slots.map((s) => s.slot * 900_000).sort()).toEqual([Date.parse('2024-03-04T15:00:00Z'), Date.parse('2024-03-04T16:00:00Z')]);
+    expect(day(cached, '2024-03-04')).toBe(2);
+
+    await f.answers.undoAnswer(user, first, later);
+    await answer(user, 'What is LFU?', 4, later);
+    const after = await stats.getStudyStats(user, new Date('2024-03-14T15:05:00Z'));
+    expect(day(after, '2024-03-04')).toBe(1);
+    expect(day(after, '2024-03-14')).toBe(1);
+  });
+
+  it('true retention counts only scheduled reviews of mature cards (interval of 21 days or more)', async () => {
+    const user = await f.newUser(NY);
+    const cardId = await f.cardId('What is a cache?');
+    await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:00:00Z'));
+    // Make the card mature, as months of reviews would have.
+    await f.prisma.reviewState.update({ where: { userId_cardId: { userId: user, cardId } }, data: { repetitions: 4, intervalDays: 30 } });
+    await answer(user, 'What is a cache?', 5, new Date('2024-03-05T15:00:00Z'));
+    await answer(user, 'What is a cache?', 1, new Date('2024-03-06T15:00:00Z')); // fails a card of interval 30*2.6
+    const s = await stats.getStudyStats(user, new Date('2024-03-06T16:00:00Z'));
+    expect(s.retention.at(-1)).toMatchObject({ week: '2024-03-04', matureReviews: 2, passed: 1, retention: 0.5 });
+    expect(s.retentionOverall).toBe(0.5);
+  });
+
+  it('leaves a retired card out of the forecast and the card states, but keeps its reviews', async () => {
+    const user = await f.newUser(NY);
+    await answer(user, 'What is backpressure?', 4, new Date('2024-03-04T15:00:00Z'));
+    await answer(user, 'What is a DLQ?', 4, new Date('2024-03-04T15:00:00Z'));
+    const now = new Date('2024-03-05T15:00:00Z');
+    const before = await stats.getStudyStats(user, now);
+    const cardId = await f.cardId('What is backpressure?');
+    await f.prisma.card.update({ where: { id: cardId }, data: { status: 'retired' } });
+    try {
+      const after = await stats.getStudyStats(user, now);
+      expect(after.forecast[0].due).toBe(before.forecast[0].due - 1);
+      expect(after.states.learning).toBe(before.states.learning - 1);
+      expect(after.heatmap.total).toBe(2);
+    } finally {
+      await f.prisma.card.update({ where: { id: cardId }, data: { status: 'active' } });
+    }
+  });
+});
