@@ -377,9 +377,10 @@ const PLAIN_WORDS = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} '’&()\/-]*$/u;
 const STATEMENT = /^(?!(?:how|what|why|when|where|which|who)\b)(?!.*\?$).*\s(?:is|are|was|were)\s/i;
 
 /**
- * A line that says something rather than names it: "is"/"are" inside, or a subject, its verb and
- * what follows over five words or more ("IETF and RFC govern a lot of Internet standards").
- * Shorter lines keep the benefit of the doubt: "Cache hits and misses" may read as a clause.
+ * A line that says something rather than names it: "is"/"are" inside, a condition and what
+ * follows it, or a subject, its verb and what follows over five words or more ("IETF and RFC
+ * govern a lot of Internet standards"). Shorter lines keep the benefit of the doubt: "Cache hits
+ * and misses" may read as a clause.
  */
 const MIN_STATEMENT_WORDS = 5;
 

@@ -30,8 +30,8 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
   // Statements pointing elsewhere ("Let's look at ..."), references and asides wholly in
-  // parentheses state nothing.
-  // A leading arrow ("-> all rely on ...") only says the statement follows from the one before.
+  // parentheses state nothing; a leading arrow ("-> all rely on ...") only says the statement
+  // follows from the one before.
   const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
