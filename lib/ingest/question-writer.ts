@@ -135,9 +135,14 @@ function inTopic(question: string, topic: string | null, named?: string): string
   return `In ${articleLower(topic)}, ${lowerFirstWord(question)}`;
 }
 
-/** The innermost topic that names something: a question or a commentary label ("IMPORTANT") names nothing. */
+/** The innermost topic that names something: a question, a sentence or a commentary label ("IMPORTANT") names nothing. */
 function nearestTopic(path: readonly string[]): string | null {
-  return [...path].reverse().find((title) => !/[?？]$/.test(title) && labelRole(title) !== 'commentary') ?? null;
+  return [...path].reverse().find((title) => !/[?？]$/.test(title) && !isSentence(title) && labelRole(title) !== 'commentary') ?? null;
+}
+
+/** A title written as a sentence ("Serverless jobs may run for hours."), which names no topic to ask in. */
+function isSentence(title: string): boolean {
+  return /[.!。！]$/.test(title) && title.trim().split(/\s+/).length >= 4;
 }
 
 /** "What" / "Is" / "A" -> "what" / "is" / "a" at the start of a question placed after a topic; "Redis", "SQL" stay. */

@@ -109,6 +109,9 @@ export function isStructuralLabel(label: string): boolean {
 export const ATTRIBUTE_HEADERS =
   /^(?:feature|features|aspect|aspects|attribute|attributes|criteria|criterion|dimension|dimensions|property|properties|characteristic|characteristics|category|metric|metrics|comparison|factor|factors|parameter|parameters|trait|)$/i;
 
+/** An answer that judges a statement ("False, use R-trees"): the statement was a true-or-false item. */
+export const TRUTH_VERDICT = /^(?:true|false|yes|no|correct|incorrect)\b/i;
+
 /** Columns that judge the others instead of being compared ("Winner", "Notes"). */
 export const VERDICT_COLUMN = /^(?:winner|verdict|notes?|comments?|recommendation|recommended|best|choice|remarks?)$/i;
 

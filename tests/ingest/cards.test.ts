@@ -124,6 +124,16 @@ describe('heading questions', () => {
   ])('no card for a heading with %s', (_case, lines) => {
     expect(cardsOf(note('# Caching', '', ...lines)).filter(([kind]) => kind === 'qa')).toEqual([]);
   });
+
+  it('a statement heading answered with a verdict is a true-or-false item', () => {
+    const cards = cardsOf(note('# Indexes', '', '## B-tree indexes handle two-dimensional range queries.', '', '- False, use R-trees or quadtrees'));
+    expect(cards).toContainEqual(['qa', 'True or false: B-tree indexes handle two-dimensional range queries?', '- False, use R-trees or quadtrees']);
+  });
+
+  it('a statement heading with an ordinary section is no true-or-false item', () => {
+    const questions = cardsOf(note('# Indexes', '', '## B-tree indexes keep keys sorted on disk.', '', 'Pages split when they fill up, which keeps the tree balanced.')).map(([, q]) => q);
+    expect(questions.some((q) => q.startsWith('True or false'))).toBe(false);
+  });
 });
 
 describe('questions asked in a paragraph', () => {

@@ -3,6 +3,7 @@ import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import { hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
+import { TRUTH_VERDICT } from '../vocabulary';
 
 /** Blocks that can carry an answer as plain text; headings, tables, HTML, rules and long code end it. */
 const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
@@ -37,10 +38,21 @@ export function answerFrom(nodes: RootContent[]): string {
 
 /** A heading that asks a question, answered by its section's text. */
 export function headingQuestionCard(title: string, line: number, nodes: RootContent[]): ExtractedCard | null {
-  const question = asQuestion(title);
+  const question = asQuestion(title) ?? truthItem(title);
   if (!question) return null;
   const answer = answerFrom(nodes);
-  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer, line } : null;
+  if (!answer || (question !== asQuestion(title) && !TRUTH_VERDICT.test(answer.replace(/^(?:[-*+]|\d+[.)])\s+/, '')))) return null;
+  return { kind: 'qa', prompt: { form: 'asked', question }, answer, line };
+}
+
+/**
+ * A heading written as a statement ("B-tree indexes handle 2D range queries.") is a
+ * true-or-false item when the section answers it with a verdict ("False, use R-trees").
+ */
+function truthItem(title: string): string | null {
+  const statement = title.trim();
+  if (!/[.!]$/.test(statement) || statement.split(/\s+/).length < 4) return null;
+  return `True or false: ${statement.replace(/[.!]+$/, '')}?`;
 }
 
 /**
