@@ -133,12 +133,18 @@ function instruction(words: Word[]): boolean {
   if (PARTICLES.has(second.lower)) return !!third && /^(?:det|demo|pron|num)$/.test(third.role);
   if (isPrep(second) || isAdverb(second)) return second.lower !== 'of';
   if (!canBeNoun(second)) return true;
-  // Verb + object + prepositional phrase: "Write data to disk", "Store sessions in Redis".
+  // Verb + object + prepositional phrase: "Write data to disk", "Store sessions in Redis"; "of"
+  // only after a word that can only be a verb ("Maintain knowledge of other networks").
   let i = 1;
   while (i < words.length && (canBeNoun(words[i]) || words[i].tags & JJ)) i++;
-  if (i < words.length && isPrep(words[i]) && words[i].lower !== 'of') return true;
+  if (i < words.length && isPrep(words[i]) && (words[i].lower !== 'of' || (verbOnly(first) && !namesProcess(words[i - 1])))) return true;
   // A verb-only word before a plain noun is an instruction unless the noun names a process or agent.
-  return verbOnly(first) && !/(?:tion|sion|ment|ance|ence|ity|ness|ing|er|or|age|ure)s?$/.test(words[words.length - 1].lower);
+  return verbOnly(first) && !namesProcess(words[words.length - 1]);
+}
+
+/** "amplification", "balancer": a noun naming a process or an agent, which a verb may open as a term. */
+function namesProcess(word: Word): boolean {
+  return /(?:tion|sion|ment|ance|ence|ity|ness|ing|er|or|age|ure)s?$/.test(word.lower);
 }
 
 /** True when the English lexicon lists the (lower-case) word: a common word, not a name or a coinage. */

@@ -148,6 +148,8 @@ describe('isNounPhrase', () => {
     ['Two-phase commit', true],
     ['Message queues', true],
     ['Write amplification', true],
+    ['Cost of failure', true],
+    ['Maintain knowledge of other networks', false],
     ['`user_id` index', true],
     ['Change data capture', true],
     ['This approach', true],
