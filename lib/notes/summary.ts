@@ -1,17 +1,8 @@
+import type { FileSummary } from '../db/deck-writer';
 import type { IngestWarning } from '../ingest/types';
 
-/** What happened to one note in a run; the same shape as lib/db/deck-writer's FileSummary. */
-export interface NoteSummary {
-  file: string;
-  status: 'new' | 'updated' | 'unchanged' | 'removed';
-  /** The path the note had, when it was found renamed or moved (matched by content). */
-  movedFrom?: string;
-  concepts: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  retired: number;
-}
+/** What happened to one note in a run, as the deck writer reports it. */
+export type NoteSummary = FileSummary;
 
 /**
  * The note's status in words: "new, 3 concepts", "unchanged file", "removed from its folder",
