@@ -39,7 +39,12 @@ const GLYPH_BULLET = /^[•◦▪●‣⁃]\s*/u;
 const CHECK = /^[✅✔☑️]+$/u;
 const CROSS = /^[❌✗✘✖️]+$/u;
 const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|table)\s*\d+(?:[-.–]\d+)*[^)]{0,40}\)/giu;
-const FIGURE_PHRASE = /\b(?:as\s+(?:shown|seen|illustrated|depicted)\s+in|see|shown in|in)\s+(?:figure|fig\.)\s*\d+(?:[-.–]\d+)*\s*,?\s*/giu;
+/**
+ * A figure reference that can go without breaking the sentence: "as shown in Figure 3" anywhere,
+ * "see/in Figure 3" only opening the sentence or after a comma ("like the one in Figure 8" stays,
+ * and the card checks refuse it).
+ */
+const FIGURE_PHRASE = /(?:\bas\s+(?:shown|seen|illustrated|depicted)\s+in|(?:^|(?<=,\s?))(?:see|shown in|in))\s+(?:figure|fig\.)\s*\d+(?:[-.–]\d+)*\s*,?\s*/giu;
 const FIGURE_MENTION = /\b(?:figure|fig\.)\s*\d+/iu;
 const CITATION = /\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/gu;
 const HIGHLIGHT = /==([^=\n]+)==/gu;

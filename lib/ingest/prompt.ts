@@ -6,6 +6,10 @@
 export type Prompt =
   /** "What is <term>?" / "What are <term>?" */
   | { form: 'define'; term: string; plural: boolean }
+  /** An example after a label ("Internal errors: e.g. deadlock"): "What is an example of <term>?" */
+  | { form: 'example'; term: string }
+  /** A purpose after a label or under a title ("To avoid partial updates"): "What is the purpose of <term>?" */
+  | { form: 'purpose'; term: string }
   /** Advice after a label: "What is the approach for <term>?" */
   | { form: 'approach'; term: string }
   /**
@@ -60,6 +64,8 @@ export function promptSubject(prompt: Prompt): string | null {
   switch (prompt.form) {
     case 'define':
     case 'approach':
+    case 'example':
+    case 'purpose':
       return prompt.term;
     case 'attribute':
     case 'property':

@@ -1,7 +1,7 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isNounPhrase } from './sentence-parts';
-import { AUXILIARY, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -11,7 +11,38 @@ import { AUXILIARY, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary
  */
 export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): string {
   const topic = nearestTopic(topicPath);
-  return sentenceCase(phrase(prompt, topic));
+  return sentenceCase(phrase(unnumbered(prompt), topic && unnumber(topic)));
+}
+
+/** "2.4 Fixed partitions", "3) Sharding", "IV. Storage": an outline's number, which names nothing. */
+const OUTLINE_NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.|[a-z]\))\s+(?=\p{L})/u;
+
+function unnumber(name: string): string {
+  return name.replace(OUTLINE_NUMBER, '');
+}
+
+/** The prompt with outline numbers taken off every name it holds (titles are stored numbered, as written). */
+function unnumbered(prompt: Prompt): Prompt {
+  switch (prompt.form) {
+    case 'define':
+    case 'approach':
+    case 'example':
+    case 'purpose':
+      return { ...prompt, term: unnumber(prompt.term) };
+    case 'attribute':
+    case 'property':
+    case 'action':
+    case 'leads':
+      return { ...prompt, subject: unnumber(prompt.subject) };
+    case 'list': {
+      const subject = prompt.subject;
+      if ('under' in subject) return { ...prompt, subject: { under: unnumber(subject.under) } };
+      if ('about' in subject) return { ...prompt, subject: { about: unnumber(subject.about), topic: unnumber(subject.topic) } };
+      return prompt;
+    }
+    default:
+      return prompt;
+  }
 }
 
 function phrase(prompt: Prompt, topic: string | null): string {
@@ -20,6 +51,10 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What ${prompt.plural ? 'are' : 'is'} ${articleLower(prompt.term)}?`;
     case 'approach':
       return `What is the approach for ${prompt.term}?`;
+    case 'example':
+      return `What is an example of ${articleLower(prompt.term)}?`;
+    case 'purpose':
+      return `What is the purpose of ${articleLower(prompt.term)}?`;
     case 'attribute':
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
     case 'property': {
@@ -120,7 +155,6 @@ function cellQuestion(thing: string, header: string): string {
   return `What ${/[^s]s$/i.test(header) ? 'are' : 'is'} the ${lowerWords(header)} of ${thing}?`;
 }
 
-const ENDS_IN_PREPOSITION = /\s(?:for|by|in|with|at|to|on|against)$/i;
 
 /** "scales" -> "scale", "fetches" -> "fetch", "goes" -> "go": a third-person verb's base form. */
 function verbBase(verb: string): string {

@@ -26,7 +26,7 @@ import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
 import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, verbOnly, type Word } from './sentence-parts/words';
-import { JJ, listedReadings, NNP, NOUN, VB, VBG } from './sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, JJ, listedReadings, NNP, NOUN, VB, VBG } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
 
@@ -102,6 +102,26 @@ function kindOf(words: Word[], start: number, coreEnd: number, determiner: boole
   return numberOf(word) === 2 || (word.text === word.lower && !(word.tags & NNP)) ? 'generic' : 'specific';
 }
 
+/**
+ * True when a predicate opens with an adjective describing the subject ("dead", "cheap to run"),
+ * not one describing an object ("stale data"): the verb links, it does nothing to anything.
+ */
+export function describes(predicate: string): boolean {
+  const [first, next] = readWords(tokenize(predicate.trim()));
+  return !!first && first.role === 'open' && (first.tags & FIRST_ADJECTIVE) !== 0 && !(next?.kind === 'word' && canBeNoun(next));
+}
+
+/** "can't hold", "never commits", "does not need": a verb group that denies. */
+export function denies(parts: SentenceParts): boolean {
+  return /n't\b|\b(?:not|never|cannot)\b/i.test(parts.verb) || /^(?:not|never)\b/i.test(parts.predicate);
+}
+
+/** "To avoid partial updates", "in order to scale reads": a purpose, a base verb after "to". */
+export function statesPurpose(text: string): boolean {
+  const match = /^(?:in order |so as )?to\s+(\p{L}+)/iu.exec(text.trim());
+  return !!match && (listedReadings(match[1].toLowerCase()) & VB) !== 0;
+}
+
 /** True when the text has a finite verb (a clause, not a noun-phrase fragment such as "Client-side load balancing with retries"). */
 export const hasFiniteVerb = remembered((text) => sentenceParts(text).verb !== '');
 
@@ -117,6 +137,10 @@ function readsAsNounPhrase(text: string): boolean {
   if (first.role === 'code' || first.role === 'num') return true;
   if (first.role !== 'open') return false;
   if (first.tags & VBG && /ing$/.test(first.lower)) return !second || !/^(?:det|demo|pron|num)$/.test(second.role);
+  // "Range scans cheap": a noun, then a word that is mostly an adjective, is a statement with its verb dropped.
+  const last = words[words.length - 1];
+  const nouns = words.slice(0, -1);
+  if (nouns.length > 0 && last.role === 'open' && last.tags & FIRST_ADJECTIVE && nouns.every((w) => w.role === 'open' && canBeNoun(w) && !(w.tags & FIRST_ADJECTIVE))) return false;
   if (!(first.tags & VB)) return (first.tags & (NOUN | JJ)) !== 0;
   return !instruction(words);
 }

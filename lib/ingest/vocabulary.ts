@@ -17,6 +17,9 @@ export const QUESTION_WORD = /^(?:how|why|what|when|where|which|who|whom|whose)\
 /** Pronouns and determiners that refer back instead of naming something. */
 export const REFERRING_WORD = /^(?:it|its|this|that|these|those|they|them|there|here|he|she|we|you|i|one|such|both|either|neither)\b/i;
 
+/** Verbs that link a subject to an adjective ("looks dead", "stays consistent"), in base form. */
+export const LINKING_VERB = /^(?:become|seem|look|appear|feel|sound|remain|stay|get|grow|turn|prove|keep)$/;
+
 /** Auxiliaries and modals: a phrase holding one is a clause, not a name. */
 export const AUXILIARY = /\b(?:is|are|was|were|be|been|being|am|can|will|should|would|could|may|might|must|shall|do|does|did|has|have|had)\b/i;
 
@@ -44,6 +47,9 @@ export const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternati
 export const IMPERATIVE =
   /^(?:choose|use(?! cases?\b)|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;
 
+/** "e.g.", "for example", "such as": what follows is an example, not a definition or a name. */
+export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|such as)(?=[\s,:]|$)[,:]?\s*/i;
+
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([
   'note', 'notes', 'nb', 'tip', 'tips', 'warning', 'caveat', 'caveats', 'important', 'remember', 'see also',
@@ -69,6 +75,7 @@ const FACET = new Set([
   'assumptions', 'input', 'output', 'format', 'structure', 'process', 'flow', 'implementation', 'strategy',
   'approach', 'impact', 'outcome', 'rationale', 'intuition', 'decision', 'formula', 'estimate', 'estimation',
   'functional', 'non-functional', 'tech stack', 'stack', 'api', 'apis', 'parameters', 'params',
+  'fix', 'fixes', 'workaround', 'workarounds', 'remedy', 'cause', 'causes', 'symptom', 'symptoms',
 ]);
 
 /** "Step 2", "Tier 1", "Option B": a numbered part of a sequence. */
@@ -90,7 +97,7 @@ export type LabelRole = 'commentary' | 'facet' | 'part' | 'clause' | 'instructio
 export function labelRole(label: string): LabelRole {
   const text = label.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s*:-?$/, '').trim();
   const lower = text.toLowerCase();
-  if (COMMENTARY.has(lower)) return 'commentary';
+  if (COMMENTARY.has(lower) || EXAMPLE_OPENING.test(text)) return 'commentary';
   if (FACET.has(lower)) return 'facet';
   if (NUMBERED_PART.test(text)) return 'part';
   if (AUXILIARY.test(text) || FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text)) return 'clause';
@@ -111,6 +118,9 @@ export const ATTRIBUTE_HEADERS =
 
 /** An answer that judges a statement ("False, use R-trees"): the statement was a true-or-false item. */
 export const TRUTH_VERDICT = /^(?:true|false|yes|no|correct|incorrect)\b/i;
+
+/** A header or label ending in a preposition ("Best for", "Used by") asks about the thing it belongs to. */
+export const ENDS_IN_PREPOSITION = /\s(?:for|by|in|with|at|to|on|against)$/i;
 
 /** Columns that judge the others instead of being compared ("Winner", "Notes"). */
 export const VERDICT_COLUMN = /^(?:winner|verdict|notes?|comments?|recommendation|recommended|best|choice|remarks?)$/i;

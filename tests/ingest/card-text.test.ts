@@ -14,6 +14,7 @@ describe('polishCardText', () => {
     ['parenthesised figure references go', 'The cache sits in front of the database (see Figure 3).', 'The cache sits in front of the database.'],
     ['sentences about a figure go', 'A CDN caches static files. Figure 9 shows how load time improves.', 'A CDN caches static files.'],
     ['a lone figure sentence loses the reference', 'As shown in Figure 4, the client retries.', 'The client retries.'],
+    ['a figure the sentence leans on stays (the checks refuse it)', 'To avoid problems like the one in Figure 8, Raft waits.', 'To avoid problems like the one in Figure 8, Raft waits.'],
     ['citation markers go', 'LRU is the most popular policy [6].', 'LRU is the most popular policy.'],
     ['inline math loses its dollars', 'a split of $x\\%$ to US-East', 'a split of x% to US-East'],
     ['highlights lose their marks', 'The ==leader== takes writes.', 'The leader takes writes.'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseBullets } from '@/lib/ingest/clean/bullets';
 import { blankCaptions, blankPageNumbers } from '@/lib/ingest/clean/debris';
+import { joinBrokenWords } from '@/lib/ingest/clean/broken-words';
 import { blankFrontMatter } from '@/lib/ingest/clean/front-matter';
 import { toLines } from '@/lib/ingest/lines';
 
@@ -35,5 +36,16 @@ describe('line cleaning keeps the line count', () => {
   it('blanks YAML front matter but not a thematic break', () => {
     expect(texts(blankFrontMatter(toLines('---\ntitle: Caching\ntags: [a, b]\n---\n# Caching')))).toEqual(['', '', '', '', '# Caching']);
     expect(texts(blankFrontMatter(toLines('---\nJust a rule above prose.\n---')))).toEqual(['---', 'Just a rule above prose.', '---']);
+  });
+});
+
+describe('joinBrokenWords', () => {
+  it.each([
+    ['by count- ing replicas', 'by counting replicas'],
+    ['two repli- cas agree', 'two replicas agree'],
+    ['read- and write-heavy loads', 'read- and write-heavy loads'],
+    ['a high- level view', 'a high- level view'],
+  ])('%j -> %j', (text, cleaned) => {
+    expect(joinBrokenWords([{ text, origin: 1 }])).toEqual([{ text: cleaned, origin: 1 }]);
   });
 });

@@ -90,6 +90,16 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);
   });
 
+  it('asks for an example when a label is followed by one', () => {
+    const text = note('# Failures', '', '- Internal state errors: e.g., deadlock');
+    expect(kinds(text, 'definition')).toEqual([['What is an example of Internal state errors?', 'Deadlock']]);
+  });
+
+  it('asks a label ending in a preposition of the item it sits under', () => {
+    const text = note('# Partitioning', '', '- Consistent hashing', '  - Used by: Dynamo, Cassandra, Riak');
+    expect(kinds(text, 'definition')).toEqual([['What is Consistent hashing used by?', 'Dynamo, Cassandra, Riak']]);
+  });
+
   it.each([
     ['The issue is that every request must go to the same server.'],
     ['This is called a stateless web tier.'],

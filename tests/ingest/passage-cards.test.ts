@@ -23,6 +23,31 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
     ],
     [
+      'a denial is not asked as if it were done: what is true of its subject',
+      note('# Raft', '', 'Raft never commits log entries from previous terms by counting replicas.'),
+      [['qa', 'What is true of Raft?', 'Raft never commits log entries from previous terms by counting replicas.']],
+    ],
+    [
+      'a linking verb and an adjective describe the subject',
+      note('# Failure detection', '', 'An overloaded node looks dead to its peers.'),
+      [['qa', 'In Failure detection, what is true of an overloaded node?', 'An overloaded node looks dead to its peers.']],
+    ],
+    [
+      'a fragment under a title that states a purpose asks for it',
+      note('# Shadow paging', '', '> To avoid partial updates'),
+      [['qa', 'What is the purpose of Shadow paging?', 'To avoid partial updates']],
+    ],
+    [
+      'a facet written as an arrow belongs to its topic',
+      note('# Hot keys', '', '- fix -> salt the key with a suffix'),
+      [['qa', 'What is the fix of Hot keys?', 'Fix -> salt the key with a suffix']],
+    ],
+    [
+      'an arrow with no space inside a compound is no outline arrow',
+      note('# Partitions', '', 'Key->partition mapping never changes after creation.'),
+      [['qa', 'What is true of Key->partition mapping?', 'Key->partition mapping never changes after creation.']],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

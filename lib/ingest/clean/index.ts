@@ -2,6 +2,7 @@ import { inferHeadings } from '../infer-headings';
 import { toLines, type Line } from '../lines';
 import { normaliseBullets } from './bullets';
 import { blankCaptions, blankPageNumbers } from './debris';
+import { joinBrokenWords } from './broken-words';
 import { escapeLiteralAsterisks } from './emphasis';
 import { unescapeListNumbers } from './escaped-numbers';
 import { blankFrontMatter } from './front-matter';
@@ -14,7 +15,7 @@ const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
  * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
- * asterisks in bold, tab tables, inferred figure captions, escaped list numbers ("1\."), inferred
+ * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, escaped list numbers ("1\."), inferred
  * headings (which read chapter numbers and list numbers), then page numbers.
  * The result maps every cleaned line back to its line in the original note.
  */
@@ -27,6 +28,7 @@ export function cleanNote(text: string): Line[] {
   lines = escapeLiteralAsterisks(lines);
   lines = convertTabTables(lines);
   lines = blankCaptions(lines);
+  lines = joinBrokenWords(lines);
   lines = unescapeListNumbers(lines);
   lines = inferHeadings(lines);
   return blankPageNumbers(lines);

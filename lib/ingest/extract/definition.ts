@@ -4,8 +4,8 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { isNounPhrase } from '../sentence-parts';
-import { BACK_REFERENCE, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { isNounPhrase, statesPurpose } from '../sentence-parts';
+import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
 const MAX_TERM_WORDS = 8;
@@ -49,6 +49,14 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   // "Jitter: Add randomness ...", "Database query slow: Check EXPLAIN": advice, not a definition.
   if (!fullSentence && IMPERATIVE.test(definition)) {
     return [{ kind: 'definition', prompt: { form: 'approach', term }, answer: capitalise(definition), line }];
+  }
+  // "Internal errors: e.g. deadlock" gives an example; "Shadow copy: to avoid partial writes" a purpose.
+  const example = fullSentence ? null : EXAMPLE_OPENING.exec(definition);
+  if (example) return [{ kind: 'definition', prompt: { form: 'example', term }, answer: capitalise(definition.slice(example[0].length)), line }];
+  if (!fullSentence && statesPurpose(definition)) return [{ kind: 'definition', prompt: { form: 'purpose', term }, answer: capitalise(definition), line }];
+  // "Used by: Dynamo, Cassandra": the label and its section's title make the question.
+  if (!fullSentence && ENDS_IN_PREPOSITION.test(term) && !/\s/.test(term.replace(ENDS_IN_PREPOSITION, '')) && sectionTitle) {
+    return [{ kind: 'definition', prompt: { form: 'cell', thing: sectionTitle, header: term }, answer: capitalise(definition), line }];
   }
 
   // "CAP is the classic framing of that question.": a sentence leaning on the one before it.
@@ -168,7 +176,10 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   if (/[{}]|\w=\w/.test(match[3])) return null;
   // "return: LongURL" is a field, not a definition. Among sibling records ("FIFO - oldest first"
   // under "LRU - ...") two words will do after "-", "=" or an arrow.
-  if (match[3].split(/\s+/).length < (inRecords && match[2].trim() !== ':' ? 2 : 3)) return null;
+  // An example ("e.g. deadlock") may be one word.
+  const example = EXAMPLE_OPENING.exec(match[3]);
+  const minimum = example ? 1 : inRecords && match[2].trim() !== ':' ? 2 : 3;
+  if (match[3].slice(example?.[0].length ?? 0).split(/\s+/).filter(Boolean).length < minimum) return null;
   return { term, verb: isPlural(term) ? 'are' : 'is', connector: ':', definition: match[3].trim(), fullSentence: false };
 }
 

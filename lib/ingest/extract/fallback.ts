@@ -1,8 +1,8 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { hasFiniteVerb, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { isPlural, labelRole, POINTS_ELSEWHERE } from '../vocabulary';
+import { denies, describes, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -57,7 +57,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
     const owner = ownerOf(parts, previousSubject, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
-    const prompt = labelledStep(first, label) ?? askedBy(parts, owner, label ?? topic, owner !== null && owner === label);
+    const prompt = labelledStep(first, label) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -70,8 +70,8 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
 
-/** "X -> Y" / "X => Y": an outline's "leads to". */
-const ARROW = /^(.{2,60}?)\s*(?:-+>|=+>|→|⇒)\s*(\S.*)$/u;
+/** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
+const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
 const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
 /** "understandability: decomposition and ...": a lower-case label and what it has. */
@@ -84,11 +84,17 @@ const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
  */
 function shapedFragment(statement: string, facetOf: string): Prompt | null {
   const arrow = ARROW.exec(statement);
-  if (arrow && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) return { form: 'leads', subject: arrow[1].trim() };
+  if (arrow && !/[:;]/.test(arrow[1]) && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) {
+    const subject = arrow[1].trim();
+    // "Fix -> salt the key": a facet of what the passage hangs under, not a thing that leads somewhere.
+    if (labelRole(subject) === 'term') return { form: 'leads', subject };
+    return labelRole(subject) === 'facet' && isName(facetOf) ? { form: 'attribute', attribute: subject.toLowerCase(), subject: facetOf, plural: isPlural(subject), part: false } : null;
+  }
   const aside = TERM_AND_ASIDE.exec(statement);
   if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
   const labelled = LABEL_AND_TEXT.exec(statement);
-  if (!labelled || !isNounPhrase(labelled[1]) || labelRole(labelled[1]) === 'commentary') return null;
+  // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
+  if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || !isNounPhrase(labelled[1]) || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();
   // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
   // capitalised label names a term of its own ("L2: Data link").
@@ -182,13 +188,17 @@ function ownerOf(parts: SentenceParts, previous: string | null, first: boolean, 
   return null;
 }
 
-function askedBy(parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean): Prompt | null {
+function askedBy(statement: string, parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean): Prompt | null {
   const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
   if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject)) return null;
   // "maintain knowledge of ..." read as a subject is a verb phrase: nothing to ask by.
   if (!owner && !isNounPhrase(subject)) return null;
-  if (!parts.verb) return owner && !parentOwned ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
+  if (!parts.verb) {
+    if (!owner || parentOwned) return null;
+    // "To avoid partial updates" under "Shadow paging" says what it is for, not what it is.
+    return statesPurpose(statement) ? { form: 'purpose', term: owner } : { form: 'define', term: owner, plural: isPlural(owner) };
+  }
   const generic = !owner && parts.subjectKind === 'generic';
   const plural = owner ? isPlural(owner) : isPlural(parts.head);
   if (parts.copula && !parts.passive) {
@@ -201,6 +211,9 @@ function askedBy(parts: SentenceParts, owner: string | null, facetOf: string, pa
     return { form: 'property', subject, generic };
   }
   if (!parts.verbBase) return null;
+  // "Raft never commits ...", "One node can't hold ...": asking what it commits or holds would
+  // ask the opposite of what the note says; so would "What does a node look?" for "looks dead".
+  if (denies(parts) || (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate))) return { form: 'property', subject, generic };
   return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts) };
 }
 

@@ -1,6 +1,9 @@
 import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normaliseForKey } from '../identity';
+import { toPlainText } from '../plain-text';
+import { isNounPhrase } from '../sentence-parts';
+import { labelRole } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -138,12 +141,26 @@ function blockCards(node: RootContent, sectionTitle: string): ExtractedCard[] {
   }
 }
 
-/** A list item may define a term, ask a question answered by its sub-items, or nest a list. */
+/**
+ * A list item may define a term, ask a question answered by its sub-items, or nest a list. Items
+ * nested under a named item ("- Consistent hashing" / "  - Used by: ...") belong to that name,
+ * not to the section.
+ */
 function itemCards(item: ListItem, sectionTitle: string): ExtractedCard[] {
   const question = itemQuestionCard(item);
   if (question) return [question];
+  const owner = itemName(item) ?? sectionTitle;
   const nested = item.children
     .filter((child) => child.type === 'list')
-    .flatMap((list) => list.children.flatMap((child) => itemCards(child, sectionTitle)));
+    .flatMap((list) => list.children.flatMap((child) => itemCards(child, owner)));
   return [...definitionCards(item, sectionTitle), ...nested];
+}
+
+/** The name a list item gives its sub-items: "Consistent hashing" of "Consistent hashing:" or "Consistent hashing: maps keys ...". */
+function itemName(item: ListItem): string | null {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return null;
+  const text = toPlainText(first).split('\n')[0].trim();
+  const name = (/^([^:]{2,40}?)\s*:/.exec(text)?.[1] ?? text).replace(/^\d+(?:\.\d+)*\.?\s+/, '').trim();
+  return name.split(/\s+/).length <= 5 && !/[.?!,;]$/.test(name) && isNounPhrase(name) && labelRole(name) === 'term' ? name : null;
 }

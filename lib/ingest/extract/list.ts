@@ -171,7 +171,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     // ("Election" in "Raft overview").
     if (named && !isPlural(label)) return { about: label, topic };
     if (named) return { noun: `${lower(label)} of ${topic}` };
-    if (text !== sectionTitle) return { noun: lower(label) };
+    // "What are the 5 fixed number of partitions?" is no English: only a plural label names the items.
+    if (text !== sectionTitle && isPlural(label)) return { noun: lower(label) };
   }
   // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?".
   if (text === sectionTitle && isLabel(label) && /[^s]s$/i.test(label)) return { noun: lower(label) };

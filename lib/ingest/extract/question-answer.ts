@@ -31,6 +31,8 @@ export function answerFrom(nodes: RootContent[]): string {
     if (node.type === 'paragraph' && hasExplicitCards(node)) break;
     const text = toPlainText(node).replace(ANSWER_PREFIX, '').trim();
     if (node.type === 'paragraph' && asQuestion(text)) break;
+    // A block that asks questions of its own ("- what about LPWAN?") is the author wondering, not answering.
+    if (/[?？]\s*$/m.test(text)) break;
     if (text) blocks.push(text);
   }
   return fitAnswer(blocks);

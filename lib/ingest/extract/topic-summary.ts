@@ -3,6 +3,7 @@ import { fitWhole, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { isPlainTerm } from './definition';
+import { denies, sentenceParts } from '../sentence-parts';
 import { ALTERNATIVE_PREFIX, isPlural, POINTS_ELSEWHERE } from '../vocabulary';
 
 /** A topic summary answers in at most this many sentences, so it stays recallable. */
@@ -33,6 +34,8 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
     oneWord ? text.startsWith(`${title} `) : mentions(text.split(/\s+/).slice(0, OPENING_WORDS).join(' '), title),
   );
   if (!chosen) return null;
+  // "Raft never commits ...": what the term does not do is no summary of what it is.
+  if (denies(sentenceParts(sentences(chosen.text)[0] ?? ''))) return null;
   const answer = fitWhole(sentences(chosen.text).slice(0, MAX_SUMMARY_SENTENCES), MAX_SUMMARY_CHARS, ' ');
   // The section's own definition ("A message queue is ...") already asks this under "What is a message queue?".
   if (answer.length < 40 || existing.some((card) => card.answer === answer)) return null;

@@ -1,4 +1,4 @@
-import { FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBZ } from './lexicon';
+import { FIRST_ADJECTIVE, FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBZ } from './lexicon';
 import { nounPhrase, type NounPhrase } from './noun-phrase';
 import { opensVerb, verbGroup, type VerbGroup } from './verb-group';
 import { canBeNoun, isAdverb, isPrep, verbOnly, type Word } from './words';
@@ -120,6 +120,11 @@ function verbNumber(w: Word): 0 | 1 | 2 {
   return 0;
 }
 
+/** A word that is mostly an adjective, with no noun after it to describe: "cheap (keys sorted ...)". */
+function standsAlone(adjective: Word, after: Word | undefined): boolean {
+  return adjective.role === 'open' && (adjective.tags & FIRST_ADJECTIVE) !== 0 && !(after?.kind === 'word' && canBeNoun(after));
+}
+
 /** A word that can only be a verb is a surer verb than one that may also be a noun. */
 function certainty(w: Word): number {
   if (w.role !== 'open') return 3;
@@ -138,6 +143,13 @@ function fit(words: Word[], verb: VerbGroup): number {
   // Nothing after a verb that may be a noun: more likely a noun phrase ("... in topic partitions").
   if (!next || isBoundary(next) || next.kind === 'aside') return score + (certainty(lexical) > 0 ? 1 : -2);
   if (next.kind !== 'word') return score + 1;
+  // "Range scans cheap": a plural noun that may be a verb, then an adjective standing alone, is a
+  // subject with its "are" dropped, not a verb.
+  // ("stochastic means random": after an adjective the verb reading stands).
+  // A determiner before ("An overloaded node looks dead") leaves the verb reading.
+  const before = words[verb.lexical - 1];
+  const determined = words.slice(0, verb.lexical).some((w) => w.role === 'det' || w.role === 'demo');
+  if (lexical.role === 'open' && lexical.tags & NS && canBeNoun(before) && !(before.tags & FIRST_ADJECTIVE) && !determined && standsAlone(next, words[verb.end + 1])) return score - 3;
   // "IP addresses can be ...": a verb straight before a finite auxiliary was the subject's last noun.
   if (lexical.role === 'open' && (next.role === 'modal' || next.role === 'do' || (/^(?:be|have)$/.test(next.role) && !/^(?:be|been|being|having)$/.test(next.lower)))) return score - 3;
   // A verb straight after the verb reads badly, unless it is an adjective before a noun ("retries failed requests").

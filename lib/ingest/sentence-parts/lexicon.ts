@@ -18,6 +18,8 @@ export const FIRST_VERB = 1024;
 export const FROM_VERB = 2048;
 /** Not a reading: the verb reading is only inferred from a noun ("increments" from "increment"). */
 export const FROM_NOUN = 4096;
+/** Not a reading: the lexicon lists an adjective reading first, so the word is mostly an adjective ("cheap", "dead"). */
+export const FIRST_ADJECTIVE = 8192;
 
 export const NOUN = N | NS | NNP;
 export const VERB = VB | VBZ | VBD | VBN | VBG;
@@ -36,7 +38,7 @@ function lookUp(lower: string): number {
   const entry = Object.hasOwn(lexicon, lower) ? lexicon[lower] : undefined;
   if (!entry) return 0;
   const tags = entry.split('|');
-  let bits = PENN[tags[0]] & VERB ? FIRST_VERB : 0;
+  let bits = PENN[tags[0]] & VERB ? FIRST_VERB : PENN[tags[0]] & JJ ? FIRST_ADJECTIVE : 0;
   for (const tag of tags) bits |= PENN[tag] ?? 0;
   return bits;
 }

@@ -12,10 +12,11 @@ export interface Token {
 
 /**
  * `code`, a (parenthesised aside) one level deep or [bracketed], arrows, words (letters, digits and
- * `_` with inner ' ’ . / + - & kept, so "user_id", "HTTP/2", "leader's", "C++" stay whole), commas,
+ * `_` with inner ' ’ . / + - & and -> kept, so "user_id", "HTTP/2", "leader's", "C++", "key->shard" stay
+ * whole), commas,
  * then any other single character.
  */
-const TOKEN = /`[^`]*`|\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]|-->|->|=>|[→⇒⟶]|[\p{L}\p{N}_](?:[\p{L}\p{N}_'’./+&-]*[\p{L}\p{N}_+#])?|,|\S/gu;
+const TOKEN = /`[^`]*`|\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]|-->|->|=>|[→⇒⟶]|[\p{L}\p{N}_](?:(?:->|[\p{L}\p{N}_'’./+&-])*[\p{L}\p{N}_+#])?|,|\S/gu;
 
 /** "it's", "they're", "let's": a pronoun-like word and a clitic verb (or "us"), split in two. */
 const CLITIC = /^(\p{L}+)['’](?:s|re|m|ve|ll|d)$/iu;
