@@ -36,6 +36,8 @@ export function withoutDanglingLeadIn(answer: string): string {
 
 /** A bullet glyph left at the start of a table cell ("• Gossip protocol"). */
 const GLYPH_BULLET = /^[•◦▪●‣⁃]\s*/u;
+/** An enumerator glyph opening a line ("① cache-aside"): the note's numbering, not its text. */
+const GLYPH_NUMBER = /^[\u2460-\u24ff\u2776-\u2793]\s*/u;
 const CHECK = /^[✅✔☑️]+$/u;
 const CROSS = /^[❌✗✘✖️]+$/u;
 const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|table)\s*\d+(?:[-.–]\d+)*[^)]{0,40}\)/giu;
@@ -69,6 +71,7 @@ function polishLine(line: string): string {
   if (CROSS.test(bare)) return `${prefix}No`;
   text = text
     .replace(GLYPH_BULLET, '')
+    .replace(GLYPH_NUMBER, '')
     .replace(EMOJI, '')
     .replace(FIGURE_PAREN, '')
     .replace(CITATION, '')

@@ -8,6 +8,8 @@ export type Prompt =
   | { form: 'define'; term: string; plural: boolean }
   /** An example after a label ("Internal errors: e.g. deadlock"): "What is an example of <term>?" */
   | { form: 'example'; term: string }
+  /** Another name given under a title ("aka thundering herd"): "What is another name for <term>?" */
+  | { form: 'alias'; term: string }
   /** A purpose after a label or under a title ("To avoid partial updates"): "What is the purpose of <term>?" */
   | { form: 'purpose'; term: string }
   /** Advice after a label: "What is the approach for <term>?" */
@@ -66,6 +68,7 @@ export function promptSubject(prompt: Prompt): string | null {
     case 'approach':
     case 'example':
     case 'purpose':
+    case 'alias':
       return prompt.term;
     case 'attribute':
     case 'property':

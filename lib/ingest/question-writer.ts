@@ -1,7 +1,7 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isNounPhrase } from './sentence-parts';
-import { AUXILIARY, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, COURSE_MARKER, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -14,20 +14,21 @@ export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): str
   return sentenceCase(phrase(unnumbered(prompt), topic && unnumber(topic)));
 }
 
-/** "2.4 Fixed partitions", "3) Sharding", "IV. Storage": an outline's number, which names nothing. */
-const OUTLINE_NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.|[a-z]\))\s+(?=\p{L})/u;
+/** "2.4 Fixed partitions", "3) Sharding", "IV. Storage", "① Cache-aside": an outline's number, which names nothing. */
+const OUTLINE_NUMBER = /^(?:(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.|[a-z]\))\s+|[\u2460-\u24ff\u2776-\u2793]\s*)(?=\p{L})/u;
 
 function unnumber(name: string): string {
-  return name.replace(OUTLINE_NUMBER, '');
+  return name.replace(OUTLINE_NUMBER, '').replace(COURSE_MARKER, '');
 }
 
-/** The prompt with outline numbers taken off every name it holds (titles are stored numbered, as written). */
+/** The prompt with outline numbers and course bookkeeping ("caching - wk 3") taken off every name it holds (titles are stored numbered, as written). */
 function unnumbered(prompt: Prompt): Prompt {
   switch (prompt.form) {
     case 'define':
     case 'approach':
     case 'example':
     case 'purpose':
+    case 'alias':
       return { ...prompt, term: unnumber(prompt.term) };
     case 'attribute':
     case 'property':
@@ -55,6 +56,8 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What is an example of ${articleLower(prompt.term)}?`;
     case 'purpose':
       return `What is the purpose of ${articleLower(prompt.term)}?`;
+    case 'alias':
+      return `What is another name for ${articleLower(prompt.term)}?`;
     case 'attribute':
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
     case 'property': {

@@ -50,6 +50,15 @@ export const IMPERATIVE =
 /** "e.g.", "for example", "such as": what follows is an example, not a definition or a name. */
 export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|such as)(?=[\s,:]|$)[,:]?\s*/i;
 
+/** "aka thundering herd", "also known as ...": another name for the thing, not what it is. */
+export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise known as)\b/i;
+
+/**
+ * A course's bookkeeping around a title ("caching - wk 3", "Week 2: Consensus", "Lecture 4 -
+ * Logging"): when it was taught, which names nothing.
+ */
+export const COURSE_MARKER = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)|\s*[-–—:|,(]\s*(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
+
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([
   'note', 'notes', 'nb', 'tip', 'tips', 'warning', 'caveat', 'caveats', 'important', 'remember', 'see also',

@@ -48,6 +48,27 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is true of Key->partition mapping?', 'Key->partition mapping never changes after creation.']],
     ],
     [
+      'a short name in parentheses is another name',
+      note('# Caching', '', 'cache-aside (lazy loading)', 'the app checks the cache first'),
+      [
+        ['qa', 'What is another name for cache-aside?', 'Cache-aside (lazy loading)'],
+        ['qa', 'In Caching, what does the app check?', 'The app checks the cache first'],
+      ],
+    ],
+    [
+      '"aka" under a title gives another name for it',
+      note('# Cache stampede', '', 'aka thundering herd or dog-pile', 'a hot key expires and every request misses at once'),
+      [
+        ['qa', 'What is another name for Cache stampede?', 'Aka thundering herd or dog-pile'],
+        ['qa', 'In Cache stampede, what does a hot key do?', 'A hot key expires and every request misses at once'],
+      ],
+    ],
+    [
+      "a course's bookkeeping in a title is not part of the topic asked in",
+      note('# caching - wk 3', '', 'The app checks the cache first.'),
+      [['qa', 'In caching, what does the app check?', 'The app checks the cache first.']],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

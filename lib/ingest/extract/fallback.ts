@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { denies, describes, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -91,14 +91,22 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
     return labelRole(subject) === 'facet' && isName(facetOf) ? { form: 'attribute', attribute: subject.toLowerCase(), subject: facetOf, plural: isPlural(subject), part: false } : null;
   }
   const aside = TERM_AND_ASIDE.exec(statement);
-  if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
+  if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) {
+    // "cache-aside (lazy loading)": a short noun phrase in the parentheses is another name.
+    const other = aside[2].trim();
+    const short = (phrase: string) => phrase.trim().split(/\s+/).length <= 3;
+    if (short(aside[1]) && short(other) && isNounPhrase(other) && !hasFiniteVerb(other)) return { form: 'alias', term: aside[1].trim() };
+    return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
+  }
   const labelled = LABEL_AND_TEXT.exec(statement);
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
   if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || !isNounPhrase(labelled[1]) || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();
   // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
   // capitalised label names a term of its own ("L2: Data link").
-  const facet = labelRole(label) === 'facet' || !/^[\p{Lu}\d]/u.test(label);
+  // A lower-case label is a facet only as one plain word ("downside: ..."); a compound
+  // ("write-through: ...") or a phrase names a term, as handwritten notes write terms in lower case.
+  const facet = labelRole(label) === 'facet' || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && isKnownWord(label));
   if (!facet) return { form: 'define', term: label, plural: isPlural(label) };
   if (isName(facetOf)) return { form: 'attribute', attribute: label.toLowerCase(), subject: facetOf, plural: isPlural(label), part: false };
   return null;
@@ -196,8 +204,11 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   if (!owner && !isNounPhrase(subject)) return null;
   if (!parts.verb) {
     if (!owner || parentOwned) return null;
-    // "To avoid partial updates" under "Shadow paging" says what it is for, not what it is.
-    return statesPurpose(statement) ? { form: 'purpose', term: owner } : { form: 'define', term: owner, plural: isPlural(owner) };
+    // "To avoid partial updates" under "Shadow paging" says what it is for, "aka thundering herd"
+    // another name; "why cache -> reads >> writes" is no description of what it is.
+    if (statesPurpose(statement)) return { form: 'purpose', term: owner };
+    if (ALIAS.test(statement)) return { form: 'alias', term: owner };
+    return isNounPhrase(statement.split(/\s(?:-+>|=+>|→|⇒)\s/u)[0]) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   }
   const generic = !owner && parts.subjectKind === 'generic';
   const plural = owner ? isPlural(owner) : isPlural(parts.head);
