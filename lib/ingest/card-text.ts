@@ -48,6 +48,8 @@ const FIGURE_PAREN = /\s*\((?:see\s+|as shown in\s+|cf\.\s+)?(?:figure|fig\.|tab
  */
 const FIGURE_PHRASE = /(?:\bas\s+(?:shown|seen|illustrated|depicted)\s+in|(?:^|(?<=,\s?))(?:see|shown in|in))\s+(?:figure|fig\.)\s*\d+(?:[-.–]\d+)*\s*,?\s*/giu;
 const FIGURE_MENTION = /\b(?:figure|fig\.)\s*\d+/iu;
+/** "(look at the pseudo-code in the paper, Section 2.4, page 6)": an aside sending the reader elsewhere. */
+const POINTER_PAREN = /\s*\((?:see|look at|refer to|cf\.|read)\b[^()]*\)|\s*\([^()]*\b(?:section|page|chapter|slide)s?\s+\d[^()]*\)/giu;
 const CITATION = /\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/gu;
 const HIGHLIGHT = /==([^=\n]+)==/gu;
 /** LaTeX left by PDF conversion; the leading backslash is often already gone. */
@@ -74,6 +76,7 @@ function polishLine(line: string): string {
     .replace(GLYPH_NUMBER, '')
     .replace(EMOJI, '')
     .replace(FIGURE_PAREN, '')
+    .replace(POINTER_PAREN, '')
     .replace(CITATION, '')
     .replace(HIGHLIGHT, '$1')
     .replace(INLINE_MATH, (_, math: string) => math.replace(/\\(.)/g, '$1'))

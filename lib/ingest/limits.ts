@@ -4,11 +4,12 @@ export const MAX_ANSWER_CHARS = 1200;
 
 /**
  * Splits prose into sentences; a sentence ends at . ! or ? followed by a space and a capital or
- * digit, or at a full-width 。！？ (Chinese and Japanese put no space after them).
+ * digit, but not after an abbreviation that never ends one ("e.g. ISP POP", "vs. TCP"), or at a
+ * full-width 。！？ (Chinese and Japanese put no space after them).
  */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])\s*(?=\S)/u)
+    .split(/(?<=[.!?])(?<!\b(?:[Ee]\.[Gg]|[Ii]\.[Ee]|[Vv]s|[Cc]f|[Ff]ig|[Ee]q|[Ss]ec|[Aa]pprox)\.)\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])\s*(?=\S)/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }

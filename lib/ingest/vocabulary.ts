@@ -85,6 +85,7 @@ const FACET = new Set([
   'approach', 'impact', 'outcome', 'rationale', 'intuition', 'decision', 'formula', 'estimate', 'estimation',
   'functional', 'non-functional', 'tech stack', 'stack', 'api', 'apis', 'parameters', 'params',
   'fix', 'fixes', 'workaround', 'workarounds', 'remedy', 'cause', 'causes', 'symptom', 'symptoms',
+  'consequence', 'consequences', 'implication', 'implications', 'effect', 'effects', 'side effect', 'side effects',
 ]);
 
 /** "Step 2", "Tier 1", "Option B": a numbered part of a sequence. */
@@ -107,13 +108,21 @@ export function labelRole(label: string): LabelRole {
   const text = label.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s*:-?$/, '').trim();
   const lower = text.toLowerCase();
   if (COMMENTARY.has(lower) || EXAMPLE_OPENING.test(text)) return 'commentary';
-  if (FACET.has(lower)) return 'facet';
+  if (FACET.has(lower) || facetByHead(lower)) return 'facet';
   if (NUMBERED_PART.test(text)) return 'part';
   if (AUXILIARY.test(text) || FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text)) return 'clause';
   if (IMPERATIVE.test(text)) return 'instruction';
   if (text.split(/\s+/).length <= 2 && ADJECTIVE_LABEL.test(text)) return 'adjective';
   return 'term';
 }
+
+/** "Main purpose", "Key benefit", "Biggest drawbacks": a facet with a word or two saying which one. */
+function facetByHead(lower: string): boolean {
+  const words = lower.split(/\s+/);
+  return words.length >= 2 && words.length <= 3 && FACET.has(words.at(-1)!) && words.slice(0, -1).every((word) => FACET_QUALIFIER.test(word));
+}
+
+const FACET_QUALIFIER = /^(?:main|key|primary|biggest|big|major|minor|core|chief|real|other|additional|common|typical|overall|general|hidden|potential|possible|known|one|two|three)$/;
 
 /** True for labels that organise a note ("Pros", "How it works", "Step 2") rather than name content. */
 export function isStructuralLabel(label: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { polishCardText, withoutDanglingLeadIn } from '@/lib/ingest/card-text';
+import { sentences } from '@/lib/ingest/limits';
 
 describe('polishCardText', () => {
   it.each([
@@ -14,6 +15,7 @@ describe('polishCardText', () => {
     ['parenthesised figure references go', 'The cache sits in front of the database (see Figure 3).', 'The cache sits in front of the database.'],
     ['sentences about a figure go', 'A CDN caches static files. Figure 9 shows how load time improves.', 'A CDN caches static files.'],
     ['a lone figure sentence loses the reference', 'As shown in Figure 4, the client retries.', 'The client retries.'],
+    ['an aside sending the reader elsewhere goes', 'Locks without herd effect (look at the pseudo-code in the paper, Section 2.4) scale.', 'Locks without herd effect scale.'],
     ['a figure the sentence leans on stays (the checks refuse it)', 'To avoid problems like the one in Figure 8, Raft waits.', 'To avoid problems like the one in Figure 8, Raft waits.'],
     ['citation markers go', 'LRU is the most popular policy [6].', 'LRU is the most popular policy.'],
     ['inline math loses its dollars', 'a split of $x\\%$ to US-East', 'a split of x% to US-East'],
@@ -34,5 +36,14 @@ describe('withoutDanglingLeadIn', () => {
     ['leaves a complete answer alone', 'Least recently used.', 'Least recently used.'],
   ])('%s', (_case, answer, expected) => {
     expect(withoutDanglingLeadIn(answer)).toBe(expected);
+  });
+});
+
+describe('sentences', () => {
+  it.each([
+    ['A POP joins two networks, e.g. ISP POP. It is a meeting point.', ['A POP joins two networks, e.g. ISP POP.', 'It is a meeting point.']],
+    ['UDP vs. TCP differ in delivery. Both carry ports.', ['UDP vs. TCP differ in delivery.', 'Both carry ports.']],
+  ])('%j', (text, expected) => {
+    expect(sentences(text)).toEqual(expected);
   });
 });

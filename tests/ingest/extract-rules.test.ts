@@ -95,6 +95,16 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is an example of Internal state errors?', 'Deadlock']]);
   });
 
+  it('asks a qualified facet label of its section ("Main purpose")', () => {
+    const text = note('# Zookeeper', '', '- Main purpose: configuration and coordination of services');
+    expect(kinds(text, 'definition')).toEqual([['What is the main purpose of Zookeeper?', 'Configuration and coordination of services']]);
+  });
+
+  it('makes no list card of a table of contents', () => {
+    const text = note('# Paper', '', 'Sections:', '', '1. Introduction', '2. A Storage Service Interface', '3. Chain Replication Protocol', '4. Concluding Remarks');
+    expect(kinds(text, 'list')).toEqual([]);
+  });
+
   it('asks a label ending in a preposition of the item it sits under', () => {
     const text = note('# Partitioning', '', '- Consistent hashing', '  - Used by: Dynamo, Cassandra, Riak');
     expect(kinds(text, 'definition')).toEqual([['What is Consistent hashing used by?', 'Dynamo, Cassandra, Riak']]);

@@ -41,6 +41,22 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
   return cards;
 }
 
+/** A contents list has at least this many entries. */
+const MIN_CONTENTS_ITEMS = 4;
+
+/**
+ * "Introduction", "A Storage Service Interface", "Concluding Remarks": a list of section titles
+ * (every entry a short verbless phrase in title case) is a table of contents, which names what a
+ * text covers and states nothing to recall.
+ */
+function isContents(items: string[]): boolean {
+  return items.length >= MIN_CONTENTS_ITEMS && items.every((item) => {
+    const words = item.replace(/^\d+(?:\.\d+)*\.?\s+/, '').split(/\s+/);
+    const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
+    return words.length <= 6 && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !hasFiniteVerb(item);
+  });
+}
+
 /**
  * Outlines nest a list under an item that names it ("- System failures" over its kinds): the
  * item's label introduces its sub-list, asked in the section's topic.
@@ -77,6 +93,7 @@ function subLists(list: List): { list: List; leadIn: string | null }[] {
 function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
   const items = list.children.map(itemText).filter((t): t is string => Boolean(t));
   if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
+  if (isContents(items)) return [];
   // Items that only title their own sub-lists with generic labels ("- Pros", "- How it works",
   // each over its points) would make a card of bare labels; each sub-list has a card of its own.
   const titlesOnly = list.children.filter((item, i) => item.children.length > 1 && isStructuralLabel(items[i]));
