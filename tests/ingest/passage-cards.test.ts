@@ -69,6 +69,14 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'In caching, what does the app check?', 'The app checks the cache first.']],
     ],
     [
+      'a label followed by an example asks for one',
+      note('# Failures', '', 'Hardware failures: e.g., lose power', 'Fail-stop assumption: no unrecoverable error on disk'),
+      [
+        ['qa', 'What is an example of Hardware failures?', 'Hardware failures: e.g., lose power'],
+        ['qa', 'What is Fail-stop assumption?', 'Fail-stop assumption: no unrecoverable error on disk'],
+      ],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { denies, describes, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -70,6 +70,9 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
 
+/** A term explained in parentheses is a name of a few words. */
+const MAX_ASIDE_TERM_WORDS = 4;
+
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
@@ -91,7 +94,8 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
     return labelRole(subject) === 'facet' && isName(facetOf) ? { form: 'attribute', attribute: subject.toLowerCase(), subject: facetOf, plural: isPlural(subject), part: false } : null;
   }
   const aside = TERM_AND_ASIDE.exec(statement);
-  if (aside && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) {
+  // "layer of rules that govern ... (aside)" is a description with a clause in it, not a term.
+  if (aside && aside[1].trim().split(/\s+/).length <= MAX_ASIDE_TERM_WORDS && !/\b(?:that|which|who|where)\b/i.test(aside[1]) && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) {
     // "cache-aside (lazy loading)": a short noun phrase in the parentheses is another name.
     const other = aside[2].trim();
     const short = (phrase: string) => phrase.trim().split(/\s+/).length <= 3;
@@ -102,6 +106,8 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
   if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || !isNounPhrase(labelled[1]) || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();
+  // "Hardware failures: e.g., lose power": an example of the label.
+  if (EXAMPLE_OPENING.test(labelled[2]) && labelRole(label) === 'term') return { form: 'example', term: label };
   // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
   // capitalised label names a term of its own ("L2: Data link").
   // A lower-case label is a facet only as one plain word ("downside: ..."); a compound
