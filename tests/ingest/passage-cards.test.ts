@@ -69,11 +69,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'In caching, what does the app check?', 'The app checks the cache first.']],
     ],
     [
-      'a label followed by an example asks for one',
+      'a label followed by an example asks for one, also among label lines',
       note('# Failures', '', 'Hardware failures: e.g., lose power', 'Fail-stop assumption: no unrecoverable error on disk'),
       [
-        ['qa', 'What is an example of Hardware failures?', 'Hardware failures: e.g., lose power'],
-        ['qa', 'What is Fail-stop assumption?', 'Fail-stop assumption: no unrecoverable error on disk'],
+        ['definition', 'What is an example of Hardware failures?', 'Lose power'],
+        ['definition', 'What is Fail-stop assumption?', 'No unrecoverable error on disk'],
       ],
     ],
     [

@@ -153,12 +153,15 @@ export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
   const found = records.map((record) => labelledLine(record.text, MAX_PARAGRAPH_LABEL_WORDS, true));
   if (found.some((f) => !f)) return [];
   const start = paragraph.position?.start.line ?? 1;
-  return found.map((f, i) => ({
-    kind: 'definition' as const,
-    prompt: { form: 'define' as const, term: f!.term, plural: f!.verb === 'are' },
-    answer: capitalise(f!.definition),
-    line: start + records[i].index,
-  }));
+  return found.map((f, i) => {
+    const example = EXAMPLE_OPENING.exec(f!.definition);
+    return {
+      kind: 'definition' as const,
+      prompt: example ? { form: 'example' as const, term: f!.term } : { form: 'define' as const, term: f!.term, plural: f!.verb === 'are' },
+      answer: capitalise(f!.definition.slice(example?.[0].length ?? 0)),
+      line: start + records[i].index,
+    };
+  });
 }
 
 function labelledLine(text: string, maxWords: number, inRecords = false): Found | null {
