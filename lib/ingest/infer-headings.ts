@@ -25,12 +25,34 @@ import { labelRole } from './vocabulary';
  */
 export function inferHeadings(lines: Line[]): Line[] {
   const code = codeMask(lines);
-  const stretches = findStretches(lines, code).filter((s) => s.infer);
-  if (stretches.length === 0) return lines;
+  const all = findStretches(lines, code);
+  const stretches = all.filter((s) => s.infer);
+  const opening = all[0]?.start === 0 && !all[0].infer ? noteTitle(lines, code, all[0]) : null;
+  if (stretches.length === 0 && !opening) return lines;
   const outlineNote = lines.filter((l, i) => !code[i] && MULTI_LEVEL.test(l.text)).length >= 3;
   const out = lines.map((line) => ({ ...line }));
+  if (opening) out[opening.line].text = `${'#'.repeat(Math.max(1, all[0].base))} ${opening.title}`;
   for (const stretch of stretches) inferInStretch(out, code, stretch, outlineNote);
   return out;
+}
+
+/**
+ * A note whose written headings start below a short opening (an export's document title in bold,
+ * then its first paragraphs) is titled by its first line when that line stands alone, is bold or
+ * a short title, and content follows: the opening paragraphs are that title's, not the file name's.
+ */
+function noteTitle(lines: Line[], code: boolean[], { start, end }: Stretch): { line: number; title: string } | null {
+  let i = start;
+  while (i < end && !lines[i].text.trim()) i++;
+  if (i >= end || code[i] || lines[i + 1]?.text.trim()) return null;
+  const text = lines[i].text.trim();
+  const bold = BOLD_LINE.exec(text);
+  const title = bold ? (bold[1] ?? bold[2]).trim() : isShortTitle(text) ? text : null;
+  let j = i + 1;
+  while (j < end && !lines[j].text.trim()) j++;
+  const following = j < end ? lines[j].text.trim() : '';
+  if (!title || words(title) > MAX_WEAK_WORDS || readsAsStatement(title) || following.length <= MIN_CONTENT_CHARS || !introducesContent(following)) return null;
+  return { line: i, title };
 }
 
 interface Stretch {

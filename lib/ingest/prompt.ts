@@ -21,9 +21,10 @@ export type Prompt =
   | { form: 'attribute'; attribute: string; subject: string; plural: boolean; part: boolean }
   /**
    * A statement about a subject that is neither a definition nor an action ("Cache hits are
-   * cheap ..."); a `generic` subject ("the last bit") is placed in its topic when written.
+   * cheap ..."); a `generic` subject ("the last bit") is placed in its topic when written, or in
+   * the sentence's own `setting` ("In SQS") when it has one.
    */
-  | { form: 'property'; subject: string; generic: boolean }
+  | { form: 'property'; subject: string; generic: boolean; setting?: string }
   /** A list and what introduces it: "What are the <count> <subject>?" */
   | { form: 'list'; count: number; subject: ListSubject; part?: { index: number; total: number } }
   /** A table whose columns are the things compared, one row per attribute. */
@@ -43,9 +44,9 @@ export type Prompt =
    * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), "What
    * happens to <subject>?" (a passive verb: something is done to it), else
    * "What does <subject> do?". `modal` replaces "does" ("What can Redis store?"). A `generic`
-   * subject ("the server") is placed in its topic when written.
+   * subject ("the server") is placed in its topic when written, or in the sentence's own `setting`.
    */
-  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'undergo' | 'do'; modal: string }
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'undergo' | 'do'; modal: string; setting?: string }
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**

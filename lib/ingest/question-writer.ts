@@ -62,7 +62,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
     case 'property': {
       const asked = `What is true of ${articleLower(prompt.subject)}?`;
-      return prompt.generic ? inTopic(asked, topic) : asked;
+      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
     }
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
@@ -86,7 +86,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `Fill in the blank: ${prompt.before}____${prompt.after}`;
     case 'action': {
       const asked = actionQuestion(prompt);
-      return prompt.generic ? inTopic(asked, topic) : asked;
+      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
     }
     case 'leads':
       return `What does ${articleLower(prompt.subject)} lead to?`;
@@ -170,6 +170,11 @@ function inTopic(question: string, topic: string | null, named?: string): string
     return question;
   }
   return `In ${articleLower(topic)}, ${lowerFirstWord(question)}`;
+}
+
+/** "In SQS, what is true of a received message?": the sentence's own setting first, else its topic. */
+function placed(question: string, setting: string | undefined, topic: string | null): string {
+  return setting ? `${capitalise(setting)}, ${lowerFirstWord(question)}` : inTopic(question, topic);
 }
 
 /** The innermost topic that names something: a question, a sentence or a commentary label ("IMPORTANT") names nothing. */

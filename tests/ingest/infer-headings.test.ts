@@ -16,6 +16,11 @@ describe('inferHeadings', () => {
     ['ALL-CAPS lines', note('CAP THEOREM', 'consistency, availability, partition tolerance: pick two when a partition happens'), ['# CAP THEOREM']],
     ['short labels ending in a colon', note('Pros:', '- easy to implement', '- memory efficient'), ['# Pros']],
     ['lines that are wholly bold', note('**Database choice**', '- SQL for transactions', '- NoSQL for scale'), ['# Database choice']],
+    [
+      "an export's bold title above its first written heading",
+      note('**Message queues**', '', 'A message queue sits between a producer and a consumer so that neither waits for the other.', '', '## Kafka', '', 'A topic is split into partitions.'),
+      ['# Message queues', '## Kafka'],
+    ],
     ['a short title between a blank line and a paragraph', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Stateless web tier', '', 'Now it is time to consider scaling the web tier horizontally by moving state out of it.'), ['# Stateless web tier']],
     ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],

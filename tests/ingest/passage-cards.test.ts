@@ -77,6 +77,16 @@ describe('cards from passages with no recognised shape', () => {
       ],
     ],
     [
+      "a generic subject is placed in the sentence's own setting before its topic",
+      note('# Queues', '', 'In SQS a received message is not deleted until the consumer deletes it.'),
+      [['qa', 'In SQS, what is true of a received message?', 'In SQS a received message is not deleted until the consumer deletes it.']],
+    ],
+    [
+      'a number word opens a subject, it is not one',
+      note('# Queues', '', 'Two models both get called queues by most people.'),
+      [['qa', 'What are the key points of Queues?', '- Two models both get called queues by most people.']],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

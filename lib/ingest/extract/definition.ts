@@ -4,7 +4,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { isNounPhrase, statesPurpose } from '../sentence-parts';
+import { hasFiniteVerb, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
@@ -195,7 +195,8 @@ function headedDefinition(paragraph: Paragraph): Found | null {
   const match = /^([\p{Lu}\d][^.:!?]{1,40})\.\s+(\p{Lu}.{19,})$/u.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
-  if (!isTerm(term, MAX_PARAGRAPH_LABEL_WORDS) || opensClause(term) || isAttributeLabel(term)) return null;
+  // "Durability comes from replication." is a statement, not a term heading its explanation.
+  if (!isTerm(term, MAX_PARAGRAPH_LABEL_WORDS) || opensClause(term) || isAttributeLabel(term) || hasFiniteVerb(term)) return null;
   // The explanation must be about the term: it names it, or refers back to it.
   const explanation = match[2].trim();
   const head = term.split(/\s+/).at(-1)!.toLowerCase();

@@ -225,13 +225,20 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
     // "X can be Y" says what X may be, not what it is.
     if (!generic && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
-    return { form: 'property', subject, generic };
+    return { form: 'property', subject, generic, setting: settingOf(parts) };
   }
   if (!parts.verbBase) return null;
   // "Raft never commits ...", "One node can't hold ...": asking what it commits or holds would
   // ask the opposite of what the note says; so would "What does a node look?" for "looks dead".
-  if (denies(parts) || (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate))) return { form: 'property', subject, generic };
-  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts) };
+  const setting = settingOf(parts);
+  if (denies(parts) || (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate))) return { form: 'property', subject, generic, setting };
+  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts), setting };
+}
+
+/** "In SQS a received message ...": the sentence's own setting, which places a generic subject better than its topic. */
+function settingOf(parts: SentenceParts): string | undefined {
+  const frame = parts.frame.trim().replace(/,$/, '');
+  return /^(?:in|on|with|for|under|during|within)\s+[^,;:]{2,40}$/i.test(frame) ? frame : undefined;
 }
 
 /** A copula's complement that names a kind of thing ("a technique ...", "binomial experiment whereby ..."): a definition. */

@@ -1,4 +1,4 @@
-import { FIRST_ADJECTIVE, FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBZ } from './lexicon';
+import { FIRST_ADJECTIVE, FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBG, VBZ } from './lexicon';
 import { nounPhrase, type NounPhrase } from './noun-phrase';
 import { opensVerb, verbGroup, type VerbGroup } from './verb-group';
 import { canBeNoun, isAdverb, isPrep, verbOnly, type Word } from './words';
@@ -78,6 +78,9 @@ function subjectAndVerb(words: Word[], start: number, scope: number): Clause | n
     if (!verb) continue;
     // "Cache hit: <20ms": a label before a colon, not a clause.
     if (words[verb.end]?.text === ':') continue;
+    // "Two models get ...", "Tolerating duplicates means ...": a number or a gerund alone is no
+    // subject when the word after it may be the plural noun it counts or takes as object.
+    if (k === start + 1 && (words[start].role === 'num' || (words[start].tags & VBG && /ing$/.test(words[start].lower))) && words[k].tags & NS && !(words[k].tags & FIRST_VERB)) continue;
     // "Validates order (...)": a lone verb form read as a plural noun needs a sure verb after it.
     if (k === start + 1 && words[start].tags & FROM_VERB && certainty(words[verb.finite]) === 0) continue;
     // A personal pronoun is always a subject: "It scales".
