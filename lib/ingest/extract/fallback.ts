@@ -70,6 +70,9 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
 
+/** A verbless description of a topic is short ("Volatile memory for faster access"); a longer one is a sentence not understood. */
+const MAX_DESCRIPTION_WORDS = 6;
+
 /** A term explained in parentheses is a name of a few words. */
 const MAX_ASIDE_TERM_WORDS = 4;
 
@@ -214,7 +217,8 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     // another name; "why cache -> reads >> writes" is no description of what it is.
     if (statesPurpose(statement)) return { form: 'purpose', term: owner };
     if (ALIAS.test(statement)) return { form: 'alias', term: owner };
-    return isNounPhrase(statement.split(/\s(?:-+>|=+>|→|⇒)\s/u)[0]) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
+    const description = statement.split(/\s(?:-+>|=+>|→|⇒)\s|[.;]\s/u)[0];
+    return wordsIn(description) <= MAX_DESCRIPTION_WORDS && isNounPhrase(description) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   }
   const generic = !owner && parts.subjectKind === 'generic';
   const plural = owner ? isPlural(owner) : isPlural(parts.head);
