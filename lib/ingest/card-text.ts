@@ -109,5 +109,13 @@ function dropFigureSentences(text: string): string {
   const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u);
   const kept = sentences.filter((s) => !FIGURE_MENTION.test(s));
   if (kept.length > 0) return kept.join(' ');
-  return text.replace(FIGURE_PHRASE, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return text
+    .replace(FIGURE_PHRASE, '')
+    .replace(FIGURE_CLAUSE_FIRST, '')
+    .replace(FIGURE_CLAUSE_LAST, '.')
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
+
+/** "To avoid problems like the one in Figure 8, Raft waits": a clause that leans on a figure, before or after the statement. */
+const FIGURE_CLAUSE_FIRST = /^[^,]{0,80}\b(?:figure|fig\.)\s*\d+[^,]{0,40},\s*/iu;
+const FIGURE_CLAUSE_LAST = /,[^,]{0,80}\b(?:figure|fig\.)\s*\d+[^,]{0,40}\.?$/iu;

@@ -92,7 +92,7 @@ describe('cards that cannot be fixed are skipped with a warning', () => {
     ['escaped bold markers', 'What is \\*\\*x\\*\\*?', 'A bold thing.', /markup/],
     ['an answer that repeats the question', 'Same thing again?', 'Same thing again!', /repeats the question/],
     ['an answer that is a link', 'Where are the docs?', 'At https://redis.io/docs for reference.', /link/],
-    ['an answer about a figure', 'What does the flow look like?', 'It goes through the gateway, as Figure 4 explains in detail.', /figure/],
+    ['an answer about a figure', 'What does the flow look like?', 'It goes the way Figure 4 draws it.', /figure/],
     ['an answer ending in "and"', 'Why shard at all?', 'Because one node cannot hold all the data and', /mid-sentence/],
     ['an answer ending in a comma', 'Why shard at all?', 'Because one node cannot hold all the data,', /mid-sentence/],
     ['an answer with an unclosed parenthesis', 'Why shard at all?', 'Because one node (the primary', /mid-sentence/],
