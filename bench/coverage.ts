@@ -9,7 +9,7 @@ import { type CardLike, normaliseText } from './quality';
 export type BlockKind = 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'heading' | 'code';
 
 /** Why a block carries nothing a card should teach. Order is the order the checks run in. */
-export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'no-letter', 'short', 'open-question'] as const;
+export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'contents', 'no-letter', 'short', 'open-question'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface Block {
@@ -148,6 +148,22 @@ function isQuestionOnly(text: string): boolean {
   return statements.every((s) => wordCount(s) < MIN_WORDS);
 }
 
+/** A list of at least this many section titles is a table of contents. */
+const MIN_CONTENTS_ENTRIES = 4;
+const MAX_CONTENTS_WORDS = 6;
+
+/**
+ * "1. Introduction", "2. A Storage Service Interface": every entry a short title-case phrase with
+ * no sentence end. A table of contents names sections; it states nothing to learn.
+ */
+function isContentsList(entries: string[]): boolean {
+  return entries.length >= MIN_CONTENTS_ENTRIES && entries.every((entry) => {
+    const words = entry.trim().split(/\s+/);
+    const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
+    return words.length <= MAX_CONTENTS_WORDS && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !SENTENCE_END.test(entry.trim());
+  });
+}
+
 const lineOf = (node: Nodes | undefined, fallback: number) => node?.position?.start.line ?? fallback;
 
 /**
@@ -181,14 +197,17 @@ export function noteBlocks(root: Root): Block[] {
         case 'blockquote':
           walk(node.children, true, line);
           break;
-        case 'list':
-          for (const item of node.children) {
+        case 'list': {
+          const texts = node.children.map((item) => joinInline(item.children.flatMap((c) => (c.type === 'paragraph' ? [inlineText(c.children)] : [])), '\n'));
+          const contents = isContentsList(texts.map((t) => t.text));
+          node.children.forEach((item, i) => {
             const itemLine = lineOf(item, line);
-            const own = item.children.flatMap((c) => (c.type === 'paragraph' ? [inlineText(c.children)] : []));
-            prose('list-item', itemLine, joinInline(own, '\n'));
+            if (contents) blocks.push({ kind: 'list-item', line: itemLine, text: texts[i].text.trim(), excluded: 'contents' });
+            else prose('list-item', itemLine, texts[i]);
             walk(item.children.filter((c) => c.type !== 'paragraph'), inQuote, itemLine);
-          }
+          });
           break;
+        }
         case 'table':
           node.children.slice(1).forEach((row, i) => {
             const cells = row.children.map((cell) => inlineText(cell.children));

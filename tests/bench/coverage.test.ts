@@ -21,6 +21,16 @@ describe('noteBlocks', () => {
     ['a bare URL', 'See https://raft.github.io/raft.pdf', [['paragraph', 'See https://raft.github.io/raft.pdf', 'links']]],
     ['an image', '![Leader election timeline diagram](a.png)', [['paragraph', 'Leader election timeline diagram', 'links']]],
     ['prose with a link stays', `${LONG}, as [Raft](https://raft.github.io) says.`, [['paragraph', `${LONG}, as Raft says.`, null]]],
+    [
+      'a table of contents',
+      '1. Introduction\n2. A Storage Service Interface\n3. Chain Replication Protocol\n4. Concluding Remarks',
+      ['Introduction', 'A Storage Service Interface', 'Chain Replication Protocol', 'Concluding Remarks'].map((text) => ['list-item', text, 'contents']),
+    ],
+    [
+      'a list of short statements is no table of contents',
+      '- Reads are served by the tail\n- Writes always enter at the head\n- Failures need an outside master\n- Chains grow with more replicas',
+      ['Reads are served by the tail', 'Writes always enter at the head', 'Failures need an outside master', 'Chains grow with more replicas'].map((text) => ['list-item', text, null]),
+    ],
     ['three words', 'Random election timeouts', [['paragraph', 'Random election timeouts', 'short']]],
     ['four short words', 'a b c d', [['paragraph', 'a b c d', 'short']]],
     ['no letter', '2 + 2 = 4 → 16 / 4 = 4', [['paragraph', '2 + 2 = 4 → 16 / 4 = 4', 'no-letter']]],
