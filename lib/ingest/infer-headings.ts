@@ -1,7 +1,7 @@
 import { codeMask, type Line } from './lines';
 import { isNounPhrase, sentenceParts } from './sentence-parts';
 import { splitDecoration, type Decoration } from './titles';
-import { labelRole } from './vocabulary';
+import { COURSE_SUFFIX, labelRole } from './vocabulary';
 
 /**
  * Long stretches of text without a written heading get headings inferred from the shape of their
@@ -156,7 +156,10 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     return length;
   };
   const setHeading = (i: number, depth: number, title: string) => {
-    out[i].text = `${'#'.repeat(Math.min(6, Math.max(1, depth)))} ${title}`;
+    // A title found without its course bookkeeping keeps it as written ("SYSTEM DESIGN - LECTURE 3").
+    const written = out[i].text.trim();
+    const kept = written.replace(COURSE_SUFFIX, '') === title ? written : title;
+    out[i].text = `${'#'.repeat(Math.min(6, Math.max(1, depth)))} ${kept}`;
   };
   const strong = (i: number, depth: number, title: string) => {
     setHeading(i, depth, title);
@@ -173,7 +176,8 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
 
   for (let i = start; i < end; i++) {
     if (code[i]) continue;
-    const text = out[i].text.trim();
+    // "DNS + CDN - lec 7" is read as a title without the course's bookkeeping.
+    const text = out[i].text.trim().replace(COURSE_SUFFIX, '');
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
     const outline = outlineHeading(text, outlineNote);

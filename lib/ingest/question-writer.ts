@@ -1,7 +1,7 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isNounPhrase } from './sentence-parts';
-import { AUXILIARY, COURSE_MARKER, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -18,7 +18,7 @@ export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): str
 const OUTLINE_NUMBER = /^(?:(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.|[a-z]\))\s+|[\u2460-\u24ff\u2776-\u2793]\s*)(?=\p{L})/u;
 
 function unnumber(name: string): string {
-  return name.replace(OUTLINE_NUMBER, '').replace(COURSE_MARKER, '');
+  return name.replace(OUTLINE_NUMBER, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '');
 }
 
 /** The prompt with outline numbers and course bookkeeping ("caching - wk 3") taken off every name it holds (titles are stored numbered, as written). */

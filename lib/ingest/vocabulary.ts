@@ -1,3 +1,4 @@
+import { listedReadings } from './sentence-parts/lexicon';
 import { isPreposition } from './sentence-parts/words';
 
 /**
@@ -57,7 +58,8 @@ export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise know
  * A course's bookkeeping around a title ("caching - wk 3", "Week 2: Consensus", "Lecture 4 -
  * Logging"): when it was taught, which names nothing.
  */
-export const COURSE_MARKER = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)|\s*[-–—:|,(]\s*(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
+export const COURSE_PREFIX = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)/i;
+export const COURSE_SUFFIX = /\s*[-–—:|,(]\s*(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
 
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([
@@ -155,5 +157,8 @@ export function isPlural(term: string): boolean {
   const words = term.trim().split(/\s+/);
   const end = words.findIndex((word, i) => i > 0 && isPreposition(word.toLowerCase()));
   const head = end > 0 ? words.slice(0, end).join(' ') : term;
-  return /[^siu]s$/.test(head) && !/\b[A-Z]{2,}s$/.test(head) && !/(?:netes|sis)$/i.test(head);
+  if (!/[^siu]s$/.test(head) || /\b[A-Z]{2,}s$/.test(head) || /(?:netes|sis)$/i.test(head)) return false;
+  // "dns", "redis": a lone word the lexicon knows neither as written nor without its "s" is a name.
+  const last = head.split(/\s+/).at(-1)!.toLowerCase();
+  return /\s/.test(head) || listedReadings(last) !== 0 || listedReadings(last.slice(0, -1)) !== 0;
 }

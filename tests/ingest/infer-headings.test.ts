@@ -16,6 +16,7 @@ describe('inferHeadings', () => {
     ['ALL-CAPS lines', note('CAP THEOREM', 'consistency, availability, partition tolerance: pick two when a partition happens'), ['# CAP THEOREM']],
     ['short labels ending in a colon', note('Pros:', '- easy to implement', '- memory efficient'), ['# Pros']],
     ['lines that are wholly bold', note('**Database choice**', '- SQL for transactions', '- NoSQL for scale'), ['# Database choice']],
+    ['a title with its course bookkeeping', note('DNS + CDN - lec 7', 'dns maps names to addresses and every resolver caches the answers it gets'), ['# DNS + CDN - lec 7']],
     [
       "an export's bold title above its first written heading",
       note('**Message queues**', '', 'A message queue sits between a producer and a consumer so that neither waits for the other.', '', '## Kafka', '', 'A topic is split into partitions.'),

@@ -136,6 +136,18 @@ describe('cards from passages with no recognised shape', () => {
     expect(qa).toContainEqual(['explicit', 'LFU?', 'Least frequently used']);
   });
 
+  it('hand-written lines wrapped near one width are read as one statement', () => {
+    const text = note('# DNS', '', 'resolvers cache every answer for the TTL', 'set by the zone owner so changes spread slowly', 'anycast: the same IP is announced from many', 'places and BGP routes you to the nearest one');
+    expect(cardsOf(text).map(([, , answer]) => answer)).toEqual([
+      'Resolvers cache every answer for the TTL set by the zone owner so changes spread slowly',
+      'Anycast: the same IP is announced from many places and BGP routes you to the nearest one',
+    ]);
+  });
+
+  it('a hand-written "term = meaning" defines the term', () => {
+    expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Dns = phone book of the internet']);
+  });
+
   it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
     const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
     expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);

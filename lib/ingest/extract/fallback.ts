@@ -78,6 +78,8 @@ const MAX_ASIDE_TERM_WORDS = 4;
 
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
+/** "dns = phone book of the internet": a short term, an equals sign and its meaning. */
+const EQUALS = /^([^=<>!]{2,30}?)\s+=\s+(\S.{7,})$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
 const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
 /** "understandability: decomposition and ...": a lower-case label and what it has. */
@@ -89,8 +91,11 @@ const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
  * passage hangs under.
  */
 function shapedFragment(statement: string, facetOf: string): Prompt | null {
+  // "dns = phone book of the internet": a hand-written definition.
+  const equals = EQUALS.exec(statement);
+  if (equals && isNounPhrase(equals[1]) && !hasFiniteVerb(equals[1]) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
   const arrow = ARROW.exec(statement);
-  if (arrow && !/[:;]/.test(arrow[1]) && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) {
+  if (arrow && !/[:;=]/.test(arrow[1]) && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) {
     const subject = arrow[1].trim();
     // "Fix -> salt the key": a facet of what the passage hangs under, not a thing that leads somewhere.
     if (labelRole(subject) === 'term') return { form: 'leads', subject };
@@ -153,13 +158,30 @@ function statementsOf(text: string): string[] {
   const width = Math.max(0, ...lines.map((line) => line.length));
   const wrapped = lines.length < 2 || (width >= MIN_WRAP_WIDTH && lines.slice(0, -1).every((line) => line.length >= width * WRAPPED_SHARE));
   if (wrapped) return sentences(lines.join(' '));
+  // Wrapping shows as several lines near one width, not one long line among short ones.
+  const handWrapped = lines.length >= 3 && lines.filter((line) => line.length >= width * HAND_WRAP_SHARE).length >= 2;
   const statements: string[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const last = statements.at(-1);
-    if (last !== undefined && (/^(?:\(|e\.g\b|i\.e\b|[-–—]\s|-+>|=+>|→|⇒)/i.test(line) || cannotEnd(last))) statements[statements.length - 1] = `${last} ${line}`;
+    const joins = /^(?:\(|e\.g\b|i\.e\b|[-–—]\s|-+>|=+>|→|⇒)/i.test(line) || (last !== undefined && cannotEnd(last)) || (handWrapped && wrapsOnto(lines[i - 1], line, width));
+    if (last !== undefined && joins) statements[statements.length - 1] = `${last} ${line}`;
     else statements.push(line);
-  }
+  });
   return statements.flatMap(sentences);
+}
+
+/** Hand-written lines wrap at about one width; a line this share of the widest one may have wrapped. */
+const HAND_WRAP_SHARE = 0.85;
+const MIN_HAND_WRAP_WIDTH = 30;
+
+/**
+ * Handwriting and OCR wrap short and unevenly: a line near the paragraph's width with no closing
+ * punctuation, followed by one in lower case that opens no record of its own ("label: ..."),
+ * continues onto it ("anycast: same IP announced from many" / "places, BGP routes ...").
+ */
+function wrapsOnto(previous: string | undefined, line: string, width: number): boolean {
+  if (previous === undefined || width < MIN_HAND_WRAP_WIDTH || previous.length < width * HAND_WRAP_SHARE) return false;
+  return !/[.!?:;)\]]$/.test(previous) && /^\p{Ll}/u.test(line) && !/^[\p{L}][\p{L}\s-]{0,25}:\s/u.test(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line);
 }
 
 /** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
