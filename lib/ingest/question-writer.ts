@@ -1,6 +1,6 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
-import { isDeterminer, isNounPhrase } from './sentence-parts';
+import { isDeterminer, isKnownWord, isNounPhrase } from './sentence-parts';
 import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
@@ -11,7 +11,26 @@ import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, labelRole
  */
 export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): string {
   const topic = nearestTopic(topicPath);
-  return sentenceCase(phrase(unnumbered(prompt), topic && unnumber(topic)));
+  const subject = prompt.form === 'points' ? qualified(topicPath) : topic;
+  return sentenceCase(phrase(unnumbered(prompt), subject && unnumber(subject)));
+}
+
+/**
+ * The topic as the subject of its key points: a one-word title that is a common word ("Thinking",
+ * "Paper") says which one by its nearest ancestor that names more ("Thinking (Chain replication)").
+ */
+function qualified(path: readonly string[]): string | null {
+  const names = path.filter(namesSomething);
+  const topic = names.at(-1);
+  if (!topic || !isCommonWord(topic)) return topic ?? null;
+  const owner = names.slice(0, -1).reverse().find((title) => !isCommonWord(title));
+  return owner ? `${topic} (${unnumber(owner)})` : topic;
+}
+
+/** A single word the English lexicon knows in lower case: it names a kind of thing, not a topic. */
+function isCommonWord(title: string): boolean {
+  const word = title.trim();
+  return /^\p{L}+$/u.test(word) && !/\p{Lu}.*\p{Lu}/u.test(word) && isKnownWord(word.toLowerCase());
 }
 
 /** "2.4 Fixed partitions", "3) Sharding", "IV. Storage", "① Cache-aside": an outline's number, which names nothing. */
@@ -179,7 +198,11 @@ function placed(question: string, setting: string | undefined, topic: string | n
 
 /** The innermost topic that names something: a question, a sentence or a commentary label ("IMPORTANT") names nothing. */
 function nearestTopic(path: readonly string[]): string | null {
-  return [...path].reverse().find((title) => !/[?？]$/.test(title) && !isSentence(title) && labelRole(title) !== 'commentary') ?? null;
+  return [...path].reverse().find(namesSomething) ?? null;
+}
+
+function namesSomething(title: string): boolean {
+  return !/[?？]$/.test(title) && !isSentence(title) && labelRole(title) !== 'commentary';
 }
 
 /** A title written as a sentence ("Serverless jobs may run for hours."), which names no topic to ask in. */
