@@ -171,6 +171,11 @@ function namesProcess(word: Word): boolean {
   return /(?:tion|sion|ment|ance|ence|ity|ness|ing|er|or|age|ure)s?$/.test(word.lower);
 }
 
+/** True when the English lexicon lists a base-form verb reading of the (lower-case) word ("flood", "learn"). */
+export function canBeVerb(lower: string): boolean {
+  return (listedReadings(lower) & VB) !== 0;
+}
+
 /** True when the English lexicon lists the (lower-case) word: a common word, not a name or a coinage. */
 export function isKnownWord(lower: string): boolean {
   return listedReadings(lower) !== 0;

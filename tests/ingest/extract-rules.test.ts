@@ -95,6 +95,12 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is an example of Internal state errors?', 'Deadlock']]);
   });
 
+  it('asks a verb label under a named item how the item does it', () => {
+    const text = note('# Networks', '', '- Switch: joins hosts within one network', '  - Flood: duplicate the frame to every port', '  - Forward: use the MAC address table');
+    expect(kinds(text, 'definition')).toContainEqual(['How does Switch flood?', 'Duplicate the frame to every port']);
+    expect(kinds(text, 'definition')).toContainEqual(['How does Switch forward?', 'Use the MAC address table']);
+  });
+
   it('asks a qualified facet label of its section ("Main purpose")', () => {
     const text = note('# Zookeeper', '', '- Main purpose: configuration and coordination of services');
     expect(kinds(text, 'definition')).toEqual([['What is the main purpose of Zookeeper?', 'Configuration and coordination of services']]);

@@ -4,7 +4,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { hasFiniteVerb, isNounPhrase, statesPurpose } from '../sentence-parts';
+import { canBeVerb, hasFiniteVerb, isDeterminer, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
@@ -33,7 +33,7 @@ const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\
  * - "- Term: ..." / "- Term - ..." / "- Term → ..." list items with a short unmarked term;
  * - prose whose first sentence defines a short term: "A CDN is a network of ...".
  */
-export function definitionCards(block: Paragraph | ListItem, sectionTitle: string): ExtractedCard[] {
+export function definitionCards(block: Paragraph | ListItem, sectionTitle: string, parentItem: string | null = null): ExtractedCard[] {
   const paragraph = block.type === 'listItem' ? block.children[0] : block;
   if (!paragraph || paragraph.type !== 'paragraph') return [];
   const line = block.position?.start.line ?? 1;
@@ -46,6 +46,11 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   if (!found || !/\p{L}{3,}/u.test(found.definition)) return [];
   const { term, verb, connector, definition, fullSentence } = found;
   if (!fullSentence && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
+  // "Flood: duplicate the frame to all ports" under "- Switch": a step its parent takes, asked
+  // "How does Switch flood?".
+  if (!fullSentence && parentItem && isStep(term, definition)) {
+    return [{ kind: 'definition', prompt: { form: 'action', subject: parentItem, generic: false, plural: isPlural(parentItem), verb: term.toLowerCase(), shape: 'manner', modal: '' }, answer: capitalise(definition), line }];
+  }
   // "Jitter: Add randomness ...", "Database query slow: Check EXPLAIN": advice, not a definition.
   if (!fullSentence && IMPERATIVE.test(definition)) {
     return [{ kind: 'definition', prompt: { form: 'approach', term }, answer: capitalise(definition), line }];
@@ -74,6 +79,12 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
     cards.push({ kind: 'cloze', prompt: { form: 'cloze', before: article, after: sentence.slice(capitalise(term).length) }, answer: bare, line });
   }
   return cards;
+}
+
+/** A one-word label that can be a verb, explained by an instruction: a step ("Learn: maintain a table"). */
+function isStep(term: string, definition: string): boolean {
+  const first = /^\p{L}+/u.exec(definition)?.[0];
+  return /^\p{L}+$/u.test(term) && canBeVerb(term.toLowerCase()) && !!first && canBeVerb(first.toLowerCase()) && !isDeterminer(first.toLowerCase());
 }
 
 /** A label naming a facet of the section's subject ("Cost", "Pros") or a numbered part ("Tier 1"). */

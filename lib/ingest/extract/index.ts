@@ -146,14 +146,14 @@ function blockCards(node: RootContent, sectionTitle: string): ExtractedCard[] {
  * nested under a named item ("- Consistent hashing" / "  - Used by: ...") belong to that name,
  * not to the section.
  */
-function itemCards(item: ListItem, sectionTitle: string): ExtractedCard[] {
+function itemCards(item: ListItem, sectionTitle: string, parentItem: string | null = null): ExtractedCard[] {
   const question = itemQuestionCard(item);
   if (question) return [question];
-  const owner = itemName(item) ?? sectionTitle;
+  const name = itemName(item);
   const nested = item.children
     .filter((child) => child.type === 'list')
-    .flatMap((list) => list.children.flatMap((child) => itemCards(child, owner)));
-  return [...definitionCards(item, sectionTitle), ...nested];
+    .flatMap((list) => list.children.flatMap((child) => itemCards(child, name ?? sectionTitle, name)));
+  return [...definitionCards(item, sectionTitle, parentItem), ...nested];
 }
 
 /** The name a list item gives its sub-items: "Consistent hashing" of "Consistent hashing:" or "Consistent hashing: maps keys ...". */
