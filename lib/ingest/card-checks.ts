@@ -58,8 +58,21 @@ export function cardProblem(card: CardText, normal: CardText = normalisedText(ca
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
   if (URL.test(card.question)) return 'a link, not something to recall';
-  if (normal.question === normal.answer) return 'answer repeats the question';
+  if (normal.question === normal.answer || answerInQuestion(card, normal)) return 'answer repeats the question';
   return answerProblem(card.answer);
+}
+
+/** Shorter answers ("No", "L4") may well be words of the question without repeating it. */
+const MIN_ECHO_CHARS = 4;
+
+/**
+ * "What are Locks without herd effect?" answered "Locks without herd effect ("scalable lock")":
+ * the answer, its quotes left out, is words of the question. (A parenthesised explanation stays:
+ * "Static route (entered by hand)" answers "What is static route?".)
+ */
+function answerInQuestion(card: CardText, normal: CardText): boolean {
+  const bare = normaliseForKey(card.answer.replace(/\(\s*(?:"[^"]*"|“[^”]*”)\s*\)|"[^"]*"|“[^”]*”/g, ' '));
+  return bare.length >= MIN_ECHO_CHARS && ` ${normal.question} `.includes(` ${bare} `);
 }
 
 /**

@@ -148,6 +148,15 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Dns = phone book of the internet']);
   });
 
+  it('a statement with a question mark is the author wondering; the next paragraph answers nothing', () => {
+    const text = note('# Access', '', 'the router and modem will go to the headend or the central office?', '', 'connect end systems to edge routers via the access network:', '', '- DSL over phone lines', '- cable over coax');
+    expect(cardsOf(text).map(([, question]) => question)).not.toContain('The router and modem will go to the headend or the central office?');
+  });
+
+  it('a card whose answer only repeats its term and a quoted name is dropped', () => {
+    expect(cardsOf(note('# Locks', '', 'Some opening words here about locks.', '', '- Locks without herd effect ("scalable lock")'))).not.toContainEqual(expect.arrayContaining(['Locks without herd effect ("scalable lock")']));
+  });
+
   it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
     const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
     expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);

@@ -192,7 +192,7 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     if (text !== sectionTitle && isPlural(label)) return { noun: lower(label) };
   }
   // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?".
-  if (text === sectionTitle && isLabel(label) && /[^s]s$/i.test(label)) return { noun: lower(label) };
+  if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
 

@@ -3,7 +3,8 @@ import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import { hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
-import { TRUTH_VERDICT } from '../vocabulary';
+import { sentenceParts } from '../sentence-parts';
+import { AUXILIARY, QUESTION_WORD, TRUTH_VERDICT } from '../vocabulary';
 
 /** Blocks that can carry an answer as plain text; headings, tables, HTML, rules and long code end it. */
 const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
@@ -19,6 +20,18 @@ export function asQuestion(text: string): string | null {
   if (!question.endsWith('?') || question.includes('\n')) return null;
   if (question.length < 8 || question.length > MAX_QUESTION_CHARS) return null;
   return question;
+}
+
+/**
+ * "the router will go to the headend or the central office?": a statement with a question mark is
+ * the author wondering aloud, and the next paragraph is no answer to it. A question opens with a
+ * question word or a verb ("Does ...", "Why ..."), or is a bare phrase ("Consistent hashing?").
+ */
+export function wonders(question: string): boolean {
+  const text = question.replace(QUESTION_PREFIX, '').trim();
+  if (QUESTION_WORD.test(text) || new RegExp(`^${AUXILIARY.source}`, 'i').test(text)) return false;
+  const parts = sentenceParts(text.replace(/[?？]+$/, ''));
+  return parts.startsWithSubject && parts.subjectKind !== 'none' && parts.subjectKind !== 'pronoun' && parts.verb !== '';
 }
 
 /** The answer text of the blocks that follow a question, up to the next non-answer block. */
@@ -71,7 +84,7 @@ export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
       return;
     }
     const question = asQuestion(text);
-    if (!question) return;
+    if (!question || wonders(question)) return;
     const answer = answerFrom(nodes.slice(i + 1));
     if (answer) cards.push({ kind: 'qa', prompt: { form: 'asked', question }, answer, line: node.position?.start.line ?? 1 });
   });
