@@ -92,6 +92,8 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return bare ? inTopic(asked, topic, prompt.subject.noun) : asked;
     }
     case 'compare':
+      // "Best for", "Used by": "What are A and B each best for?"
+      if (ENDS_IN_PREPOSITION.test(prompt.attribute)) return `What are ${joinAnd(prompt.things)} each ${lowerWords(prompt.attribute)}?`;
       return `How do ${joinAnd(prompt.things)} differ in ${lowerWords(prompt.attribute)}?`;
     case 'cell':
       return cellQuestion(prompt.thing, prompt.header);

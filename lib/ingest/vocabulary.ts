@@ -41,6 +41,10 @@ export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (
 /** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
 export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
 
+/** A section of pointers elsewhere ("Source(s) and further reading", "References", "See also"), not of facts. */
+export const READING_SECTION =
+  /^(?:sources?|source\(s\)|references?|further reading|reading list|see also|credits?|bibliography|links|resources|citations?)(?:\s+(?:and|&)\s+(?:further reading|references?|resources|links|sources?))?\s*:?$/i;
+
 /** "Option 3: Geohash" names the alternative "Geohash". */
 export const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternative|strategy)\s*\d*\s*[:.\-–—]\s*/i;
 
@@ -149,15 +153,15 @@ export const VERDICT_COLUMN = /^(?:winner|verdict|notes?|comments?|recommendatio
 export const EMPTY_CELL = /^(?:|-|–|—|n\/a|na|none|\?|tbd)$/i;
 
 /**
- * "Queues" are; "Redis", "consensus", "analysis", "Kubernetes" and acronyms with "s" ("APIs") are
- * one thing. A phrase is as many as its head, the words before a preposition: "Hosts on the same
+ * "Queues" and "CDNs" are; "Redis", "consensus", "analysis", "Kubernetes" and "DNS" are one thing. A phrase is as many as its head, the words before a preposition: "Hosts on the same
  * network" are, "Bill of materials" is.
  */
 export function isPlural(term: string): boolean {
   const words = term.trim().split(/\s+/);
   const end = words.findIndex((word, i) => i > 0 && isPreposition(word.toLowerCase()));
   const head = end > 0 ? words.slice(0, end).join(' ') : term;
-  if (!/[^siu]s$/.test(head) || /\b[A-Z]{2,}s$/.test(head) || /(?:netes|sis)$/i.test(head)) return false;
+  if (/\b[A-Z]{2,}s$/.test(head)) return true;
+  if (!/[^siu]s$/.test(head) || /(?:netes|sis)$/i.test(head)) return false;
   // "dns", "redis": a lone word the lexicon knows neither as written nor without its "s" is a name.
   const last = head.split(/\s+/).at(-1)!.toLowerCase();
   return /\s/.test(head) || listedReadings(last) !== 0 || listedReadings(last.slice(0, -1)) !== 0;

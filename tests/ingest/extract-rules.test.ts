@@ -95,6 +95,16 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is an example of Internal state errors?', 'Deadlock']]);
   });
 
+  it('makes no card of a reading list section or of an item that is only a link', () => {
+    const text = note('# CDN', '', 'A CDN keeps copies of files close to users.', '', '## Source(s) and further reading', '', '- [RFC 9111: HTTP Caching](https://www.rfc-editor.org/rfc/rfc9111)', '- RFC 5861: stale-while-revalidate and stale-if-error');
+    expect(deckOf(text).cards.map((card) => card.question).join('\n')).not.toMatch(/RFC/);
+  });
+
+  it('asks a "Facet: subject" lead-in as the facet of the subject', () => {
+    const text = note('# Comparison', '', '## Disadvantage(s): CDN', '', '- Egress is billed per gigabyte and per request', '- Purges take minutes to reach every edge');
+    expect(kinds(text, 'list').map(([question]) => question)).toEqual(['What are the 2 disadvantages of CDN?']);
+  });
+
   it('asks a verb label under a named item how the item does it', () => {
     const text = note('# Networks', '', '- Switch: joins hosts within one network', '  - Flood: duplicate the frame to every port', '  - Forward: use the MAC address table');
     expect(kinds(text, 'definition')).toContainEqual(['How does Switch flood?', 'Duplicate the frame to every port']);

@@ -87,6 +87,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What are the key points of Queues?', '- Two models both get called queues by most people.']],
     ],
     [
+      'a quantified subject is plural',
+      note('# Routing', '', 'Most CDNs steer users with DNS or anycast.'),
+      [['qa', 'What do most CDNs steer?', 'Most CDNs steer users with DNS or anycast.']],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

@@ -19,6 +19,7 @@ describe('writeQuestion', () => {
     ['a bare list noun gets its topic', { form: 'list', count: 2, subject: { noun: 'challenges' } }, TOPIC, 'In Politeness, what are the 2 challenges?'],
     ['a list under a label', { form: 'list', count: 4, subject: { under: 'Steps' }, part: { index: 1, total: 2 } }, TOPIC, 'What are the 4 points listed under "Steps" (part 1 of 2)?'],
     ['columns compared', { form: 'compare', things: ['SQL', 'NoSQL', 'NewSQL'], attribute: 'Consistency Model' }, TOPIC, 'How do SQL, NoSQL and NewSQL differ in consistency model?'],
+    ['columns compared on a prepositional attribute', { form: 'compare', things: ['Push CDN', 'Pull CDN'], attribute: 'Best for' }, TOPIC, 'What are Push CDN and Pull CDN each best for?'],
     ['a noun header', { form: 'cell', thing: 'Token bucket', header: 'Use Case' }, TOPIC, 'What is the use case of Token bucket?'],
     ['a "when to" header', { form: 'cell', thing: 'Token bucket', header: 'When to use' }, TOPIC, 'When should you use Token bucket?'],
     ['a question-word header', { form: 'cell', thing: 'Single leader', header: 'Who accepts writes' }, TOPIC, 'Who accepts writes in Single leader?'],

@@ -243,7 +243,8 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     return wordsIn(description) <= MAX_DESCRIPTION_WORDS && isNounPhrase(description) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   }
   const generic = !owner && parts.subjectKind === 'generic';
-  const plural = owner ? isPlural(owner) : isPlural(parts.head);
+  // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
+  const plural = owner ? isPlural(owner) : isPlural(parts.head) || /^(?:most|many|all|some|few|several|both|these|those|\d+)\s/i.test(parts.subject);
   if (parts.copula && !parts.passive) {
     // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
     // to define; "Cache hits are cheap": a property of the subject.
@@ -345,6 +346,8 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
   for (const term of [...marked, ...technicalTerms(sentence)]) {
     const at = wholeWordAt(sentence, term);
     if (at < 0 || known.includes(term.toLowerCase()) || term.length < 2 || labelRole(term) === 'commentary') continue;
+    // A term the sentence repeats would fill its own blank.
+    if (wholeWordAt(sentence.slice(at + term.length), term) >= 0) continue;
     // "https" of an address, "doi" of an identifier: a scheme, not a term.
     if (/^:\S/.test(sentence.slice(at + term.length))) continue;
     const before = sentence.slice(0, at);

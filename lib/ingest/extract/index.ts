@@ -3,7 +3,7 @@ import { answerProblem } from '../card-checks';
 import { normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { isNounPhrase } from '../sentence-parts';
-import { labelRole } from '../vocabulary';
+import { labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -29,6 +29,10 @@ export interface SkippedPassage {
  */
 export function extractCards(section: Section): { cards: ExtractedCard[]; skipped: SkippedPassage[] } {
   const { concept, heading } = section;
+  // "Source(s) and further reading": pointers to other texts, nothing to recall.
+  if (heading && READING_SECTION.test(concept.title.trim())) {
+    return { cards: [], skipped: section.nodes.length > 0 ? [{ line: concept.startLine, reason: 'a reading list' }] : [] };
+  }
   const parentTitle = concept.path.length > 1 ? concept.path[concept.path.length - 2] : null;
   // Cards the author wrote (Obsidian Spaced Repetition syntax) are taken as written; the blocks
   // holding them are not read again by the other recognisers. Questions still see every block, so
@@ -153,7 +157,15 @@ function itemCards(item: ListItem, sectionTitle: string, parentItem: string | nu
   const nested = item.children
     .filter((child) => child.type === 'list')
     .flatMap((list) => list.children.flatMap((child) => itemCards(child, name ?? sectionTitle, name)));
-  return [...definitionCards(item, sectionTitle, parentItem), ...nested];
+  return [...(isLinkOnly(item) ? [] : definitionCards(item, sectionTitle, parentItem)), ...nested];
+}
+
+/** "- [RFC 9111: HTTP Caching][rfc9111]": an item that is only a link points elsewhere. */
+function isLinkOnly(item: ListItem): boolean {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return false;
+  const content = first.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  return content.length === 1 && (content[0].type === 'link' || content[0].type === 'linkReference');
 }
 
 /** The name a list item gives its sub-items: "Consistent hashing" of "Consistent hashing:" or "Consistent hashing: maps keys ...". */

@@ -162,6 +162,10 @@ function termOf(item: ListItem): string | null {
 function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): ListSubject {
   const text = leadIn.replace(/\s+/g, ' ').trim();
   // The phrasing below is English; a lead-in in another language is quoted as written.
+  // "Disadvantage(s): CDN": a facet of the subject after the colon.
+  const facetOf = /^([^:]{2,30}?)\s*:\s*([^:]{2,40})$/.exec(text);
+  const facet = facetOf?.[1].replace(/\(s\)$/i, 's');
+  if (facetOf && facet && labelRole(facet) === 'facet') return { noun: `${lower(facet)} of ${facetOf[2].trim()}` };
   if (!isEnglish(text)) return { under: text };
   const phrase =
     /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:generally |usually |typically |mainly |commonly |basically )?(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??

@@ -52,8 +52,11 @@ function scopeEnd(words: Word[], from: number): number {
 /** Where the subject may start, in the order tried: the start, after a comma or a "Label:". */
 function subjectStarts(words: Word[]): number[] {
   const starts = [0];
+  // After a comma only when something opened a frame ("In long polling, the server ..."): in
+  // "Images, video segments and fonts are ..." the commas separate the subject's own items.
+  const framed = !!words[0] && (isPrep(words[0]) || isAdverb(words[0]) || /^(?:sub|to|wh)$/.test(words[0].role) || (words[0].tags & VBG) !== 0 || words[0].kind !== 'word');
   words.forEach((w, i) => {
-    if ((w.kind === 'comma' || (w.kind === 'mark' && w.text === ':')) && i + 1 < words.length && i < MAX_FRAME) starts.push(i + 1);
+    if (((w.kind === 'comma' && framed) || (w.kind === 'mark' && w.text === ':')) && i + 1 < words.length && i < MAX_FRAME) starts.push(i + 1);
   });
   const scope = scopeEnd(words, 0);
   if (isAdverb(words[0])) starts.push(1);

@@ -31,8 +31,8 @@ export function verbBase(lower: string): string {
   if (irregular) return irregular;
   if (/^(?:has|have|had|having)$/.test(word)) return 'have';
   if (/^(?:does|did|done|doing)$/.test(word)) return 'do';
-  // "need", "feed", "bring": a base form that only looks inflected.
-  if (isVerb(word)) return word;
+  // "need", "feed", "bring": a base form that only looks inflected ("-s" forms are read by their stems).
+  if (/(?:ed|ing)$/.test(word) && isVerb(word)) return word;
   for (const ending of ['s', 'ed', 'ing'] as const) {
     const candidates = stems(word, ending);
     if (candidates.length === 0) continue;
