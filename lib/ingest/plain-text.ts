@@ -5,8 +5,19 @@ import type { Nodes, Parent } from 'mdast';
  * lines. Invariant: the result has no markdown emphasis, links, images or HTML tags.
  */
 export function toPlainText(node: Nodes): string {
-  return collapse(render(node));
+  let text = rendered.get(node);
+  if (text === undefined) {
+    text = collapse(render(node));
+    rendered.set(node, text);
+  }
+  return text;
 }
+
+/**
+ * Every recogniser reads a block's plain text, most of them the same blocks: each node is rendered
+ * once. Safe because the parsed tree is never changed after parsing (nodes are only read).
+ */
+const rendered = new WeakMap<Nodes, string>();
 
 function render(node: Nodes): string {
   switch (node.type) {
