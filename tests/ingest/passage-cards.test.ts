@@ -162,6 +162,14 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(note('# Locks', '', 'Some opening words here about locks.', '', '- Locks without herd effect ("scalable lock")'))).not.toContainEqual(expect.arrayContaining(['Locks without herd effect ("scalable lock")']));
   });
 
+  it('statements in another Latin-script language blank the English terms they borrow, each sentence on its own', () => {
+    const text = note('# Particionado', '', 'El sharding divide los datos entre nodos. Con hash partitioning las claves se reparten de forma uniforme.');
+    expect(cardsOf(text)).toEqual([
+      ['cloze', 'Fill in the blank: El ____ divide los datos entre nodos.', 'sharding'],
+      ['cloze', 'Fill in the blank: Con ____ las claves se reparten de forma uniforme.', 'hash partitioning'],
+    ]);
+  });
+
   it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
     const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
     expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);

@@ -41,11 +41,16 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
       continue;
     }
     if (!isEnglish(first)) {
-      // The grammar below is English; a statement in another language is asked by the English
-      // terms it uses, which the learner can recall in either language.
-      const blank = cloze(first, [...passage.marked, ...latinTerms(first)], topic, false);
-      if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
-      else leftover.push(chunk.join(''));
+      // The grammar below is English; each statement in another language is asked by the English
+      // terms it uses, which the learner can recall in either language; the rest are key points.
+      const unasked: string[] = [];
+      for (const statement of chunk) {
+        const blank = cloze(statement, [...passage.marked, ...latinTerms(statement)], topic, false);
+        if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
+        else unasked.push(statement);
+      }
+      // Chinese and Japanese sentences run on without a space; other scripts keep theirs.
+      if (unasked.length > 0) leftover.push(unasked.join(HAN_OR_KANA.test(unasked.join('')) ? '' : ' '));
       continue;
     }
     const shaped = shapedFragment(first, label ?? topic);
@@ -75,6 +80,8 @@ const MAX_DESCRIPTION_WORDS = 6;
 
 /** A term explained in parentheses is a name of a few words. */
 const MAX_ASIDE_TERM_WORDS = 4;
+
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
@@ -366,10 +373,43 @@ function wholeWordAt(text: string, term: string): number {
   return -1;
 }
 
-/** Runs of Latin letters in a statement of another language: the English terms it borrows. */
+/**
+ * The English terms a statement in another language borrows: in Chinese or Japanese, its runs of
+ * Latin letters; in a language written in Latin letters (Spanish, German ...), its runs of words
+ * the English lexicon knows, longest first ("Con hash partitioning las claves ..." -> "hash partitioning").
+ */
 function latinTerms(text: string): string[] {
+  if (!HAN_OR_KANA.test(text)) return englishRuns(text);
   const runs = text.match(/(?<![A-Za-z0-9/_])[A-Za-z][A-Za-z0-9+#.\- ]*[A-Za-z0-9+#](?![A-Za-z0-9/_])/g) ?? [];
   return runs.map((run) => run.trim()).filter((run) => run.length >= 2 && run.split(/\s+/).length <= 4);
+}
+
+/**
+ * A borrowed term is two or more English words in a row ("hash partitioning"), or one English
+ * "-ing" word ("sharding"): a lone word both languages share ("divide", "normal") is not one.
+ */
+const BORROWED_WORD = /^[A-Za-z-]{3,}ings?$/;
+
+function englishRuns(text: string): string[] {
+  const runs: string[][] = [[]];
+  for (const word of text.split(/\s+/)) {
+    const bare = word.replace(/^[^\p{L}]+|[^\p{L}\d-]+$/gu, '');
+    const english = bare.length >= 4 && /^[A-Za-z][A-Za-z-]*$/.test(bare) && (isKnownWord(bare.toLowerCase()) || BORROWED_WORD.test(bare));
+    if (english && bare === word) runs.at(-1)!.push(bare);
+    else {
+      if (english) runs.at(-1)!.push(bare);
+      runs.push([]);
+    }
+  }
+  return runs
+    // A term ends with its "-ing" head noun: "sharding divide" is "sharding" and a verb.
+    .map((run) => {
+      const head = run.findLastIndex((word) => BORROWED_WORD.test(word));
+      return head >= 0 ? run.slice(0, head + 1) : run;
+    })
+    .filter((run) => (run.length >= 2 || (run.length === 1 && BORROWED_WORD.test(run[0]))) && run.length <= 4)
+    .map((run) => run.join(' '))
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Acronyms ("BGP", "IPv4", "APIs"), mixed-case words ("PostgreSQL"), numbers with units ("32 bits", "10 ms"). */
