@@ -157,11 +157,13 @@ const MAX_CONTENTS_WORDS = 6;
  * no sentence end. A table of contents names sections; it states nothing to learn.
  */
 function isContentsList(entries: string[]): boolean {
-  return entries.length >= MIN_CONTENTS_ENTRIES && entries.every((entry) => {
+  // A long one may have an entry in sentence case ("Related work").
+  const titled = entries.filter((entry) => {
     const words = entry.trim().split(/\s+/);
     const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
     return words.length <= MAX_CONTENTS_WORDS && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !SENTENCE_END.test(entry.trim());
   });
+  return entries.length >= MIN_CONTENTS_ENTRIES && titled.length >= entries.length - (entries.length >= 5 ? 1 : 0);
 }
 
 const lineOf = (node: Nodes | undefined, fallback: number) => node?.position?.start.line ?? fallback;

@@ -57,6 +57,8 @@ export function cardProblem(card: CardText, normal: CardText = normalisedText(ca
   if (FIGURE.test(card.question)) return 'refers to a figure the card cannot show';
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   if (!/[?？]$/.test(card.question) && !card.question.includes('____')) return 'question is not a question';
+  // "... we must choose between one of the following options:": a blank in a sentence that goes on elsewhere.
+  if (card.question.includes('____') && /[:;,]$/.test(card.question.trim())) return 'question ends mid-sentence';
   if (URL.test(card.question)) return 'a link, not something to recall';
   if (normal.question === normal.answer || answerInQuestion(card, normal)) return 'answer repeats the question';
   return answerProblem(card.answer);

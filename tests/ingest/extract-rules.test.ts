@@ -105,6 +105,11 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'list').map(([question]) => question)).toEqual(['What are the 2 disadvantages of CDN?']);
   });
 
+  it('a fill-in-the-blank twin leaves out the clause that leads into a list', () => {
+    const text = note('# CAP', '', 'The trade-off is known as the CAP theorem, which states that under a partition we must choose one of the following:', '', '- consistency', '- availability');
+    expect(kinds(text, 'cloze')).toEqual([['Fill in the blank: The ____ is known as the CAP theorem.', 'trade-off']]);
+  });
+
   it('asks a verb label under a named item how the item does it', () => {
     const text = note('# Networks', '', '- Switch: joins hosts within one network', '  - Flood: duplicate the frame to every port', '  - Forward: use the MAC address table');
     expect(kinds(text, 'definition')).toContainEqual(['How does Switch flood?', 'Duplicate the frame to every port']);

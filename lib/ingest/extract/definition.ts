@@ -72,7 +72,7 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are' }, answer, line }];
 
   // The same sentence the other way round: the definition given, the term to recall.
-  const sentence = fullSentence ? sentences(answer)[0] ?? '' : '';
+  const sentence = fullSentence ? withoutLeadIn(sentences(answer)[0] ?? '') : '';
   const bare = stripArticle(term);
   if (sentence.length > 0 && sentence.length <= MAX_CLOZE_SENTENCE && sentence.length > bare.length + 20) {
     const article = capitalise(term).slice(0, capitalise(term).length - bare.length);
@@ -86,6 +86,17 @@ function isStep(term: string, definition: string): boolean {
   const first = /^\p{L}+/u.exec(definition)?.[0];
   return /^\p{L}+$/u.test(term) && canBeVerb(term.toLowerCase()) && !!first && canBeVerb(first.toLowerCase()) && !isDeterminer(first.toLowerCase());
 }
+
+/**
+ * "X is known as the CAP theorem, which states that ... one of the following options:": the clause
+ * that leads into a list is cut, the statement before it kept.
+ */
+function withoutLeadIn(sentence: string): string {
+  const comma = sentence.indexOf(',');
+  return /:$/.test(sentence) && comma > MIN_LEAD_STATEMENT ? `${sentence.slice(0, comma)}.` : sentence;
+}
+
+const MIN_LEAD_STATEMENT = 20;
 
 /** A label naming a facet of the section's subject ("Cost", "Pros") or a numbered part ("Tier 1"). */
 function isAttributeLabel(term: string): boolean {

@@ -50,11 +50,13 @@ const MIN_CONTENTS_ITEMS = 4;
  * text covers and states nothing to recall.
  */
 function isContents(items: string[]): boolean {
-  return items.length >= MIN_CONTENTS_ITEMS && items.every((item) => {
+  // A long one may have an entry in sentence case ("Related work").
+  const titled = items.filter((item) => {
     const words = item.replace(/^\d+(?:\.\d+)*\.?\s+/, '').split(/\s+/);
     const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
     return words.length <= 6 && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !hasFiniteVerb(item);
   });
+  return items.length >= MIN_CONTENTS_ITEMS && titled.length >= items.length - (items.length >= 5 ? 1 : 0);
 }
 
 /**
