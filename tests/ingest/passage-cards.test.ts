@@ -170,6 +170,14 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('statements under a commentary label are each asked on their own; a bare noun before "of" names a kind', () => {
+    const text = note('# Networks', '', 'IMPORTANT:', '  - switching is process of moving data within a network', '  - routing is process of moving data between networks');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What is switching?', 'Switching is process of moving data within a network'],
+      ['qa', 'What is routing?', 'Routing is process of moving data between networks'],
+    ]);
+  });
+
   it('one statement per line is one card per line, a pronoun read as the subject before it', () => {
     const questions = cardsOf(note('# Routing', '', 'IANA allocates blocks of IPs to registries', 'they delegate smaller blocks to ISPs')).map(([, q]) => q);
     expect(questions).toEqual(['What does IANA allocate?', 'What does IANA delegate?']);

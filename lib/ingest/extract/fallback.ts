@@ -258,7 +258,8 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     const facet = generic && labelRole(parts.head) === 'facet' && isName(facetOf);
     if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
     // "X can be Y" says what X may be, not what it is.
-    if (!generic && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
+    // "Switching is process of ...": a bare word names its kind as well as a name does ("the idea" does not).
+    if ((!generic || /^\p{L}[\p{L}-]*$/u.test(subject)) && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
     return { form: 'property', subject, generic, setting: settingOf(parts) };
   }
   if (!parts.verbBase) return null;
@@ -282,7 +283,9 @@ function namesAKind(predicate: string): boolean {
   const text = predicate.trim();
   // One word after "is" is most often an adjective ("cheap"); a kind is named by a phrase.
   const opening = openingPhrase(text);
-  return NOUN_PHRASE_START.test(text) || (/\s/.test(opening) && isNounPhrase(opening));
+  // "is process of moving data": notes drop the article before a noun that an "of" phrase completes.
+  const nounOf = !/\s/.test(opening) && /^\S+\s+of\s/i.test(text) && isNounPhrase(opening) && !describes(opening);
+  return NOUN_PHRASE_START.test(text) || nounOf || (/\s/.test(opening) && isNounPhrase(opening));
 }
 
 /** The words of a predicate before its first preposition, clause or comma. */

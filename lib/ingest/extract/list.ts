@@ -96,6 +96,8 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const items = list.children.map(itemText).filter((t): t is string => Boolean(t));
   if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
   if (isContents(items)) return [];
+  // Statements under "IMPORTANT:" or "Note:" are each asked on their own: the label names no list.
+  if (labelRole(leadIn) === 'commentary' && items.filter((item) => hasFiniteVerb(item)).length * 2 > items.length) return [];
   // Items that only title their own sub-lists with generic labels ("- Pros", "- How it works",
   // each over its points) would make a card of bare labels; each sub-list has a card of its own.
   const titlesOnly = list.children.filter((item, i) => item.children.length > 1 && isStructuralLabel(items[i]));
