@@ -133,7 +133,7 @@ function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
   const does = p.modal || (p.plural ? 'do' : 'does');
   switch (p.shape) {
     case 'object':
-      return `What ${does} ${subject} ${p.verb}?`;
+      return `What ${does} ${subject} ${p.negation ? `${p.negation} ` : ''}${p.verb}?`;
     case 'purpose':
       return `What ${p.modal ? `${p.modal} ${subject} be` : `${p.plural ? 'are' : 'is'} ${subject}`} used for?`;
     case 'manner':

@@ -23,9 +23,14 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
     ],
     [
-      'a denial is not asked as if it were done: what is true of its subject',
+      'a denial is asked as a denial, not as if it were done',
       note('# Raft', '', 'Raft never commits log entries from previous terms by counting replicas.'),
-      [['qa', 'What is true of Raft?', 'Raft never commits log entries from previous terms by counting replicas.']],
+      [['qa', 'What does Raft never commit?', 'Raft never commits log entries from previous terms by counting replicas.']],
+    ],
+    [
+      'a modal denial keeps its modal',
+      note('# Sharding', '', "A single node can't hold the data of every shard."),
+      [['qa', 'In Sharding, what can a single node not hold?', "A single node can't hold the data of every shard."]],
     ],
     [
       'a linking verb and an adjective describe the subject',

@@ -266,8 +266,15 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   // "Raft never commits ...", "One node can't hold ...": asking what it commits or holds would
   // ask the opposite of what the note says; so would "What does a node look?" for "looks dead".
   const setting = settingOf(parts);
-  if (denies(parts) || (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate))) return { form: 'property', subject, generic, setting };
-  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape: shapeOf(parts), modal: modalOf(parts), setting };
+  if (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate)) return { form: 'property', subject, generic, setting };
+  const shape = shapeOf(parts);
+  if (denies(parts)) {
+    // "Raft never commits entries ..." -> "What does Raft never commit?"; other denials ("it is
+    // never used for ...") are asked what is true of the subject.
+    if (shape !== 'object') return { form: 'property', subject, generic, setting };
+    return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, negation: /\bnever\b/i.test(parts.verb) ? 'never' : 'not' };
+  }
+  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting };
 }
 
 /** "In SQS a received message ...": the sentence's own setting, which places a generic subject better than its topic. */
@@ -304,7 +311,8 @@ function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'under
 }
 
 function modalOf(parts: SentenceParts): string {
-  return /^(?:can|could|should|must|will|may|might|would)$/i.test(parts.auxiliary) ? parts.auxiliary.toLowerCase() : '';
+  const modal = /^(can|could|should|must|will|may|might|would)(?:n't)?$/i.exec(parts.auxiliary)?.[1] ?? (/^(?:ca|wo)n't$/i.test(parts.auxiliary) ? (/^ca/i.test(parts.auxiliary) ? 'can' : 'will') : '');
+  return /^cannot$/i.test(parts.auxiliary) ? 'can' : modal.toLowerCase();
 }
 
 /**
