@@ -35,11 +35,14 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not route handlers' JSON, static files, or prefetches (those carry no HTML to protect).
+      // Pages only: not route handlers' JSON, static files, prefetches, or the page script's server
+      // action calls (their responses are RSC data, not HTML; a form posted without script has no
+      // next-action header and still gets the policy). None of those carry HTML to protect.
       source: '/((?!api|_next/static|_next/image|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
+        { type: 'header', key: 'next-action' },
       ],
     },
   ],

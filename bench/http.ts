@@ -7,9 +7,9 @@
  * next-auth's credentials endpoint. Each user then reviews as the browser does: load /review, and
  * for every card think for --think-ms on average (default 3000; 0 = flat out, a saturation test),
  * post the answer server action (answerCardAction, found in the build's server-reference
- * manifest), whose response carries the refreshed page with the next card (the action
- * revalidates; the review screen does not refresh on top). Before that, one user's
- * requests of each kind in sequence give the server's CPU time per request: where the time goes.
+ * manifest), whose result carries the next card as data (the page is not rendered again), as the
+ * review screen uses it. Before that, one user's requests of each kind in sequence give the
+ * server's CPU time per request: where the time goes.
  *
  * Two phases of --seconds each: quiet, then while `npm run ingest -- --force <notes>` re-ingests
  * the notes in a separate process, again and again until the phase ends. Per phase it prints
@@ -148,7 +148,7 @@ async function postAnswer(base: string, jar: Jar, actionId: string, card: { card
   const res = await fetch(`${base}/review`, {
     method: 'POST',
     headers: { cookie: jar.header(), 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
-    body: JSON.stringify([{ cardId: card.cardId, grade, answerId: randomUUID(), version: card.version, timeTakenMs: 3000 }]),
+    body: JSON.stringify([{ cardId: card.cardId, grade, answerId: randomUUID(), version: card.version, timeTakenMs: 3000, study: { extra: 0, ahead: 0 } }]),
   });
   return { status: res.status, text: await res.text() };
 }
@@ -284,7 +284,7 @@ async function phase(name: string, base: string, jars: Jar[], actionId: string, 
   console.log(`\n## ${name}`);
   console.log(`answers/s              ${(stats.answers.length / seconds).toFixed(1)}  (${stats.answers.length} answers by ${jars.length} users in ${seconds.toFixed(0)} s)`);
   console.log(summary('answer (server action)', stats.answers));
-  console.log(`server CPU             ${(serverCpu / 1000 / seconds * 100).toFixed(0)}% of one core, ${(serverCpu / Math.max(1, stats.answers.length)).toFixed(1)} ms per answer with its page refresh; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`server CPU             ${(serverCpu / 1000 / seconds * 100).toFixed(0)}% of one core, ${(serverCpu / Math.max(1, stats.answers.length)).toFixed(1)} ms per answer with the next card; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   console.log(summary('page load', stats.pages));
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
   console.log(`errors                 ${errors}${errors ? `: ${[...stats.errors].map(([k, v]) => `${v}× ${k}`).join('; ')}` : ''}`);

@@ -97,6 +97,29 @@ describe('a review session on a phone, keyboard only', () => {
     await page.close();
   });
 
+  it('Back after answering shows what the answers changed: the card reached, then the home page\'s counts', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await signUp(page, uniqueEmail('back'), PASSWORD);
+    await page.goto(url('/'));
+    const due = Number(await page.getByTestId('due-count').textContent());
+    await page.getByRole('link', { name: 'Start review' }).click();
+    await answerWithKeys(page, 'Space', '3');
+    await answerWithKeys(page, 'Space', '3');
+    const reached = await card(page);
+
+    // Read the card's passage, then come back to the review and on to the home page.
+    await page.keyboard.press('Space');
+    await page.getByTestId('show-in-notes').click();
+    await page.waitForURL(/\/topics\//);
+    await page.goBack();
+    await page.waitForURL(/\/review$/);
+    expect(await card(page)).toEqual(reached);
+    await page.goBack();
+    await page.waitForURL(url('/'));
+    await page.waitForFunction((n) => document.querySelector('[data-testid="due-count"]')?.textContent === String(n), due - 2);
+    await page.close();
+  });
+
   it('studies one concept subtree from /review?concept=', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await signUp(page, uniqueEmail('scoped'), PASSWORD);

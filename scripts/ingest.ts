@@ -1,4 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
+import { constants, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildExport } from '../lib/ingest/export';
@@ -29,7 +30,21 @@ function progress(total: number) {
   return { step: (file: string) => bar.increment({ file }), stop: () => bar.stop() };
 }
 
+/**
+ * An ingest is a batch job that may share the machine with the app's server (a re-ingest while
+ * learners review): it runs below normal CPU priority, and so do its parsing threads (started
+ * later, they inherit it), so the server's requests go first. On an idle machine it is as fast.
+ */
+function yieldToInteractiveWork(): void {
+  try {
+    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted here: run at the normal priority.
+  }
+}
+
 async function main(): Promise<number> {
+  yieldToInteractiveWork();
   const { values, positionals } = parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },

@@ -1,25 +1,26 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useTransition } from 'react';
 import { buttonClass, cardClass } from '@/components/ui/styles';
 import { answerCardAction } from '@/lib/actions/answer-card';
-import type { ReviewItem } from '@/lib/db/review';
+import type { ShownItem, ShownStep } from '@/lib/review-step';
 import { outcomeNote, outcomeWhen } from '@/lib/srs/grade-outcomes';
 import { buttonForKey } from '@/lib/srs/grades';
+import type { StudyParams } from '@/lib/validations/review';
 import { passageHref } from './format';
 
 const MAX_TIME_TAKEN_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One card: question, then the answer on Space/Enter or click, then a grade by digit 1-4 or click.
- * `answer` is rendered on the server so the markdown renderer stays off the client. `onAnswered`
- * receives a message to show (a stale answer, a new leech) or null, and moves the session on.
+ * The answer comes as HTML the server rendered and sanitised (lib/review-step.ts). `onAnswered`
+ * receives a message to show (a stale answer, a new leech) or null, and the step to move on to.
  */
-export function ReviewCard({ item, answer, onAnswered }: {
-  item: ReviewItem;
-  answer: ReactNode;
-  onAnswered: (notice: string | null) => void;
+export function ReviewCard({ item, study, onAnswered }: {
+  item: ShownItem;
+  study: StudyParams;
+  onAnswered: (notice: string | null, next: ShownStep | null | undefined) => void;
 }) {
   const [revealed, setRevealed] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -39,12 +40,13 @@ export function ReviewCard({ item, answer, onAnswered }: {
           answerId: answerId.current,
           version: item.version,
           timeTakenMs: Math.min(Date.now() - shownAt.current, MAX_TIME_TAKEN_MS),
+          study,
         });
-        if (!result.ok) onAnswered(result.error);
-        else onAnswered(result.leech ? 'That card lapsed too often: it is suspended as a leech and needs rewriting (see Leeches).' : null);
+        if (!result.ok) onAnswered(result.error, result.next);
+        else onAnswered(result.leech ? 'That card lapsed too often: it is suspended as a leech and needs rewriting (see Leeches).' : null, result.next);
       });
     },
-    [revealed, pending, item, onAnswered],
+    [revealed, pending, item, study, onAnswered],
   );
 
   // An effect event reads the latest `revealed` and `grade`, so a key pressed before passive
@@ -76,7 +78,9 @@ export function ReviewCard({ item, answer, onAnswered }: {
         <p className="whitespace-pre-wrap text-xl font-semibold" data-testid="question">{item.question}</p>
         {revealed ? (
           <div className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800">
-            <div data-testid="answer">{answer}</div>
+            <div data-testid="answer">
+              <div className="note-prose" dangerouslySetInnerHTML={{ __html: item.answerHtml }} />
+            </div>
             {item.explanation && <p className="whitespace-pre-wrap text-sm text-stone-500">{item.explanation}</p>}
             <Link href={passageHref(item.conceptId, item.sourceLine)} className="text-sm text-indigo-600 hover:underline" data-testid="show-in-notes">
               Show in notes

@@ -1,26 +1,24 @@
 'use server';
 
-import { refresh, revalidatePath } from 'next/cache';
 import { undoAnswer, UndoError } from '../db/review-answer';
+import { nextShownStep, type ShownStep } from '../review-step';
 import { requireUser } from '../session';
 import { undoSchema } from '../validations/review';
 
-export type UndoResult = { ok: true } | { ok: false; error: string };
+/** `next` as in AnswerResult: the review screen after the undo (the undone card, unanswered). */
+export type UndoResult = { ok: true; next: ShownStep | null } | { ok: false; error: string; next?: ShownStep | null };
 
-/** Undoes one of the signed-in user's answers; undoing it twice is harmless. The page refreshes in this response. */
+/** Undoes one of the signed-in user's answers; undoing it twice is harmless. Returns the next card as data, like answerCardAction. */
 export async function undoAnswerAction(input: unknown): Promise<UndoResult> {
   const user = await requireUser();
   const parsed = undoSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid undo.' };
+  const now = new Date();
   try {
-    await undoAnswer(user.id, parsed.data.answerId, new Date());
-    revalidatePath('/');
-    return { ok: true };
+    await undoAnswer(user.id, parsed.data.answerId, now);
+    return { ok: true, next: await nextShownStep(user.id, parsed.data.study, now) };
   } catch (error) {
-    if (error instanceof UndoError) {
-      refresh();
-      return { ok: false, error: error.message };
-    }
+    if (error instanceof UndoError) return { ok: false, error: error.message, next: await nextShownStep(user.id, parsed.data.study, now) };
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { prisma } from './client';
+import { queryRows } from './direct-sql';
+import { Prisma } from './generated/client';
 import type { PublicUser } from './users';
 
 /**
@@ -29,11 +31,11 @@ export async function endAuthSession(sessionId: string): Promise<void> {
 
 /**
  * The user of a live session, or null: runs on every signed-in request, so it is one primary-key
- * lookup joined to the user (raw SQL: a third of a model query's cost).
+ * lookup joined to the user, run directly (lib/db/direct-sql.ts).
  */
 export async function findSessionUser(sessionId: string, userId: string, now: Date): Promise<PublicUser | null> {
-  const [row] = await prisma.$queryRaw<PublicUser[]>`
+  const [row] = await queryRows<PublicUser>(Prisma.sql`
     SELECT u."id", u."email", u."name" FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId} AND s."userId" = ${userId} AND s."expiresAt" > ${now}`;
+    WHERE s."id" = ${sessionId} AND s."userId" = ${userId} AND s."expiresAt" > ${now}`);
   return row ?? null;
 }

@@ -2,7 +2,8 @@ import { matchText, planKeyChanges, reconcileCards, type ExistingCard } from '..
 import { rekeyDeck } from '../ingest/rekey';
 import { deckProblems } from '../ingest/validate-deck';
 import type { ConceptDraft, NoteDeck } from '../ingest/types';
-import type { PrismaClient } from './generated/client';
+import { queryRows } from './direct-sql';
+import { Prisma, type PrismaClient } from './generated/client';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -161,10 +162,7 @@ export async function writeIngestRun(
     const plan = plans[i];
     if (entry.deck) {
       const deck = rekeyDeck(entry.deck, plan.key);
-      const { summary, rows } = await timed(() => prisma.$transaction(
-        (tx) => writeDeck(tx, deck, plan, ownerId, now, force),
-        { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-      ));
+      const { summary, rows } = await writeDeck(prisma, deck, plan, ownerId, now, force, timed);
       result.summaries.push(summary);
       result.rows += rows;
     } else {
@@ -349,89 +347,155 @@ async function unchangedCounts(prisma: PrismaClient, ids: string[]): Promise<Map
   return counts;
 }
 
+/**
+ * Writes one note in one transaction. Its stored concepts and cards are read and the writes
+ * planned (matching the cards is most of the work) before the write lock is taken; inside the
+ * transaction they are read again, and planned anew only if they changed meanwhile (another
+ * process wrote the same note). So the lock is held for one read and the writes, and reviews
+ * wait that long at most, not for the planning.
+ */
 async function writeDeck(
-  tx: Tx, deck: NoteDeck, plan: SourcePlan, ownerId: string | null, now: Date, force: boolean,
+  prisma: PrismaClient, deck: NoteDeck, plan: SourcePlan, ownerId: string | null, now: Date, force: boolean,
+  timed: <T>(write: () => Promise<T>) => Promise<T>,
 ): Promise<{ summary: FileSummary; rows: number }> {
   const { path } = plan;
   const summary: FileSummary = {
     file: deck.file, status: 'new', concepts: deck.concepts.length, created: 0, changed: 0, unchanged: 0, retired: 0,
     ...(plan.movedFrom === undefined ? {} : { movedFrom: plan.movedFrom }),
   };
+  const inTransaction = <T>(write: (tx: Tx) => Promise<T>) =>
+    timed(() => prisma.$transaction(write, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS }));
   const existing = plan.source;
   if (existing && !force && existing.contentHash === deck.contentHash) {
-    if (plan.movedFrom !== undefined) await tx.source.update({ where: { id: existing.id }, data: { path } });
-    const count = await tx.card.count({ where: { status: 'active', concept: { sourceId: existing.id } } });
-    return { summary: { ...summary, status: 'unchanged', unchanged: count }, rows: plan.movedFrom === undefined ? 0 : 1 };
+    return inTransaction(async (tx) => {
+      if (plan.movedFrom !== undefined) await tx.source.update({ where: { id: existing.id }, data: { path } });
+      const count = await tx.card.count({ where: { status: 'active', concept: { sourceId: existing.id } } });
+      return { summary: { ...summary, status: 'unchanged', unchanged: count }, rows: plan.movedFrom === undefined ? 0 : 1 };
+    });
   }
   summary.status = existing ? 'updated' : 'new';
-  const source = existing
-    ? await tx.source.update({
-        where: { id: existing.id },
-        data: { path, contentHash: deck.contentHash, title: deck.title, ingestedAt: now },
-      })
-    : await tx.source.create({
-        data: { ownerId, path, key: plan.key, title: deck.title, contentHash: deck.contentHash, ingestedAt: now },
-      });
-
-  const concepts = await writeConcepts(tx, source.id, deck);
-  const cards = await writeCards(tx, source.id, deck, concepts.ids, now);
-  Object.assign(summary, cards.counts);
-  return { summary, rows: 1 + concepts.rows + cards.rows };
+  const read = () => (existing ? readNote(prisma, existing.id) : Promise.resolve(NO_ROWS));
+  const before = await read();
+  const planned = planNote(before, deck);
+  return inTransaction(async (tx) => {
+    const stored = await read();
+    const note = JSON.stringify(stored) === JSON.stringify(before) ? planned : planNote(stored, deck);
+    const source = existing
+      ? await tx.source.update({
+          where: { id: existing.id },
+          data: { path, contentHash: deck.contentHash, title: deck.title, ingestedAt: now },
+        })
+      : await tx.source.create({
+          data: { ownerId, path, key: plan.key, title: deck.title, contentHash: deck.contentHash, ingestedAt: now },
+        });
+    await writeConcepts(tx, source.id, note.concepts);
+    await writeCards(tx, note.cards, now);
+    Object.assign(summary, note.cards.counts);
+    return { summary, rows: 1 + note.concepts.rows + note.cards.rows };
+  });
 }
 
-/** Upserts the note's concepts by key and retires the ones that are gone; returns key -> id. */
-async function writeConcepts(tx: Tx, sourceId: string, deck: NoteDeck): Promise<{ ids: Map<string, string>; rows: number }> {
-  const existing = await tx.concept.findMany({ where: { sourceId } });
+const CONCEPT_COLUMNS = ['parentId', 'headingPath', 'title', 'depth', 'order', 'body', 'startLine', 'endLine', 'lineMap', 'status'] as const;
+
+type StoredConcept = { id: string; key: string } & Record<(typeof CONCEPT_COLUMNS)[number], unknown>;
+
+/** A note's rows as stored: every concept and card (retired ones too), cards in deck order. */
+interface StoredNote {
+  concepts: StoredConcept[];
+  cards: (ExistingCard & { order: number })[];
+}
+
+const NO_ROWS: StoredNote = { concepts: [], cards: [] };
+
+/** Read by direct SQL (lib/db/direct-sql.ts): on `prisma`'s one connection, so inside its transaction when one is open. */
+async function readNote(prisma: PrismaClient, sourceId: string): Promise<StoredNote> {
+  const concepts = await queryRows<StoredConcept>(Prisma.sql`
+    SELECT "id", "key", ${Prisma.join(CONCEPT_COLUMNS.map((column) => Prisma.raw(quote(column))))}
+    FROM "Concept" WHERE "sourceId" = ${sourceId} ORDER BY "id"`, prisma);
+  const cards = await queryRows<StoredNote['cards'][number]>(Prisma.sql`
+    SELECT c."id", c."key", c."question", c."answer", c."explanation", c."kind", c."sourceLine", c."status", c."order",
+      co."key" AS "conceptKey"
+    FROM "Card" c JOIN "Concept" co ON co."id" = c."conceptId"
+    WHERE co."sourceId" = ${sourceId} ORDER BY c."order", c."id"`, prisma);
+  return { concepts, cards };
+}
+
+/** Every write of one note, as rows for the batched statements below. */
+interface NotePlan {
+  concepts: ConceptPlan;
+  cards: CardWrites;
+}
+
+function planNote(stored: StoredNote, deck: NoteDeck): NotePlan {
+  const concepts = planConcepts(stored.concepts, deck);
+  return { concepts, cards: planCards(stored.cards, deck, concepts.ids) };
+}
+
+interface ConceptPlan {
+  /** Concept key -> id, for every concept of the deck (new ones get fresh ids). */
+  ids: Map<string, string>;
+  /** [id, key, ...CONCEPT_COLUMNS]; the source id is added when written. */
+  insert: unknown[][];
+  /** [id, ...CONCEPT_COLUMNS] */
+  update: unknown[][];
+  retire: string[];
+  rows: number;
+}
+
+/** Upserts the note's concepts by key and retires the ones that are gone. */
+function planConcepts(existing: StoredConcept[], deck: NoteDeck): ConceptPlan {
   const byKey = new Map(existing.map((c) => [c.key, c]));
   const ids = new Map(existing.map((c) => [c.key, c.id]));
   const takenIds = new Set(existing.map((c) => c.id));
   const fresh = deck.concepts.filter((c) => !byKey.has(c.key));
   for (const concept of fresh) ids.set(concept.key, freshId(concept.key, takenIds));
 
-  const columns = ['parentId', 'headingPath', 'title', 'depth', 'order', 'body', 'startLine', 'endLine', 'lineMap', 'status'] as const;
   const values = (c: ConceptDraft) => {
     const parentId = c.parentKey ? ids.get(c.parentKey) : null;
     if (parentId === undefined) throw new Error(`${deck.file}:${c.startLine}: concept ${c.key} has no parent ${c.parentKey}`);
     return [parentId, JSON.stringify(c.path), c.title, c.depth, c.order, c.body, c.startLine, c.endLine, JSON.stringify(c.lineMap), 'active'];
   };
-
   // Parents precede children in document order, so inserting in order satisfies the foreign key.
-  await insertRows(
-    tx, 'Concept', ['id', 'key', 'sourceId', ...columns],
-    fresh.map((c) => [ids.get(c.key)!, c.key, sourceId, ...values(c)]),
-  );
-  const changed: unknown[][] = [];
+  const insert = fresh.map((c) => [ids.get(c.key)!, c.key, ...values(c)]);
+  const update: unknown[][] = [];
   for (const concept of deck.concepts) {
     const old = byKey.get(concept.key);
     if (!old) continue;
     const next = values(concept);
-    const stored = columns.map((column) => old[column]);
-    if (next.some((value, i) => value !== stored[i])) changed.push([old.id, ...next]);
+    const stored = CONCEPT_COLUMNS.map((column) => old[column]);
+    if (next.some((value, i) => value !== stored[i])) update.push([old.id, ...next]);
   }
-  await updateRows(tx, 'Concept', [...columns], changed);
-
   const keep = new Set(deck.concepts.map((c) => c.key));
-  const gone = existing.filter((c) => !keep.has(c.key) && c.status === 'active').map((c) => c.id);
-  await updateWhereIdIn(tx, 'Concept', `"status" = 'retired'`, [], gone);
-  return { ids, rows: fresh.length + changed.length + gone.length };
+  const retire = existing.filter((c) => !keep.has(c.key) && c.status === 'active').map((c) => c.id);
+  return { ids, insert, update, retire, rows: insert.length + update.length + retire.length };
 }
 
-async function writeCards(
-  tx: Tx,
-  sourceId: string,
-  deck: NoteDeck,
-  conceptIds: Map<string, string>,
-  now: Date,
-): Promise<{ counts: Pick<FileSummary, 'created' | 'changed' | 'unchanged' | 'retired'>; rows: number }> {
-  const oldCards = await tx.card.findMany({
-    where: { concept: { sourceId } },
-    select: {
-      id: true, key: true, question: true, answer: true, explanation: true, kind: true, sourceLine: true,
-      status: true, order: true, concept: { select: { key: true } },
-    },
-    orderBy: [{ order: 'asc' }, { id: 'asc' }],
-  });
-  const existing: ExistingCard[] = oldCards.map(({ concept, order: _order, ...card }) => ({ ...card, conceptKey: concept.key }));
+async function writeConcepts(tx: Tx, sourceId: string, plan: ConceptPlan): Promise<void> {
+  await insertRows(tx, 'Concept', ['id', 'key', 'sourceId', ...CONCEPT_COLUMNS], plan.insert.map(([id, key, ...rest]) => [id, key, sourceId, ...rest]));
+  await updateRows(tx, 'Concept', [...CONCEPT_COLUMNS], plan.update);
+  await updateWhereIdIn(tx, 'Concept', `"status" = 'retired'`, [], plan.retire);
+}
+
+const CARD_COLUMNS = ['key', 'conceptId', 'kind', 'question', 'answer', 'explanation', 'sourceLine', 'order', 'status'] as const;
+
+interface CardWrites {
+  /** Cards whose key changes: moved to a temporary key first (see planKeyChanges). */
+  moving: string[];
+  /** [id, key] */
+  park: unknown[][];
+  /** [id, ...CARD_COLUMNS] */
+  update: unknown[][];
+  /** [id, order] */
+  reorder: unknown[][];
+  /** [id, ...CARD_COLUMNS] */
+  insert: unknown[][];
+  retire: string[];
+  counts: Pick<FileSummary, 'created' | 'changed' | 'unchanged' | 'retired'>;
+  rows: number;
+}
+
+function planCards(stored: StoredNote['cards'], deck: NoteDeck, conceptIds: Map<string, string>): CardWrites {
+  const existing: ExistingCard[] = stored.map(({ order: _order, ...card }) => card);
   const plan = reconcileCards(existing, deck.cards);
   const orderOf = new Map(deck.cards.map((card, i) => [card.key, i]));
   const conceptId = (draft: NoteDeck['cards'][number]) => {
@@ -443,50 +507,47 @@ async function writeCards(
     }
     return id;
   };
+  const row = (id: string, draft: NoteDeck['cards'][number]) => [
+    id, draft.key, conceptId(draft), draft.kind, draft.question, draft.answer, draft.explanation ?? null,
+    draft.line, orderOf.get(draft.key)!, 'active',
+  ];
 
   // A card whose place in the deck moved (a card was added or removed before it) but whose text,
   // key and line did not is counted unchanged; only its order is rewritten.
   const untouched = new Set([...plan.update.map((u) => u.id), ...plan.retire]);
-  const oldByKey = new Map(oldCards.map((card) => [card.key, card]));
-  const reordered: unknown[][] = [];
+  const oldByKey = new Map(stored.map((card) => [card.key, card]));
+  const reorder: unknown[][] = [];
   for (const [i, draft] of deck.cards.entries()) {
     const old = oldByKey.get(draft.key);
-    if (old && old.status === 'active' && !untouched.has(old.id) && old.order !== i) reordered.push([old.id, i]);
+    if (old && old.status === 'active' && !untouched.has(old.id) && old.order !== i) reorder.push([old.id, i]);
   }
 
+  const keys = planKeyChanges(existing, plan);
+  const takenIds = new Set(existing.map((c) => c.id));
+  const writes = {
+    moving: keys.moving,
+    park: keys.park.map((p) => [p.id, p.key]),
+    update: plan.update.map(({ id, draft }) => row(id, draft)),
+    reorder,
+    insert: plan.create.map((draft) => row(freshId(draft.key, takenIds), draft)),
+    retire: plan.retire,
+  };
+  return {
+    ...writes,
+    counts: { created: plan.create.length, changed: plan.update.length, unchanged: plan.unchanged, retired: plan.retire.length },
+    rows: keys.park.length + plan.update.length + reorder.length + plan.create.length + plan.retire.length,
+  };
+}
+
+async function writeCards(tx: Tx, plan: CardWrites, now: Date): Promise<void> {
   // Key moves first, through temporary keys, so no two cards ever hold the same key (two cards
   // that swap text swap keys too).
-  const keys = planKeyChanges(existing, plan);
-  await updateWhereIdIn(tx, 'Card', `"key" = '~tmp~' || "id"`, [], keys.moving);
-  await updateRows(tx, 'Card', ['key'], keys.park.map((p) => [p.id, p.key]), { updatedAt: now });
-  await updateRows(
-    tx, 'Card',
-    ['key', 'conceptId', 'kind', 'question', 'answer', 'explanation', 'sourceLine', 'order', 'status'],
-    plan.update.map(({ id, draft }) => [
-      id, draft.key, conceptId(draft), draft.kind, draft.question, draft.answer, draft.explanation ?? null,
-      draft.line, orderOf.get(draft.key)!, 'active',
-    ]),
-    { updatedAt: now },
-  );
-  await updateRows(tx, 'Card', ['order'], reordered, { updatedAt: now });
-
-  const takenIds = new Set(existing.map((c) => c.id));
-  await insertRows(
-    tx, 'Card',
-    ['id', 'key', 'conceptId', 'kind', 'question', 'answer', 'explanation', 'sourceLine', 'order', 'status'],
-    plan.create.map((draft) => [
-      freshId(draft.key, takenIds), draft.key, conceptId(draft), draft.kind, draft.question, draft.answer,
-      draft.explanation ?? null, draft.line, orderOf.get(draft.key)!, 'active',
-    ]),
-    { createdAt: now, updatedAt: now },
-  );
+  await updateWhereIdIn(tx, 'Card', `"key" = '~tmp~' || "id"`, [], plan.moving);
+  await updateRows(tx, 'Card', ['key'], plan.park, { updatedAt: now });
+  await updateRows(tx, 'Card', [...CARD_COLUMNS], plan.update, { updatedAt: now });
+  await updateRows(tx, 'Card', ['order'], plan.reorder, { updatedAt: now });
+  await insertRows(tx, 'Card', ['id', ...CARD_COLUMNS], plan.insert, { createdAt: now, updatedAt: now });
   await updateWhereIdIn(tx, 'Card', `"status" = 'retired', "updatedAt" = ?`, [now], plan.retire);
-
-  const rows = keys.park.length + plan.update.length + reordered.length + plan.create.length + plan.retire.length;
-  return {
-    counts: { created: plan.create.length, changed: plan.update.length, unchanged: plan.unchanged, retired: plan.retire.length },
-    rows,
-  };
 }
 
 /** A new row's id: its key, unless an earlier row of the note already has that id. */

@@ -1,5 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { prisma } from './client';
+import { executeSql, queryRows } from './direct-sql';
 import { Prisma } from './generated/client';
 import { sourceIsReadable } from './readable';
 
@@ -24,9 +26,9 @@ export interface NewCard {
  * A digest of the identity, place and content of every note the user may read: changes whenever
  * an ingest could have changed their cards (another user's ingest leaves it alone).
  */
-async function deckStamp(tx: Tx, userId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string; path: string; contentHash: string; ingestedAt: unknown }[]>`
-    SELECT s."id", s."path", s."contentHash", s."ingestedAt" FROM "Source" s WHERE ${sourceIsReadable(userId, 's')} ORDER BY s."id"`;
+async function deckStamp(userId: string): Promise<string> {
+  const rows = await queryRows<{ id: string; path: string; contentHash: string; ingestedAt: unknown }>(Prisma.sql`
+    SELECT s."id", s."path", s."contentHash", s."ingestedAt" FROM "Source" s WHERE ${sourceIsReadable(userId, 's')} ORDER BY s."id"`);
   const hash = createHash('sha256');
   for (const r of rows) hash.update(`${r.id}\0${r.path}\0${r.contentHash}\0${String(r.ingestedAt)}\n`);
   return hash.digest('base64url');
@@ -34,30 +36,41 @@ async function deckStamp(tx: Tx, userId: string): Promise<string> {
 
 /**
  * Up to `limit` new cards in deck order, skipping the concepts in `excludeConceptIds`.
- * Moves the frontier forward as a side effect; call inside a transaction so an undo cannot
- * interleave between the search and that write.
+ * While the user's frontier is current (nearly always) this only reads, without the write lock,
+ * so showing a card never waits for an ingest. When the frontier must move, the search runs again
+ * inside a write transaction together with that write, so an undo cannot interleave between them.
  */
-export async function firstNewCards(tx: Tx, userId: string, limit: number, excludeConceptIds: readonly string[]): Promise<NewCard[]> {
+export async function firstNewCards(userId: string, limit: number, excludeConceptIds: readonly string[]): Promise<NewCard[]> {
   if (limit <= 0) return [];
-  const [[user], stamp] = await Promise.all([frontierOf(tx, userId), deckStamp(tx, userId)]);
+  return (await searchFromFrontier(userId, limit, excludeConceptIds, false))
+    ?? (await prisma.$transaction(async () => (await searchFromFrontier(userId, limit, excludeConceptIds, true))!));
+}
+
+/**
+ * firstNewCards' search, by direct SQL (lib/db/direct-sql.ts: inside the transaction when there
+ * is one); null when the frontier has to move and `mayWrite` is false.
+ */
+async function searchFromFrontier(userId: string, limit: number, excludeConceptIds: readonly string[], mayWrite: boolean): Promise<NewCard[] | null> {
+  const [[user], stamp] = await Promise.all([frontierOf(userId), deckStamp(userId)]);
   const trusted = user?.newFrontierStamp === stamp;
   if (trusted && user.newFrontierConceptId === null) return [];
   const from = trusted ? user.newFrontierConceptId : null;
 
-  const [frontier] = await unseenFrom(tx, userId, from, 1, []);
+  const [frontier] = await unseenFrom(userId, from, 1, []);
   const frontierConceptId = frontier?.conceptId ?? null;
   if (!trusted || frontierConceptId !== from) {
-    await tx.$executeRaw`
-      UPDATE "User" SET "newFrontierConceptId" = ${frontierConceptId}, "newFrontierStamp" = ${stamp} WHERE "id" = ${userId}`;
+    if (!mayWrite) return null;
+    await executeSql(Prisma.sql`
+      UPDATE "User" SET "newFrontierConceptId" = ${frontierConceptId}, "newFrontierStamp" = ${stamp} WHERE "id" = ${userId}`);
   }
   if (!frontier) return [];
   if (limit === 1 && !excludeConceptIds.includes(frontier.conceptId)) return [frontier];
-  return unseenFrom(tx, userId, frontierConceptId, limit, excludeConceptIds);
+  return unseenFrom(userId, frontierConceptId, limit, excludeConceptIds);
 }
 
-function frontierOf(tx: Tx, userId: string) {
-  return tx.$queryRaw<{ newFrontierConceptId: string | null; newFrontierStamp: string | null }[]>`
-    SELECT "newFrontierConceptId", "newFrontierStamp" FROM "User" WHERE "id" = ${userId}`;
+function frontierOf(userId: string) {
+  return queryRows<{ newFrontierConceptId: string | null; newFrontierStamp: string | null }>(Prisma.sql`
+    SELECT "newFrontierConceptId", "newFrontierStamp" FROM "User" WHERE "id" = ${userId}`);
 }
 
 /**
@@ -83,11 +96,11 @@ export async function reopenFrontier(tx: Tx, userId: string, conceptId: string):
  * constant scalar subqueries, so SQLite walks the deck in order through its indexes (Source by
  * (path, id)) and stops after `limit` rows instead of sorting everything after the frontier.
  */
-async function unseenFrom(tx: Tx, userId: string, fromConceptId: string | null, limit: number, exclude: readonly string[]): Promise<NewCard[]> {
+async function unseenFrom(userId: string, fromConceptId: string | null, limit: number, exclude: readonly string[]): Promise<NewCard[]> {
   const startPath = Prisma.sql`COALESCE((SELECT s0."path" FROM "Concept" c0 JOIN "Source" s0 ON s0."id" = c0."sourceId" WHERE c0."id" = ${fromConceptId}), '')`;
   const startSource = Prisma.sql`COALESCE((SELECT c0."sourceId" FROM "Concept" c0 WHERE c0."id" = ${fromConceptId}), '')`;
   const startOrder = Prisma.sql`COALESCE((SELECT c0."order" FROM "Concept" c0 WHERE c0."id" = ${fromConceptId}), -1)`;
-  return tx.$queryRaw<NewCard[]>`
+  return queryRows<NewCard>(Prisma.sql`
     SELECT c."id" AS "cardId", c."conceptId" AS "conceptId"
     FROM "Source" s CROSS JOIN "Concept" co CROSS JOIN "Card" c
     WHERE s."path" >= ${startPath}
@@ -98,13 +111,13 @@ async function unseenFrom(tx: Tx, userId: string, fromConceptId: string | null, 
       AND co."id" NOT IN (SELECT "value" FROM json_each(${JSON.stringify(exclude)}))
       AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
     ORDER BY s."path", s."id", co."order", c."order"
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 /** Unseen active cards of the given concepts (a study scope the caller checked is readable), in deck order. */
-export async function newCardsIn(tx: Tx, userId: string, conceptIds: readonly string[], limit: number, exclude: readonly string[]): Promise<NewCard[]> {
+export async function newCardsIn(userId: string, conceptIds: readonly string[], limit: number, exclude: readonly string[]): Promise<NewCard[]> {
   if (limit <= 0) return [];
-  return tx.$queryRaw<NewCard[]>`
+  return queryRows<NewCard>(Prisma.sql`
     SELECT c."id" AS "cardId", c."conceptId" AS "conceptId"
     FROM "Concept" co JOIN "Source" s ON s."id" = co."sourceId" JOIN "Card" c ON c."conceptId" = co."id"
     WHERE co."id" IN (SELECT "value" FROM json_each(${JSON.stringify(conceptIds)}))
@@ -113,5 +126,5 @@ export async function newCardsIn(tx: Tx, userId: string, conceptIds: readonly st
       AND ${sourceIsReadable(userId, 's')}
       AND NOT EXISTS (SELECT 1 FROM "ReviewState" rs WHERE rs."userId" = ${userId} AND rs."cardId" = c."id")
     ORDER BY s."path", s."id", co."order", c."order"
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }

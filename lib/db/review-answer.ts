@@ -8,6 +8,7 @@ import type { Grade } from '../srs/sm2';
 import { studyDayStart } from '../srs/study-day';
 import { replayFsrsFromLog, SCHEDULE_COLUMNS, toSchedules, type StoredSchedules } from './card-schedules';
 import { prisma } from './client';
+import { executeSql, isSqliteUniqueViolation, queryRows } from './direct-sql';
 import { Prisma, type ReviewLog } from './generated/client';
 import { reopenFrontier } from './new-cards';
 import { conceptIsReadable } from './readable';
@@ -81,18 +82,18 @@ interface CardStateRow extends Omit<StoredSchedules, 'repetitions'> {
   version: number;
 }
 
-/** Raw SQL throughout: this is the hot path, and a raw query costs a third of a model query. */
+/** Direct SQL throughout (lib/db/direct-sql.ts): this is the hot path. Runs inside recordAnswer's transaction. */
 async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
-  const settings = await getStudySettings(userId, tx);
-  const [already] = await tx.$queryRaw<ReviewLog[]>`SELECT * FROM "ReviewLog" WHERE "answerId" = ${input.answerId}`;
+  const settings = await getStudySettings(userId);
+  const [already] = await queryRows<ReviewLog>(Prisma.sql`SELECT * FROM "ReviewLog" WHERE "answerId" = ${input.answerId}`);
   if (already) {
     if (already.userId !== userId) throw new StaleAnswerError('This answer id was already used.');
     return outcomeOf(already, settings.leechLapses);
   }
-  const [row] = await tx.$queryRaw<CardStateRow[]>`
+  const [row] = await queryRows<CardStateRow>(Prisma.sql`
     SELECT c."conceptId", ${SCHEDULE_COLUMNS}, rs."suspended", rs."leech", rs."version"
     FROM "Card" c LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
-    WHERE c."id" = ${input.cardId} AND c."status" = 'active' AND ${conceptIsReadable(userId, 'c.conceptId')}`;
+    WHERE c."id" = ${input.cardId} AND c."status" = 'active' AND ${conceptIsReadable(userId, 'c.conceptId')}`);
   if (!row) throw new CardNotFoundError('This card no longer exists in the deck.');
   const state = row.repetitions === null ? null : { ...row, repetitions: row.repetitions };
   if ((state?.version ?? 0) !== input.version) {
@@ -102,7 +103,7 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
 
   const dayStart = studyDayStart(now, settings.timeZone, settings.rolloverHour);
   const selfTest = input.source === 'quiz' || input.source === 'drill';
-  const redrill = !selfTest && state !== null && isRedrill(planDay(await dayAnswers(tx, userId, dayStart, input.cardId), settings), input.cardId);
+  const redrill = !selfTest && state !== null && isRedrill(planDay(await dayAnswers(userId, dayStart, input.cardId), settings), input.cardId);
   const before = state ? await withFsrsMemory(tx, userId, input.cardId, toSchedules(state), settings) : newSchedules(now);
   const next = redrill ? before : answerSchedules(before, input.grade, now, settings);
   const active = activeSchedule(next, settings.scheduler);
@@ -114,24 +115,24 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
   const { sm2: prev } = before;
   const { sm2, fsrs } = next;
   if (state) {
-    const count = await tx.$executeRaw`
+    const count = await executeSql(Prisma.sql`
       UPDATE "ReviewState" SET "repetitions" = ${sm2.repetitions}, "intervalDays" = ${sm2.intervalDays},
         "easeFactor" = ${sm2.easeFactor}, "due" = ${active.due}, "sm2Due" = ${sm2.due}, "lapses" = ${sm2.lapses},
         "lastReviewedAt" = ${sm2.lastReviewedAt}, "fsrsStability" = ${fsrs?.stability ?? null}, "fsrsDifficulty" = ${fsrs?.difficulty ?? null},
         "fsrsScheduledDays" = ${fsrs?.scheduledDays ?? null}, "fsrsDue" = ${fsrs?.due ?? null},
         "suspended" = ${suspended}, "leech" = ${flagged}, "version" = "version" + 1
-      WHERE "userId" = ${userId} AND "cardId" = ${input.cardId} AND "version" = ${input.version}`;
+      WHERE "userId" = ${userId} AND "cardId" = ${input.cardId} AND "version" = ${input.version}`);
     if (count !== 1) throw new StaleAnswerError('This card was answered elsewhere in the meantime.');
   } else {
     // A concurrent first answer makes this INSERT fail on the primary key: handled as stale by recordAnswer.
-    await tx.$executeRaw`
+    await executeSql(Prisma.sql`
       INSERT INTO "ReviewState" ("userId", "cardId", "repetitions", "intervalDays", "easeFactor", "due", "sm2Due", "lapses",
         "lastReviewedAt", "introducedAt", "fsrsStability", "fsrsDifficulty", "fsrsScheduledDays", "fsrsDue", "suspended", "leech", "version")
       VALUES (${userId}, ${input.cardId}, ${sm2.repetitions}, ${sm2.intervalDays}, ${sm2.easeFactor}, ${active.due}, ${sm2.due}, ${sm2.lapses},
         ${now}, ${now}, ${fsrs?.stability ?? null}, ${fsrs?.difficulty ?? null}, ${fsrs?.scheduledDays ?? null}, ${fsrs?.due ?? null},
-        ${suspended}, ${flagged}, 1)`;
+        ${suspended}, ${flagged}, 1)`);
   }
-  await tx.$executeRaw`
+  await executeSql(Prisma.sql`
     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "grade", "reviewedAt", "timeTakenMs", "answerId", "kind", "wasNew",
       "prevLastReviewedAt", "prevSuspended", "prevLeech", "prevRepetitions", "prevIntervalDays", "prevEaseFactor", "prevDue", "prevLapses",
       "repetitions", "intervalDays", "easeFactor", "due", "lapses",
@@ -140,7 +141,7 @@ async function applyAnswer(tx: Tx, userId: string, input: AnswerInput, now: Date
       ${kind}, ${state === null}, ${prev.lastReviewedAt}, ${Boolean(state?.suspended)}, ${Boolean(state?.leech)},
       ${prev.repetitions}, ${prev.intervalDays}, ${prev.easeFactor}, ${prev.due}, ${prev.lapses},
       ${sm2.repetitions}, ${sm2.intervalDays}, ${sm2.easeFactor}, ${sm2.due}, ${sm2.lapses},
-      ${settings.scheduler}, ${fsrs?.stability ?? null}, ${fsrs?.difficulty ?? null}, ${fsrs?.scheduledDays ?? null}, ${fsrs?.due ?? null})`;
+      ${settings.scheduler}, ${fsrs?.stability ?? null}, ${fsrs?.difficulty ?? null}, ${fsrs?.scheduledDays ?? null}, ${fsrs?.due ?? null})`);
   return { kind, due: active.due, intervalDays: active.intervalDays, leech };
 }
 
@@ -163,8 +164,9 @@ function outcomeOf(log: ReviewLog, leechLapses: number): AnswerOutcome {
   return { kind, due: new Date(log.due), intervalDays: log.intervalDays, leech };
 }
 
-/** A unique-constraint failure: P2002 from a model query, or P2010 wrapping the driver's error from raw SQL. */
+/** A unique-constraint failure: better-sqlite3's from direct SQL, P2002 from a model query, or P2010 wrapping the driver's error from raw SQL. */
 function isUniqueViolation(error: unknown): boolean {
+  if (isSqliteUniqueViolation(error)) return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
   return error.code === 'P2002' || cause?.kind === 'UniqueConstraintViolation';
@@ -206,7 +208,7 @@ export async function undoAnswer(userId: string, answerId: string, now: Date): P
 
 /** The scheduling fields before `log`'s answer; call once `log` is marked undone. */
 async function restoredSchedules(tx: Tx, userId: string, log: ReviewLog): Promise<Prisma.ReviewStateUpdateInput> {
-  const settings = await getStudySettings(userId, tx);
+  const settings = await getStudySettings(userId);
   const fsrs = (await replayFsrsFromLog(tx, userId, settings, [log.cardId])).get(log.cardId) ?? null;
   const sm2 = {
     repetitions: log.prevRepetitions,

@@ -3,11 +3,9 @@ import { planDay, type AnswerKind, type DayAnswer, type DayPlan } from '../srs/q
 import type { Grade } from '../srs/sm2';
 import { studyDayStart } from '../srs/study-day';
 import type { StudySettings } from '../srs/study-settings';
-import { prisma } from './client';
+import { queryRows } from './direct-sql';
 import { Prisma } from './generated/client';
 import { getStudySettings } from './study-settings';
-
-type Db = Prisma.TransactionClient | typeof prisma;
 
 export interface StudyDay {
   settings: StudySettings;
@@ -31,16 +29,17 @@ interface DayAnswerRow {
 export async function loadStudyDay(userId: string, now: Date): Promise<StudyDay> {
   const settings = await getStudySettings(userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.rolloverHour);
-  const answers = await dayAnswers(prisma, userId, dayStart);
+  const answers = await dayAnswers(userId, dayStart);
   return { settings, dayStart, plan: planDay(answers, settings) };
 }
 
 /**
  * Answers given since `dayStart` that are not undone, oldest first; with `cardId`, only that
- * card's. Served by the (userId, reviewedAt) and (userId, cardId, reviewedAt) log indexes.
+ * card's. Served by the (userId, reviewedAt) and (userId, cardId, reviewedAt) log indexes; run
+ * directly (lib/db/direct-sql.ts), so inside a transaction it reads the transaction's state.
  */
-export async function dayAnswers(db: Db, userId: string, dayStart: Date, cardId?: string): Promise<DayAnswer[]> {
-  const rows = await db.$queryRaw<DayAnswerRow[]>`
+export async function dayAnswers(userId: string, dayStart: Date, cardId?: string): Promise<DayAnswer[]> {
+  const rows = await queryRows<DayAnswerRow>(Prisma.sql`
     SELECT l."cardId" AS "cardId", c."conceptId" AS "conceptId", l."grade" AS "grade", l."kind" AS "kind",
       l."wasNew" AS "wasNew", l."reviewedAt" AS "at", l."timeTakenMs" AS "timeTakenMs",
       (c."status" = 'active' AND COALESCE(rs."suspended", 0) = 0) AS "studiable"
@@ -49,7 +48,7 @@ export async function dayAnswers(db: Db, userId: string, dayStart: Date, cardId?
     LEFT JOIN "ReviewState" rs ON rs."userId" = l."userId" AND rs."cardId" = l."cardId"
     WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${dayStart} AND l."undoneAt" IS NULL
       AND l."kind" IN ('review', 'redrill') ${cardId === undefined ? Prisma.empty : Prisma.sql`AND l."cardId" = ${cardId}`}
-    ORDER BY l."reviewedAt", l."rowid"`;
+    ORDER BY l."reviewedAt", l."rowid"`);
   return rows.map((r) => ({
     cardId: r.cardId,
     conceptId: r.conceptId,

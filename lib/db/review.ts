@@ -7,9 +7,10 @@ import { addStudyDays } from '../srs/study-day';
 import type { StudySettings } from '../srs/study-settings';
 import { SCHEDULE_COLUMNS, toSchedules, type StoredSchedules } from './card-schedules';
 import { prisma } from './client';
+import { queryRows } from './direct-sql';
 import { Prisma } from './generated/client';
 import { firstNewCards, newCardsIn, type NewCard } from './new-cards';
-import { conceptIsReadable, readableConcepts } from './readable';
+import { conceptIsReadable } from './readable';
 import { loadStudyDay, type StudyDay } from './review-day';
 
 /** Where a card on the review screen came from; a re-drill leaves the SM-2 schedule unchanged. */
@@ -54,17 +55,15 @@ export interface DueSummary {
 
 /** The concept and its descendants, or null if there is no such concept or the user may not read it. */
 export async function getStudyScope(userId: string, conceptId: string): Promise<StudyScope | null> {
-  const concept = await prisma.concept.findFirst({
-    where: { id: conceptId, ...readableConcepts(userId) },
-    select: { id: true, title: true },
-  });
+  const [concept] = await queryRows<{ id: string; title: string }>(Prisma.sql`
+    SELECT co."id", co."title" FROM "Concept" co WHERE co."id" = ${conceptId} AND ${conceptIsReadable(userId, 'co.id')}`);
   if (!concept) return null;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await queryRows<{ id: string }>(Prisma.sql`
     WITH RECURSIVE "tree"("id") AS (
       SELECT ${conceptId}
       UNION ALL SELECT co."id" FROM "Concept" co JOIN "tree" t ON co."parentId" = t."id"
     )
-    SELECT "id" FROM "tree"`;
+    SELECT "id" FROM "tree"`);
   return { conceptId: concept.id, title: concept.title, conceptIds: rows.map((r) => r.id) };
 }
 
@@ -100,14 +99,20 @@ async function studyDay(userId: string, now: Date, scope: StudyScope | null, mor
   };
 }
 
-async function dueSummary(userId: string, scope: StudyScope | null, { plan, window }: ScreenDay): Promise<DueSummary> {
+async function dueSummary(userId: string, scope: StudyScope | null, day: ScreenDay): Promise<DueSummary> {
+  return (await dueCounts(userId, scope, day)).counts;
+}
+
+/** The counts, and what finding them found (see nextItem). */
+async function dueCounts(userId: string, scope: StudyScope | null, { plan, window }: ScreenDay): Promise<{ counts: DueSummary; found: Found }> {
   const inScope = scopeFilter(scope);
   const [dueReviews, fresh] = await Promise.all([
     countDue(userId, window, plan, scope),
     newCards(userId, plan.newLeft, plan, scope),
   ]);
   const redrills = plan.redrills.filter((r) => inScope(r.conceptId)).length;
-  return { dueReviews, newAvailable: fresh.length, redrills, total: dueReviews + fresh.length + redrills, done: plan.answered };
+  const counts = { dueReviews, newAvailable: fresh.length, redrills, total: dueReviews + fresh.length + redrills, done: plan.answered };
+  return { counts, found: { dueReviews, fresh } };
 }
 
 /** The next card to study, as {@link queueSteps} orders the day's queue; null when the day is done. */
@@ -115,12 +120,18 @@ export async function getNextReviewItem(userId: string, now: Date, scope: StudyS
   return nextItem(userId, now, scope, await studyDay(userId, now, scope, NO_MORE));
 }
 
-async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, window, settings }: ScreenDay): Promise<ReviewItem | null> {
+/** What the counts already found: no due review means no first one, and the first new card is the next one. */
+interface Found {
+  dueReviews: number;
+  fresh: NewCard[];
+}
+
+async function nextItem(userId: string, now: Date, scope: StudyScope | null, { plan, window, settings }: ScreenDay, found?: Found): Promise<ReviewItem | null> {
   for (const step of queueSteps(plan, now, scopeFilter(scope))) {
     if (step.kind === 'redrill') return loadItem(userId, step.cardId, 'redrill', now, settings);
     const cardId = step.kind === 'review'
-      ? await firstDue(userId, window, plan, scope)
-      : (await newCards(userId, 1, plan, scope))[0]?.cardId;
+      ? found?.dueReviews === 0 ? undefined : await firstDue(userId, window, plan, scope)
+      : (found?.fresh ?? (await newCards(userId, 1, plan, scope)))[0]?.cardId;
     if (cardId) return loadItem(userId, cardId, step.kind, now, settings);
   }
   return null;
@@ -144,31 +155,27 @@ function dueWhere(userId: string, { now, dueBy, dayStart }: DueWindow, plan: Day
 
 /** The most overdue card (ties by card id), walking the (userId, suspended, due) index. */
 async function firstDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<string | undefined> {
-  const [row] = await prisma.$queryRaw<{ cardId: string }[]>`
+  const [row] = await queryRows<{ cardId: string }>(Prisma.sql`
     SELECT rs."cardId" AS "cardId" FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
     WHERE ${dueWhere(userId, window, plan, scope)}
-    ORDER BY rs."due", rs."cardId" LIMIT 1`;
+    ORDER BY rs."due", rs."cardId" LIMIT 1`);
   return row?.cardId;
 }
 
 /** Due reviews, counted only up to the reviews left today. */
 async function countDue(userId: string, window: DueWindow, plan: DayPlan, scope: StudyScope | null): Promise<number> {
   if (plan.reviewsLeft === 0) return 0;
-  const [row] = await prisma.$queryRaw<{ n: number | bigint }[]>`
+  const [row] = await queryRows<{ n: number }>(Prisma.sql`
     SELECT COUNT(*) AS "n" FROM (
       SELECT 1 FROM "ReviewState" rs JOIN "Card" c ON c."id" = rs."cardId"
-      WHERE ${dueWhere(userId, window, plan, scope)} LIMIT ${plan.reviewsLeft})`;
-  return Number(row?.n ?? 0);
+      WHERE ${dueWhere(userId, window, plan, scope)} LIMIT ${plan.reviewsLeft})`);
+  return row?.n ?? 0;
 }
 
 async function newCards(userId: string, limit: number, plan: DayPlan, scope: StudyScope | null): Promise<NewCard[]> {
   const n = Math.min(limit, plan.newLeft);
   if (n <= 0) return [];
-  return prisma.$transaction((tx) =>
-    scope
-      ? newCardsIn(tx, userId, scope.conceptIds, n, plan.buriedConceptIds)
-      : firstNewCards(tx, userId, n, plan.buriedConceptIds),
-  );
+  return scope ? newCardsIn(userId, scope.conceptIds, n, plan.buriedConceptIds) : firstNewCards(userId, n, plan.buriedConceptIds);
 }
 
 interface ItemRow extends Omit<StoredSchedules, 'repetitions'> {
@@ -186,12 +193,12 @@ interface ItemRow extends Omit<StoredSchedules, 'repetitions'> {
 
 /** The card with its concept and this user's state, in one query; callers pass only cards the user may read. */
 async function loadItem(userId: string, cardId: string, queue: ReviewQueue, now: Date, settings: StudySettings): Promise<ReviewItem> {
-  const [row] = await prisma.$queryRaw<ItemRow[]>`
+  const [row] = await queryRows<ItemRow>(Prisma.sql`
     SELECT c."id" AS "cardId", c."kind", c."question", c."answer", c."explanation", c."conceptId", co."headingPath", c."sourceLine",
       ${SCHEDULE_COLUMNS}, rs."version"
     FROM "Card" c JOIN "Concept" co ON co."id" = c."conceptId"
     LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
-    WHERE c."id" = ${cardId}`;
+    WHERE c."id" = ${cardId}`);
   if (!row) throw new Error(`No card ${cardId}`);
   const state = row.repetitions === null ? null : toSchedules({ ...row, repetitions: row.repetitions });
   return {
@@ -284,19 +291,23 @@ export interface UndoableAnswer {
 
 /** The latest answer of the current study day that is not undone yet: what `u` undoes. */
 async function lastUndoableAnswer(userId: string, { dayStart }: StudyDay): Promise<UndoableAnswer | null> {
-  const [row] = await prisma.$queryRaw<UndoableAnswer[]>`
+  const [row] = await queryRows<UndoableAnswer>(Prisma.sql`
     SELECT l."answerId" AS "answerId", c."question" AS "question"
     FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
     WHERE l."userId" = ${userId} AND l."reviewedAt" >= ${dayStart} AND l."undoneAt" IS NULL
       AND l."kind" IN ('review', 'redrill')
-    ORDER BY l."reviewedAt" DESC, l."rowid" DESC LIMIT 1`;
+    ORDER BY l."reviewedAt" DESC, l."rowid" DESC LIMIT 1`);
   return row ?? null;
 }
 
-export interface ReviewScreen {
+/** What the review screen shows for the next card: the card, the progress counts and what `u` undoes. */
+export interface ReviewStep {
   item: ReviewItem | null;
   counts: DueSummary;
   undoable: UndoableAnswer | null;
+}
+
+export interface ReviewScreen extends ReviewStep {
   /** Present once nothing is left to study. */
   summary: SessionSummary | null;
   /** The user's IANA zone, for showing dates. */
@@ -309,13 +320,20 @@ export interface ReviewScreen {
  */
 export async function getReviewScreen(userId: string, now: Date, scope: StudyScope | null, more: StudyMore = NO_MORE): Promise<ReviewScreen> {
   const day = await studyDay(userId, now, scope, more);
-  const [item, counts, undoable] = await Promise.all([
-    nextItem(userId, now, scope, day),
-    dueSummary(userId, scope, day),
-    lastUndoableAnswer(userId, day),
-  ]);
-  const summary = item ? null : await sessionSummary(userId, now, scope, more, day);
-  return { item, counts, undoable, summary, timeZone: day.settings.timeZone };
+  const step = await reviewStep(userId, now, scope, day);
+  const summary = step.item ? null : await sessionSummary(userId, now, scope, more, day);
+  return { ...step, summary, timeZone: day.settings.timeZone };
+}
+
+/** The review screen without the end-of-session summary: what an answer or an undo moves on to. */
+export async function getReviewStep(userId: string, now: Date, scope: StudyScope | null, more: StudyMore = NO_MORE): Promise<ReviewStep> {
+  return reviewStep(userId, now, scope, await studyDay(userId, now, scope, more));
+}
+
+/** The counts come first: the next card is the first of what they found, so the day's queue is searched once. */
+async function reviewStep(userId: string, now: Date, scope: StudyScope | null, day: ScreenDay): Promise<ReviewStep> {
+  const [{ counts, found }, undoable] = await Promise.all([dueCounts(userId, scope, day), lastUndoableAnswer(userId, day)]);
+  return { item: await nextItem(userId, now, scope, day, found), counts, undoable };
 }
 
 export interface TopicDue {

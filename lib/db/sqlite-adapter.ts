@@ -7,6 +7,7 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 import { Mutex } from 'async-mutex';
+import type BetterSqlite3 from 'better-sqlite3';
 
 /**
  * How every connection of the app, the CLI, the scripts and the tests opens the SQLite file:
@@ -25,7 +26,8 @@ import { Mutex } from 'async-mutex';
  *   requests while an ingest holds the lock. After LOCK_WAIT_MS it gives up with DatabaseBusyError.
  *
  * Hand-written because @prisma/adapter-better-sqlite3 6.19 has no option for any of this; this
- * wraps its adapter and only replaces how a transaction begins.
+ * wraps its adapter and only replaces how a transaction begins. It also hands out the adapter's
+ * own better-sqlite3 connection, for lib/db/direct-sql.ts.
  */
 
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -42,14 +44,27 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-export function createSqliteAdapter(url: string, options: { lockWaitMs?: number } = {}): SqlMigrationAwareDriverAdapterFactory {
+/** The adapter factory, which also knows the connection it opened last. */
+export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
+  /** The better-sqlite3 connection of the latest connect() while it is open, else null. */
+  connection(): BetterSqlite3.Database | null;
+}
+
+export function createSqliteAdapter(url: string, options: { lockWaitMs?: number } = {}): SqliteAdapterFactory {
   const inner = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+  let current: BetterSqlite3.Database | null = null;
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => configured(await inner.connect(), lockWaitMs),
+    connect: async () => {
+      const adapter = await inner.connect();
+      // The adapter keeps its connection in an undeclared `client` field (checked by tests/db/direct-sql.test.ts).
+      current = (adapter as unknown as { client?: BetterSqlite3.Database }).client ?? null;
+      return configured(adapter, lockWaitMs);
+    },
     connectToShadowDb: async () => configured(await inner.connectToShadowDb(), lockWaitMs),
+    connection: () => (current?.open ? current : null),
   };
 }
 

@@ -4,15 +4,30 @@ import { MAX_CARDS_PER_DAY } from '../srs/study-settings';
 
 const answerId = z.string().uuid('Answer id must be a UUID.');
 
+/**
+ * The /review parameters (see reviewSearchParamsSchema) an answer or undo was given under: the
+ * card it moves on to is chosen within the same scope and "study more" choice. Absent: the plain daily queue.
+ */
+export const studySchema = z
+  .object({
+    concept: z.string().min(1).max(64).optional(),
+    extra: z.number().int().min(0).max(MAX_CARDS_PER_DAY).default(0),
+    ahead: z.number().int().min(0).max(AHEAD_DAYS).default(0),
+  })
+  .prefault({});
+
+export type StudyParams = z.output<typeof studySchema>;
+
 export const answerSchema = z.object({
   cardId: z.string().min(1).max(64),
   grade: z.number().int().min(0, 'Grade must be 0 to 5.').max(5, 'Grade must be 0 to 5.'),
   answerId,
   version: z.number().int().min(0),
   timeTakenMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  study: studySchema,
 });
 
-export const undoSchema = z.object({ answerId });
+export const undoSchema = z.object({ answerId, study: studySchema });
 
 export const unsuspendSchema = z.object({ cardId: z.string().min(1).max(64) });
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import type { writeDecks as WriteDecks } from '@/lib/db/deck-writer';
@@ -205,5 +206,23 @@ describe('writeDecks', () => {
     expect(await prisma.card.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
     const source = await prisma.source.findFirstOrThrow({ where: { path: 'content/caching.md' } });
     expect(source.ingestedAt).toEqual(DAY1);
+  });
+
+  it('a note another process changed while this write waited for the lock is written from what is stored then', async () => {
+    await write(CACHING_V1, DAY1);
+    const lru = await card('What is LRU?');
+    // Another process holds the write lock; the re-ingest reads and plans, then waits for it.
+    const other = new Database(db.file);
+    other.exec('BEGIN IMMEDIATE');
+    const writing = writeDecks(prisma, [{ deck: deck(CACHING_V1), storedPath: 'content/caching.md' }], DAY2, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    other.prepare(`UPDATE "Card" SET "status" = 'retired' WHERE "id" = ?`).run(lru.id);
+    other.exec('COMMIT');
+    other.close();
+
+    // The note still holds LRU, so the card it retired meanwhile is revived, as a write after that change would.
+    const [summary] = await writing;
+    expect(summary).toMatchObject({ status: 'updated', created: 0, changed: 1, unchanged: 2, retired: 0 });
+    expect(await card('What is LRU?')).toMatchObject({ id: lru.id, status: 'active' });
   });
 });

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Markdown } from '@/components/reading/markdown';
 import { ReviewSession } from '@/components/review/review-session';
 import { SessionSummary } from '@/components/review/session-summary';
 import { getReviewScreen, getStudyScope } from '@/lib/db/review';
+import { toShownStep } from '@/lib/review-step';
 import { requireUser } from '@/lib/session';
 import { reviewSearchParamsSchema } from '@/lib/validations/review';
 
@@ -31,10 +31,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <ReviewSession
-        item={screen.item}
-        answer={screen.item ? <Markdown source={screen.item.answer} /> : null}
-        counts={screen.counts}
-        undoable={screen.undoable}
+        step={toShownStep(screen)}
+        study={{ concept, extra, ahead }}
         finished={screen.summary && <SessionSummary summary={screen.summary} timeZone={screen.timeZone} concept={concept} extra={extra} ahead={ahead} />}
       />
     </div>
