@@ -72,6 +72,22 @@ describe('statistics from the review log', () => {
     expect(day(after, '2024-03-14')).toBe(1);
   });
 
+  it('caches whole 15-minute slots: answers in the same quarter hour share one row', async () => {
+    const user = await f.newUser(NY);
+    await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:01:00Z'));
+    await answer(user, 'What is LRU?', 4, new Date('2024-03-04T15:07:30Z'));
+    await answer(user, 'What is LFU?', 4, new Date('2024-03-04T15:14:59Z'));
+    await answer(user, 'What is a DLQ?', 4, new Date('2024-03-04T15:15:00Z'));
+    await stats.getStudyStats(user, new Date('2024-03-14T15:00:00Z'));
+    // Raw SQL: Prisma would round a fractional slot to an integer when reading it.
+    const slots = await f.prisma.$queryRaw<{ slot: number; reviews: number }[]>`
+      SELECT "slot", "reviews" FROM "ReviewStatsSlot" WHERE "userId" = ${user} ORDER BY "slot"`;
+    expect(slots.map((s) => [Number(s.slot) * 900_000, Number(s.reviews)])).toEqual([
+      [Date.parse('2024-03-04T15:00:00Z'), 3],
+      [Date.parse('2024-03-04T15:15:00Z'), 1],
+    ]);
+  });
+
   it('true retention counts only scheduled reviews of mature cards (interval of 21 days or more)', async () => {
     const user = await f.newUser(NY);
     const cardId = await f.cardId('What is a cache?');
