@@ -15,9 +15,16 @@ import {
   type WeekRetention,
   NO_REVIEWS,
 } from '../stats/calendar';
-import { LEARNING_REPETITIONS, stateTotals, topicMastery, type StateCounts, type TopicMastery } from '../stats/card-states';
+import {
+  LEARNING_REPETITIONS,
+  stateTotals,
+  topicMastery,
+  type StateCounts,
+  type TopicConcept,
+  type TopicMastery,
+} from '../stats/card-states';
 import { prisma } from './client';
-import { readableConcepts, sourceIsReadable } from './readable';
+import { sourceIsReadable } from './readable';
 import { Prisma } from './generated/client';
 import { getStudySettings } from './study-settings';
 
@@ -200,6 +207,18 @@ export async function cardStatesByConcept(userId: string): Promise<Map<string, S
   );
 }
 
+/**
+ * The active concepts the user may read, in deck order (note path, then heading order): the topic
+ * tree the mastery list adds up. Raw SQL: for 2,000 concepts a model query costs twice as much.
+ */
+async function readableConceptTree(userId: string): Promise<TopicConcept[]> {
+  return prisma.$queryRaw<TopicConcept[]>`
+    SELECT co."id", co."title", co."parentId"
+    FROM "Concept" co JOIN "Source" s ON s."id" = co."sourceId"
+    WHERE co."status" = 'active' AND ${sourceIsReadable(userId, 's')}
+    ORDER BY s."path", s."id", co."order"`;
+}
+
 /** Everything the statistics page shows, for the signed-in user at `now`. */
 export async function getStudyStats(userId: string, now: Date): Promise<StudyStats> {
   const calendar = await getStudySettings(userId);
@@ -210,11 +229,7 @@ export async function getStudyStats(userId: string, now: Date): Promise<StudySta
   const [due, states, concepts] = await Promise.all([
     dueCountsByDay(userId, ahead),
     cardStatesByConcept(userId),
-    prisma.concept.findMany({
-      where: { status: 'active', ...readableConcepts(userId) },
-      orderBy: [{ source: { path: 'asc' } }, { order: 'asc' }],
-      select: { id: true, title: true, parentId: true },
-    }),
+    readableConceptTree(userId),
   ]);
   const retention = weeklyRetention(days, dayCounts);
   return {
