@@ -143,7 +143,8 @@ export async function reviewCountsByDay(userId: string, ranges: DayRange[], now:
  * Active, unsuspended cards falling due on each study day of `ranges`; the first bucket also takes
  * every overdue card. Per day, the user's unsuspended states due that day are counted from the
  * ReviewState(userId, suspended, due) index alone, less those of the few cards that are not active
- * (listed once, from Card(status, ...), and materialised first). A count per day in a scalar
+ * (listed once, from Card(status, ...), and materialised first; CROSS JOIN keeps SQLite from
+ * walking every unsuspended state instead and looking up its card). A count per day in a scalar
  * subquery, rather than a join grouped by day, needs no sort.
  *
  * Only the user's own review states are read, so nothing of another user's can show; no
@@ -173,17 +174,19 @@ export async function dueCountsByDay(userId: string, ranges: DayRange[]): Promis
  * order, which is the GROUP BY's order, so nothing is sorted: each concept's note is checked once
  * (other users' notes are skipped before any of their cards is read), then its active cards from
  * Card(status, conceptId, id) and each card's state from ReviewState(cardId, userId, ...), both
- * read from the index alone. CROSS JOIN fixes that order: left to itself, SQLite walks every card
- * first, checks its note per card and sorts 100,000 rows to group them.
+ * read from the index alone: one index lookup per card is most of the cost. CROSS JOIN fixes that
+ * order (left to itself, SQLite walks every card first, checks its note per card and sorts 100,000
+ * rows to group them), and the indexes are named because SQLite would pick Card(conceptId, status)
+ * and ReviewState's primary key, neither of which holds the columns read.
  */
 export async function cardStatesByConcept(userId: string): Promise<Map<string, StateCounts>> {
   const unsuspended = Prisma.sql`rs."suspended" = 0`;
-  const young = Prisma.sql`rs."intervalDays" < ${MATURE_INTERVAL_DAYS}`;
+  const notMature = Prisma.sql`rs."intervalDays" < ${MATURE_INTERVAL_DAYS}`;
   const rows = await prisma.$queryRaw<{ conceptId: string; new: Count; learning: Count; young: Count; mature: Count; suspended: Count }[]>`
     SELECT co."id" AS "conceptId",
       COUNT(*) FILTER (WHERE rs."cardId" IS NULL) AS "new",
-      COUNT(*) FILTER (WHERE ${unsuspended} AND ${young} AND rs."repetitions" < ${LEARNING_REPETITIONS}) AS "learning",
-      COUNT(*) FILTER (WHERE ${unsuspended} AND ${young} AND rs."repetitions" >= ${LEARNING_REPETITIONS}) AS "young",
+      COUNT(*) FILTER (WHERE ${unsuspended} AND ${notMature} AND rs."repetitions" < ${LEARNING_REPETITIONS}) AS "learning",
+      COUNT(*) FILTER (WHERE ${unsuspended} AND ${notMature} AND rs."repetitions" >= ${LEARNING_REPETITIONS}) AS "young",
       COUNT(*) FILTER (WHERE ${unsuspended} AND rs."intervalDays" >= ${MATURE_INTERVAL_DAYS}) AS "mature",
       COUNT(*) FILTER (WHERE rs."suspended" = 1) AS "suspended"
     FROM "Concept" co
