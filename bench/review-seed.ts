@@ -69,6 +69,7 @@ export function buildDatabase(file: string, { analyze = true, privateSources = 0
     /** Notes `first`.. of one deck (ids and keys led by `prefix`), in order; returns their card ids. */
     const addNotes = (first: number, count: number, ownerId: string | null, prefix: string, titles: { note: string; topic: string }): string[] => {
       const { note, topic } = titles;
+      const conceptId = (n: number) => id(`${prefix}con`, n);
       const cards: string[] = [];
       for (let s = first; s < first + count; s++) {
         const sourceId = id(`${prefix}src`, s);
@@ -76,7 +77,6 @@ export function buildDatabase(file: string, { analyze = true, privateSources = 0
         insert.source.run(sourceId, ownerId, notePath, ownerId ? `${ownerId}/${notePath}` : notePath, `${note} ${s}`, `hash${s}`, ingested);
         for (let c = 0; c < CONCEPTS_PER_SOURCE; c++) {
           const n = s * CONCEPTS_PER_SOURCE + c;
-          const conceptId = (i: number) => id(`${prefix}con`, i);
           // A tree per note: concept 0 is the note's title, 1-9 its sections, the rest subsections.
           const parent = c === 0 ? null : conceptId(s * CONCEPTS_PER_SOURCE + (c < 10 ? 0 : 1 + (c % 9)));
           const depth = c === 0 ? 1 : c < 10 ? 2 : 3;

@@ -8,10 +8,10 @@
  * and true retention (a year of the log), cards due per day for the forecast, cards by state per
  * concept, and the whole page's data together. Prints p50/p95 of each, after a first load that
  * fills the statistics cache (ReviewStatsSlot) from the whole log. Goal: p95 <= 100 ms. Each line
- * also gives the process CPU time, which a machine busy with other work does not inflate.
+ * also gives the process CPU time, which a machine busy with other work inflates far less.
  *
  * Without ANALYZE, as the app's own database: SQLite plans with its defaults there, and so here.
- * Fails if a private topic of the other user shows up in the learner's statistics.
+ * Fails if the learner's statistics show any of the other user's topics or cards.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
