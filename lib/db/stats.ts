@@ -16,7 +16,6 @@ import {
   NO_REVIEWS,
 } from '../stats/calendar';
 import {
-  LEARNING_REPETITIONS,
   stateTotals,
   topicMastery,
   type StateCounts,
@@ -170,43 +169,32 @@ export async function dueCountsByDay(userId: string, ranges: DayRange[]): Promis
 
 /**
  * Per concept the user may read, its active cards by state (see lib/stats/card-states.ts for the
- * states and their order); concepts without an active card are absent. One pass in concept id
- * order, which is the GROUP BY's order, so nothing is sorted: each concept's note is checked once
- * (other users' notes are skipped before any of their cards is read), then its active cards from
- * Card(status, conceptId, id) and each card's state from ReviewState(cardId, userId, ...), both
- * read from the index alone: one index lookup per card is most of the cost. CROSS JOIN fixes that
- * order (left to itself, SQLite walks every card first, checks its note per card and sorts 100,000
- * rows to group them), and the indexes are named because SQLite would pick Card(conceptId, status)
- * and ReviewState's primary key, neither of which holds the columns read.
+ * states and their order); concepts without an active card are absent. The active cards are
+ * counted per readable concept from the Card(status, conceptId, id) index alone (other users'
+ * notes are skipped before any of their cards is read; CROSS JOIN keeps that order, where SQLite
+ * would walk every card, check its note per card and sort them all to group them). How many of
+ * them the user has in each reviewed state is one row of ConceptStateCount, which triggers keep in
+ * step with every write (migration 0012); the rest are new. Looking up each card's state instead
+ * costs an index lookup per card: most of the page's time for a deck of 100,000 cards.
  */
 export async function cardStatesByConcept(userId: string): Promise<Map<string, StateCounts>> {
-  const unsuspended = Prisma.sql`rs."suspended" = 0`;
-  const notMature = Prisma.sql`rs."intervalDays" < ${MATURE_INTERVAL_DAYS}`;
-  const rows = await prisma.$queryRaw<{ conceptId: string; new: Count; learning: Count; young: Count; mature: Count; suspended: Count }[]>`
-    SELECT co."id" AS "conceptId",
-      COUNT(*) FILTER (WHERE rs."cardId" IS NULL) AS "new",
-      COUNT(*) FILTER (WHERE ${unsuspended} AND ${notMature} AND rs."repetitions" < ${LEARNING_REPETITIONS}) AS "learning",
-      COUNT(*) FILTER (WHERE ${unsuspended} AND ${notMature} AND rs."repetitions" >= ${LEARNING_REPETITIONS}) AS "young",
-      COUNT(*) FILTER (WHERE ${unsuspended} AND rs."intervalDays" >= ${MATURE_INTERVAL_DAYS}) AS "mature",
-      COUNT(*) FILTER (WHERE rs."suspended" = 1) AS "suspended"
-    FROM "Concept" co
-    CROSS JOIN "Source" s ON s."id" = co."sourceId"
-    CROSS JOIN "Card" c INDEXED BY "Card_status_conceptId_id_idx" ON c."status" = 'active' AND c."conceptId" = co."id"
-    LEFT JOIN "ReviewState" rs INDEXED BY "ReviewState_cardId_userId_suspended_intervalDays_repetitions_idx"
-      ON rs."cardId" = c."id" AND rs."userId" = ${userId}
-    WHERE ${sourceIsReadable(userId, 's')}
-    GROUP BY co."id"`;
+  const rows = await prisma.$queryRaw<{ conceptId: string; cards: Count; learning: Count; young: Count; mature: Count; suspended: Count }[]>`
+    SELECT a."conceptId", a."cards", k."learning", k."young", k."mature", k."suspended"
+    FROM (
+      SELECT co."id" AS "conceptId", COUNT(*) AS "cards"
+      FROM "Concept" co
+      CROSS JOIN "Source" s ON s."id" = co."sourceId"
+      CROSS JOIN "Card" c ON c."status" = 'active' AND c."conceptId" = co."id"
+      WHERE ${sourceIsReadable(userId, 's')}
+      GROUP BY co."id") a
+    LEFT JOIN "ConceptStateCount" k ON k."userId" = ${userId} AND k."conceptId" = a."conceptId"`;
   return new Map(
-    rows.map((r) => [
-      r.conceptId,
-      {
-        new: Number(r.new ?? 0),
-        learning: Number(r.learning ?? 0),
-        young: Number(r.young ?? 0),
-        mature: Number(r.mature ?? 0),
-        suspended: Number(r.suspended ?? 0),
-      },
-    ]),
+    rows.map((r) => {
+      // No row yet: the user has not answered any card of the concept.
+      const reviewed = { learning: Number(r.learning ?? 0), young: Number(r.young ?? 0), mature: Number(r.mature ?? 0), suspended: Number(r.suspended ?? 0) };
+      const answered = reviewed.learning + reviewed.young + reviewed.mature + reviewed.suspended;
+      return [r.conceptId, { new: Number(r.cards) - answered, ...reviewed }];
+    }),
   );
 }
 
