@@ -15,13 +15,7 @@ import {
   type WeekRetention,
   NO_REVIEWS,
 } from '../stats/calendar';
-import {
-  stateTotals,
-  topicMastery,
-  type StateCounts,
-  type TopicConcept,
-  type TopicMastery,
-} from '../stats/card-states';
+import { stateTotals, topicMastery, type StateCounts, type TopicConcept, type TopicMastery } from '../stats/card-states';
 import { prisma } from './client';
 import { sourceIsReadable } from './readable';
 import { Prisma } from './generated/client';
