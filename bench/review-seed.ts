@@ -2,7 +2,8 @@
  * The review benchmarks' data set (bench:review, bench:stats): a temporary database with every
  * migration applied, holding 100,000 cards in 2,000 concepts from 20 notes, one learner with review
  * states for the first 95,000 cards in deck order and 1,000,000 review-log entries over 700 days
- * (plus four lighter learners). Seeded: every run builds the same data.
+ * (plus four lighter learners, the first of whom may also have private notes: SeedOptions).
+ * Seeded: every run builds the same data.
  */
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../prisma/apply-migrations';
@@ -26,13 +27,31 @@ const DUE_SHARE = 0.05;
 const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00');
 const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(8, '0')}`;
 
-export function buildDatabase(file: string): void {
+export interface SeedOptions {
+  /**
+   * Gather the query planner's statistics (ANALYZE) at the end; the default. The app never runs
+   * ANALYZE, so a benchmark that should plan as the app does turns it off.
+   */
+  analyze?: boolean;
+  /**
+   * Notes private to PRIVATE_OWNER, sized like the shared ones, every card of them reviewed by
+   * their owner: what other users' decks add to a database, and what no one else may see.
+   */
+  privateSources?: number;
+}
+
+/** The owner of the private notes (SeedOptions.privateSources): the first lighter learner. */
+export const PRIVATE_OWNER = 'user00000000';
+/** Every private note's title and every private topic's starts with this. */
+export const PRIVATE_TITLE = 'Private';
+
+export function buildDatabase(file: string, { analyze = true, privateSources = 0 }: SeedOptions = {}): void {
   const db = new Database(file);
   applyMigrations(db);
   const rand = mulberry32(42); // seeded: every run builds the same data
   const insert = {
     user: db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "newPerDay", "reviewsPerDay") VALUES (?, ?, 'x', ?, ?)`),
-    source: db.prepare(`INSERT INTO "Source" ("id", "path", "key", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?, ?, ?, ?)`),
+    source: db.prepare(`INSERT INTO "Source" ("id", "ownerId", "path", "key", "title", "contentHash", "ingestedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`),
     concept: db.prepare(`INSERT INTO "Concept" ("id", "key", "sourceId", "parentId", "headingPath", "title", "depth", "order", "body", "startLine", "endLine")
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Body text of the concept.', ?, ?)`),
     card: db.prepare(`INSERT INTO "Card" ("id", "key", "conceptId", "kind", "question", "answer", "sourceLine", "order", "updatedAt")
@@ -47,22 +66,33 @@ export function buildDatabase(file: string): void {
   db.transaction(() => {
     insert.user.run('main', 'main@example.com', 100, 200);
     for (let u = 0; u < OTHER_USERS; u++) insert.user.run(id('user', u), `other${u}@example.com`, 20, 200);
-    let card = 0;
-    for (let s = 0; s < SOURCES; s++) {
-      const sourceId = id('src', s);
-      const notePath = `notes/${String(s).padStart(2, '0')}.md`;
-      insert.source.run(sourceId, notePath, notePath, `Note ${s}`, `hash${s}`, ingested);
-      for (let c = 0; c < CONCEPTS_PER_SOURCE; c++) {
-        const n = s * CONCEPTS_PER_SOURCE + c;
-        // A tree per note: concept 0 is the note's title, 1-9 its sections, the rest subsections.
-        const parent = c === 0 ? null : id('con', s * CONCEPTS_PER_SOURCE + (c < 10 ? 0 : 1 + (c % 9)));
-        const depth = c === 0 ? 1 : c < 10 ? 2 : 3;
-        insert.concept.run(id('con', n), `key-con-${n}`, sourceId, parent, JSON.stringify([`Note ${s}`, `Topic ${n}`]), `Topic ${n}`, depth, c, c * 60, c * 60 + 59);
-        for (let k = 0; k < CARDS_PER_CONCEPT; k++, card++) {
-          insert.card.run(id('card', card), `key-card-${card}`, id('con', n), `Question ${card}?`, c * 60 + k + 1, c * CARDS_PER_CONCEPT + k, ingested);
+    /** Notes `first`.. of one deck (ids and keys led by `prefix`), in order; returns their card ids. */
+    const addNotes = (first: number, count: number, ownerId: string | null, prefix: string, titles: { note: string; topic: string }): string[] => {
+      const { note, topic } = titles;
+      const conceptId = (n: number) => id(`${prefix}con`, n);
+      const cards: string[] = [];
+      for (let s = first; s < first + count; s++) {
+        const sourceId = id(`${prefix}src`, s);
+        const notePath = `notes/${String(s).padStart(2, '0')}.md`;
+        insert.source.run(sourceId, ownerId, notePath, ownerId ? `${ownerId}/${notePath}` : notePath, `${note} ${s}`, `hash${s}`, ingested);
+        for (let c = 0; c < CONCEPTS_PER_SOURCE; c++) {
+          const n = s * CONCEPTS_PER_SOURCE + c;
+          // A tree per note: concept 0 is the note's title, 1-9 its sections, the rest subsections.
+          const parent = c === 0 ? null : conceptId(s * CONCEPTS_PER_SOURCE + (c < 10 ? 0 : 1 + (c % 9)));
+          const depth = c === 0 ? 1 : c < 10 ? 2 : 3;
+          insert.concept.run(conceptId(n), `key-${prefix}con-${n}`, sourceId, parent, JSON.stringify([`${note} ${s}`, `${topic} ${n}`]), `${topic} ${n}`, depth, c, c * 60, c * 60 + 59);
+          for (let k = 0; k < CARDS_PER_CONCEPT; k++) {
+            const card = n * CARDS_PER_CONCEPT + k;
+            const cardId = id(`${prefix}card`, card);
+            cards.push(cardId);
+            insert.card.run(cardId, `key-${prefix}card-${card}`, conceptId(n), `Question ${card}?`, c * 60 + k + 1, c * CARDS_PER_CONCEPT + k, ingested);
+          }
         }
       }
-    }
+      return cards;
+    };
+    addNotes(0, SOURCES, null, '', { note: 'Note', topic: 'Topic' });
+    const privateCards = addNotes(SOURCES, privateSources, PRIVATE_OWNER, 'p', { note: `${PRIVATE_TITLE} note`, topic: `${PRIVATE_TITLE} topic` });
     const addLearner = (userId: string, seen: number, logs: number) => {
       for (let i = 0; i < seen; i++) {
         const due = rand() < DUE_SHARE
@@ -82,8 +112,12 @@ export function buildDatabase(file: string): void {
     };
     addLearner('main', SEEN, LOGS);
     for (let u = 0; u < OTHER_USERS; u++) addLearner(id('user', u), OTHER_SEEN, OTHER_LOGS);
+    // The owner has reviewed every private card (drawing nothing from `rand`: the rest stays as it was).
+    const due = sqlDate(new Date(NOW.getTime() + 10 * DAY_MS));
+    const introduced = sqlDate(new Date(NOW.getTime() - 100 * DAY_MS));
+    for (const cardId of privateCards) insert.state.run(PRIVATE_OWNER, cardId, 3, 30, 2.5, due, 0, introduced, introduced, 3);
   })();
-  db.exec('ANALYZE');
+  if (analyze) db.exec('ANALYZE');
   if (process.env.BENCH_WAL) db.pragma('journal_mode = WAL');
   db.close();
 }

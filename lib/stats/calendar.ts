@@ -8,7 +8,7 @@
  */
 import { addStudyDays, studyDayLabel, studyDayStart } from '../srs/study-day';
 
-/** A card is mature once its interval reaches 21 days (Anki's definition). */
+/** A card is mature once its interval reaches 21 days (Anki's definition). Also in migration 0012's triggers. */
 export const MATURE_INTERVAL_DAYS = 21;
 /** Lowest SM-2 grade that passes a card (Hard, Good and Easy; Again fails). */
 export const PASSING_GRADE = 3;

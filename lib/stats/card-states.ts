@@ -1,6 +1,8 @@
 /**
  * Cards by state, and mastery per topic, pure. lib/db/stats.ts counts the user's active cards per
- * concept and state in one grouped query; this module adds them up the topic tree.
+ * concept and state (from ConceptStateCount, which the triggers of migration 0012 keep by these
+ * same rules and thresholds: changing either needs a migration that recreates them); this module
+ * adds them up the topic tree.
  *
  * States of a card for one user, first match wins (the SQL applies the same order):
  * - suspended: suspended by the user or as a leech, whatever its interval;

@@ -65,6 +65,7 @@ let db: {
   quiz: typeof import('@/lib/db/quiz');
   drill: typeof import('@/lib/db/drill');
   leeches: typeof import('@/lib/db/leeches');
+  stats: typeof import('@/lib/db/stats');
   ingest: typeof import('@/lib/db/ingest');
 };
 
@@ -84,6 +85,7 @@ beforeAll(async () => {
     quiz: await import('@/lib/db/quiz'),
     drill: await import('@/lib/db/drill'),
     leeches: await import('@/lib/db/leeches'),
+    stats: await import('@/lib/db/stats'),
     ingest: await import('@/lib/db/ingest'),
   };
   const { createUser } = await import('@/lib/db/users');
@@ -108,7 +110,7 @@ beforeEach(() => {
 
 /** Everything a user's data-layer reads return, as one string to search for leaks. */
 async function everythingVisibleTo(userId: string): Promise<string> {
-  const [tree, stats, quizTopics, quizDeck, prompts, due, dueCounts, screen, busiest, leeches, hits] = await Promise.all([
+  const [tree, stats, quizTopics, quizDeck, prompts, due, dueCounts, screen, busiest, leeches, studyStats, hits] = await Promise.all([
     db.topics.getTopicTree(userId, NOW),
     db.topics.getDeckStats(userId),
     db.quiz.getQuizTopics(userId),
@@ -119,9 +121,10 @@ async function everythingVisibleTo(userId: string): Promise<string> {
     db.review.getReviewScreen(userId, NOW, null),
     db.review.getBusiestTopics(userId, NOW, 10),
     db.leeches.listLeeches(userId),
+    db.stats.getStudyStats(userId, NOW),
     Promise.all(['zanzibar', 'quokka', 'wombat', 'cache'].map((q) => db.search.searchNotes(userId, q))),
   ]);
-  return JSON.stringify({ tree, stats, quizTopics, quizDeck, prompts, due, dueCounts: [...dueCounts], screen, busiest, leeches, hits });
+  return JSON.stringify({ tree, stats, quizTopics, quizDeck, prompts, due, dueCounts: [...dueCounts], screen, busiest, leeches, studyStats, hits });
 }
 
 describe('private decks: reads', () => {
@@ -147,6 +150,23 @@ describe('private decks: reads', () => {
     expect((await db.quiz.getQuizTopics(bob.id)).map((t) => t.title).sort()).toEqual(['Bob private', 'Caching']);
     expect((await db.drill.getDrillPrompts(alice.id)).map((p) => p.title)).toEqual(['Design a zanzibar ledger']);
     expect(await db.drill.getDrillPrompts(bob.id)).toEqual([]);
+  });
+
+  it('the statistics page counts and lists only the cards and topics the user may read', async () => {
+    const { totalCards } = await import('@/lib/stats/card-states');
+    const topics = (s: Awaited<ReturnType<typeof db.stats.getStudyStats>>) => s.topics.map((t) => [t.title, t.cards]);
+
+    const bobs = await db.stats.getStudyStats(bob.id, NOW);
+    expect(topics(bobs)).toEqual([['Caching', 1], ['Bob private', 1]]);
+    expect(totalCards(bobs.states)).toBe(2);
+    const bobJson = JSON.stringify(bobs);
+    expect(bobJson).not.toMatch(/zanzibar/i);
+    for (const id of aliceConcepts) expect(bobJson).not.toContain(id);
+
+    const alices = await db.stats.getStudyStats(alice.id, NOW);
+    expect(topics(alices)).toEqual([['Caching', 1], ['Design a zanzibar ledger', aliceCards.length]]);
+    expect(totalCards(alices.states)).toBe(1 + aliceCards.length);
+    expect(JSON.stringify(alices)).not.toMatch(/Bob private/);
   });
 
   it('another user\'s concept by id is not found: page, study scope, quiz', async () => {

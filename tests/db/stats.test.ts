@@ -72,6 +72,22 @@ describe('statistics from the review log', () => {
     expect(day(after, '2024-03-14')).toBe(1);
   });
 
+  it('caches whole 15-minute slots: answers in the same quarter hour share one row', async () => {
+    const user = await f.newUser(NY);
+    await answer(user, 'What is a cache?', 4, new Date('2024-03-04T15:01:00Z'));
+    await answer(user, 'What is LRU?', 4, new Date('2024-03-04T15:07:30Z'));
+    await answer(user, 'What is LFU?', 4, new Date('2024-03-04T15:14:59Z'));
+    await answer(user, 'What is a DLQ?', 4, new Date('2024-03-04T15:15:00Z'));
+    await stats.getStudyStats(user, new Date('2024-03-14T15:00:00Z'));
+    // Raw SQL: Prisma would round a fractional slot to an integer when reading it.
+    const slots = await f.prisma.$queryRaw<{ slot: number; reviews: number }[]>`
+      SELECT "slot", "reviews" FROM "ReviewStatsSlot" WHERE "userId" = ${user} ORDER BY "slot"`;
+    expect(slots.map((s) => [Number(s.slot) * 900_000, Number(s.reviews)])).toEqual([
+      [Date.parse('2024-03-04T15:00:00Z'), 3],
+      [Date.parse('2024-03-04T15:15:00Z'), 1],
+    ]);
+  });
+
   it('true retention counts only scheduled reviews of mature cards (interval of 21 days or more)', async () => {
     const user = await f.newUser(NY);
     const cardId = await f.cardId('What is a cache?');
@@ -83,6 +99,74 @@ describe('statistics from the review log', () => {
     const s = await stats.getStudyStats(user, new Date('2024-03-06T16:00:00Z'));
     expect(s.retention.at(-1)).toMatchObject({ week: '2024-03-04', matureReviews: 2, passed: 1, retention: 0.5 });
     expect(s.retentionOverall).toBe(0.5);
+  });
+
+  it('keeps cards by state equal to a recount through answers, undo, leeches, and cards retired or moved', async () => {
+    const { unsuspendLeech } = await import('@/lib/db/leeches');
+    const user = await f.newUser(NY);
+    const other = await f.newUser(NY);
+    const [cache, lru, lfu, dlq, backpressure] = await Promise.all(
+      ['What is a cache?', 'What is LRU?', 'What is LFU?', 'What is a DLQ?', 'What is backpressure?'].map((q) => f.cardId(q)),
+    );
+    const concepts = await f.prisma.card.findMany({ where: { id: { in: [cache, dlq] } }, select: { id: true, conceptId: true } });
+    const cachingConcept = concepts.find((c) => c.id === cache)!.conceptId;
+    const queuesConcept = concepts.find((c) => c.id === dlq)!.conceptId;
+    const { LEARNING_REPETITIONS } = await import('@/lib/stats/card-states');
+    const { MATURE_INTERVAL_DAYS: MATURE } = await import('@/lib/stats/calendar');
+    /** Every active card's state looked up one by one, by the rules of lib/stats/card-states.ts. */
+    const recount = async (userId: string) => {
+      const rows = await f.prisma.$queryRaw<{ conceptId: string; new: bigint; learning: bigint; young: bigint; mature: bigint; suspended: bigint }[]>`
+        SELECT c."conceptId" AS "conceptId", COUNT(*) FILTER (WHERE rs."cardId" IS NULL) AS "new",
+          COUNT(*) FILTER (WHERE rs."suspended" = 0 AND rs."intervalDays" < ${MATURE} AND rs."repetitions" < ${LEARNING_REPETITIONS}) AS "learning",
+          COUNT(*) FILTER (WHERE rs."suspended" = 0 AND rs."intervalDays" < ${MATURE} AND rs."repetitions" >= ${LEARNING_REPETITIONS}) AS "young",
+          COUNT(*) FILTER (WHERE rs."suspended" = 0 AND rs."intervalDays" >= ${MATURE}) AS "mature",
+          COUNT(*) FILTER (WHERE rs."suspended" = 1) AS "suspended"
+        FROM "Card" c LEFT JOIN "ReviewState" rs ON rs."userId" = ${userId} AND rs."cardId" = c."id"
+        WHERE c."status" = 'active' GROUP BY c."conceptId"`;
+      return new Map(rows.map(({ conceptId, ...n }) => [conceptId, Object.fromEntries(Object.entries(n).map(([k, v]) => [k, Number(v)]))]));
+    };
+    const steps: string[] = [];
+    const check = async (step: string) => {
+      steps.push(step);
+      for (const userId of [user, other]) {
+        expect({ steps, counts: await stats.cardStatesByConcept(userId) }).toEqual({ steps, counts: await recount(userId) });
+      }
+    };
+    const at = (minute: number) => new Date(Date.parse('2024-03-04T15:00:00Z') + minute * 60_000);
+
+    await answer(user, 'What is a cache?', 4, at(0));
+    await answer(user, 'What is LRU?', 1, at(1));
+    await answer(other, 'What is a cache?', 4, at(1));
+    await answer(other, 'What is backpressure?', 4, at(1));
+    await check('first answers');
+    await f.prisma.reviewState.update({ where: { userId_cardId: { userId: user, cardId: cache } }, data: { repetitions: 4, intervalDays: 30 } });
+    await check('a card grown mature');
+    await f.prisma.reviewState.update({ where: { userId_cardId: { userId: user, cardId: lru } }, data: { suspended: true, leech: true } });
+    await check('a leech suspended');
+    await unsuspendLeech(user, lru);
+    await check('the leech unsuspended');
+    const dlqAnswer = await answer(user, 'What is a DLQ?', 4, at(2));
+    await f.answers.undoAnswer(user, dlqAnswer, at(3));
+    await check('a first answer undone');
+    await answer(user, 'What is backpressure?', 4, at(3));
+    const second = await answer(user, 'What is backpressure?', 4, new Date(Date.parse('2024-03-06T15:00:00Z')));
+    await check('a card passed twice');
+    await f.answers.undoAnswer(user, second, new Date(Date.parse('2024-03-06T15:01:00Z')));
+    await check('a later answer undone');
+    await answer(user, 'What is LFU?', 4, at(4));
+    try {
+      await f.prisma.card.update({ where: { id: lfu }, data: { status: 'retired' } });
+      await check('a card retired');
+      await f.prisma.card.update({ where: { id: lfu }, data: { status: 'active' } });
+      await check('the card brought back');
+      await f.prisma.card.update({ where: { id: backpressure }, data: { conceptId: cachingConcept } });
+      await check('a card moved to another concept');
+      await f.prisma.card.update({ where: { id: backpressure }, data: { conceptId: queuesConcept, question: 'What is backpressure?' } });
+      await check('the card moved back');
+    } finally {
+      await f.prisma.card.update({ where: { id: lfu }, data: { status: 'active' } });
+      await f.prisma.card.update({ where: { id: backpressure }, data: { conceptId: queuesConcept } });
+    }
   });
 
   it('leaves a retired card out of the forecast and the card states, but keeps its reviews', async () => {
