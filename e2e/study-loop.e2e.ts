@@ -46,6 +46,16 @@ describe('the daily study loop', () => {
     expect(await page.getByTestId('question').textContent()).toBeTruthy();
     expect(await page.getByTestId('answer').count()).toBe(0);
 
+    // Every answer request must finish: none shows as cancelled in the browser's network log.
+    const failedPosts: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.method() === 'POST') failedPosts.push(`${request.url()} ${request.failure()?.errorText ?? ''}`);
+    });
+    const answered: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/review') answered.push(response.status());
+    });
+
     // Card 1: keyboard only. Space reveals, "3" grades Good.
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
@@ -64,6 +74,8 @@ describe('the daily study loop', () => {
     await page.keyboard.press('4');
     const fourth = await nextCardAfter(page, third);
     expect(new Set([first, second, third, fourth]).size).toBe(4);
+    expect(failedPosts).toEqual([]);
+    expect(answered).toEqual([200, 200, 200]);
 
     await page.reload();
     expect(await currentCardId(page)).toBe(fourth);
