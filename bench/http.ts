@@ -6,9 +6,8 @@
  * serves it with `next start` on a free loopback port and signs in --users accounts through
  * next-auth's credentials endpoint. Each user then reviews as the browser does: load /review, and
  * for every card think for --think-ms on average (default 3000; 0 = flat out, a saturation test),
- * post the answer server action (answerCardAction, found in the build's server-reference
- * manifest), whose result carries the next card as data (the page is not rendered again), as the
- * review screen uses it. Before that, one user's requests of each kind in sequence give the
+ * post the answer as JSON to /api/review/answer, whose reply carries the next card as data (the
+ * page is not rendered again), as the review screen does. Before that, one user's requests of each kind in sequence give the
  * server's CPU time per request: where the time goes.
  *
  * Two phases of --seconds each: quiet, then while `npm run ingest -- --force <notes>` re-ingests
@@ -86,16 +85,6 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(22)} n=${String(s.length).padStart(6)}  p50 ${f(percentile(s, 50)).padStart(8)}  p95 ${f(percentile(s, 95)).padStart(8)}  p99 ${f(percentile(s, 99)).padStart(8)}`;
 }
 
-/** The id of answerCardAction in this build (Next encrypts nothing here: the manifest maps ids to exports). */
-function answerActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, DIST_DIR, 'server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === 'answerCardAction');
-  if (!entry) throw new Error('answerCardAction not found in the server-reference manifest');
-  return entry[0];
-}
-
 /** Cookies of one browser: name -> value, updated from Set-Cookie. */
 class Jar {
   readonly cookies = new Map<string, string>();
@@ -143,12 +132,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-/** The answer server action, posted as the browser's React client posts it. */
-async function postAnswer(base: string, jar: Jar, actionId: string, card: { cardId: string; version: number }, grade: number) {
-  const res = await fetch(`${base}/review`, {
+/** The answer, posted as the review screen posts it (components/review/post-move.ts). */
+async function postAnswer(base: string, jar: Jar, card: { cardId: string; version: number }, grade: number) {
+  const res = await fetch(`${base}/api/review/answer`, {
     method: 'POST',
-    headers: { cookie: jar.header(), 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
-    body: JSON.stringify([{ cardId: card.cardId, grade, answerId: randomUUID(), version: card.version, timeTakenMs: 3000, study: { extra: 0, ahead: 0 } }]),
+    headers: { cookie: jar.header(), 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ cardId: card.cardId, grade, answerId: randomUUID(), version: card.version, timeTakenMs: 3000, study: { extra: 0, ahead: 0 } }),
   });
   return { status: res.status, text: await res.text() };
 }
@@ -157,7 +146,7 @@ async function postAnswer(base: string, jar: Jar, actionId: string, card: { card
  * Where the server's time goes, free of other processes' noise: one user's requests of each
  * kind in sequence, and the server's CPU time per request (its whole process group).
  */
-async function profileRequests(base: string, jar: Jar, actionId: string, pgid: number): Promise<void> {
+async function profileRequests(base: string, jar: Jar, pgid: number): Promise<void> {
   const text = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${base}${path}`, { headers })).text();
   const session = () => ({ cookie: jar.header() });
   // Each kind: an untimed preparation, then the timed request (returns the response body).
@@ -166,8 +155,8 @@ async function profileRequests(base: string, jar: Jar, actionId: string, pgid: n
     ['GET /api/auth/session', async () => null, () => text('/api/auth/session', session())],
     ['GET /review (HTML)', async () => null, () => text('/review', session())],
     ['GET /review (RSC refresh)', async () => null, () => text(rscPath, { ...session(), rsc: '1' })],
-    ['POST answer action', async () => cardOf(await text(rscPath, { ...session(), rsc: '1' })),
-      async (card) => (await postAnswer(base, jar, actionId, card as { cardId: string; version: number }, 4)).text],
+    ['POST /api/review/answer', async () => cardOf(await text(rscPath, { ...session(), rsc: '1' })),
+      async (card) => (await postAnswer(base, jar, card as { cardId: string; version: number }, 4)).text],
   ];
   console.log('\n## server CPU per request (one user, in sequence; Next, React, auth and SQLite together)');
   for (const [label, prepare, request] of kinds) {
@@ -198,7 +187,7 @@ async function learnRscPath(base: string, jar: Jar): Promise<void> {
   if (r.status === 307 && r.headers.get('location')) rscPath = r.headers.get('location')!;
 }
 
-async function reviewer(base: string, jar: Jar, actionId: string, end: number, stats: PhaseStats, seed: number): Promise<void> {
+async function reviewer(base: string, jar: Jar, end: number, stats: PhaseStats, seed: number): Promise<void> {
   let rng = seed;
   const random = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
   const load = async () => {
@@ -230,7 +219,7 @@ async function reviewer(base: string, jar: Jar, actionId: string, end: number, s
     const grade = r < 0.1 ? 1 : r < 0.9 ? 4 : 5;
     let next: { cardId: string; version: number } | null = null;
     try {
-      const { ms, value } = await timed(() => postAnswer(base, jar, actionId, card!, grade));
+      const { ms, value } = await timed(() => postAnswer(base, jar, card!, grade));
       if (value.status !== 200) fail(stats, `answer HTTP ${value.status}`);
       else if (!/"ok":true/.test(value.text)) fail(stats, `answer not ok: ${/"error":"([^"]*)"/.exec(value.text)?.[1] ?? value.text.slice(0, 80)}`);
       else {
@@ -251,7 +240,7 @@ async function reviewer(base: string, jar: Jar, actionId: string, end: number, s
 
 let serverGroup = 0;
 
-async function phase(name: string, base: string, jars: Jar[], actionId: string, background?: () => ChildProcess): Promise<void> {
+async function phase(name: string, base: string, jars: Jar[], background?: () => ChildProcess): Promise<void> {
   const stats: PhaseStats = { pages: [], answers: [], errors: new Map() };
   const started = Date.now();
   const end = started + PHASE_MS;
@@ -274,7 +263,7 @@ async function phase(name: string, base: string, jars: Jar[], actionId: string, 
   startIngest();
   const cpuBefore = groupCpuMs(serverGroup);
   const loadBefore = loadavg()[0]!;
-  await Promise.all(jars.map((jar, i) => reviewer(base, jar, actionId, end, stats, i + 1)));
+  await Promise.all(jars.map((jar, i) => reviewer(base, jar, end, stats, i + 1)));
   stopped = true;
   const running = child as ChildProcess | null;
   if (running && running.exitCode === null && running.pid) process.kill(-running.pid, 'SIGTERM');
@@ -283,7 +272,7 @@ async function phase(name: string, base: string, jars: Jar[], actionId: string, 
 
   console.log(`\n## ${name}`);
   console.log(`answers/s              ${(stats.answers.length / seconds).toFixed(1)}  (${stats.answers.length} answers by ${jars.length} users in ${seconds.toFixed(0)} s)`);
-  console.log(summary('answer (server action)', stats.answers));
+  console.log(summary('answer', stats.answers));
   console.log(`server CPU             ${(serverCpu / 1000 / seconds * 100).toFixed(0)}% of one core, ${(serverCpu / Math.max(1, stats.answers.length)).toFixed(1)} ms per answer with the next card; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   console.log(summary('page load', stats.pages));
   const errors = [...stats.errors.values()].reduce((a, b) => a + b, 0);
@@ -340,20 +329,19 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
     serverGroup = server.pid!;
-    const actionId = answerActionId();
     const signInStarted = Date.now();
     const jars: Jar[] = [];
     for (let i = 0; i < USERS; i += 10) {
       jars.push(...(await Promise.all(Array.from({ length: Math.min(10, USERS - i) }, (_, k) => signIn(base, `bench${i + k}@example.com`)))));
     }
     await learnRscPath(base, jars[0]!);
-    await profileRequests(base, jars[0]!, actionId, serverGroup);
+    await profileRequests(base, jars[0]!, serverGroup);
     console.log(`\n${cards} active cards; ${USERS} users signed in in ${((Date.now() - signInStarted) / 1000).toFixed(1)} s; ${PHASE_MS / 1000} s per phase; each user thinks ${THINK_MS ? `${THINK_MS / 2}-${THINK_MS * 1.5} ms` : 'not at all'} before grading`);
 
-    await phase('quiet', base, jars, actionId);
+    await phase('quiet', base, jars);
     if (!values['quiet-only']) {
       const ingestArgs = ['tsx', 'scripts/ingest.ts', '--force', notes[0] ?? 'content'];
-      await phase(`while re-ingesting ${notes[0] ? path.relative(root, notes[0]) : 'content'} (--force)`, base, jars, actionId,
+      await phase(`while re-ingesting ${notes[0] ? path.relative(root, notes[0]) : 'content'} (--force)`, base, jars,
         () => spawn('npx', ingestArgs, { cwd: root, env, stdio: 'ignore', detached: true }));
     }
   } finally {

@@ -57,6 +57,16 @@ describe('a review session on a phone, keyboard only', () => {
     await page.getByRole('link', { name: 'Start review' }).focus();
     await page.keyboard.press('Enter');
 
+    // Every answer and undo reaches the server and is read to the end: none is reported cancelled.
+    const moves: string[] = [];
+    const isMove = (address: string) => new URL(address).pathname.startsWith('/api/review/');
+    page.on('requestfailed', (request) => {
+      if (isMove(request.url())) moves.push(`${new URL(request.url()).pathname} ${request.failure()?.errorText}`);
+    });
+    page.on('requestfinished', async (request) => {
+      if (isMove(request.url())) moves.push(`${new URL(request.url()).pathname} ${(await request.response())?.status()}`);
+    });
+
     // Card A: Again. It will come back as a re-drill.
     const a = await answerWithKeys(page, 'Space', '1');
     expect(a.queue).toBe('new');
@@ -90,6 +100,9 @@ describe('a review session on a phone, keyboard only', () => {
     expect(await page.getByTestId('summary-correct').textContent()).toBe('3');
     expect(await page.getByTestId('summary-next-due').textContent()).toMatch(/\d{4}/);
     expect(await page.getByTestId('progress-done').textContent()).toBe('4 done');
+    expect(moves).toEqual([
+      ...Array(2).fill('/api/review/answer 200'), '/api/review/undo 200', ...Array(3).fill('/api/review/answer 200'),
+    ]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await page.goto(url('/'));

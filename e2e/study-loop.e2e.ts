@@ -53,7 +53,7 @@ describe('the daily study loop', () => {
     });
     const answered: number[] = [];
     page.on('response', (response) => {
-      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/review') answered.push(response.status());
+      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/review/answer') answered.push(response.status());
     });
 
     // Card 1: keyboard only. Space reveals, "3" grades Good.

@@ -3,12 +3,13 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, useTransition } from 'react';
 import { buttonClass, cardClass } from '@/components/ui/styles';
-import { answerCardAction } from '@/lib/actions/answer-card';
+import type { AnswerReply } from '@/lib/review-answers';
 import type { ShownItem, ShownStep } from '@/lib/review-step';
 import { outcomeNote, outcomeWhen } from '@/lib/srs/grade-outcomes';
 import { buttonForKey } from '@/lib/srs/grades';
 import type { StudyParams } from '@/lib/validations/review';
 import { passageHref } from './format';
+import { postMove } from './post-move';
 
 const MAX_TIME_TAKEN_MS = 24 * 60 * 60 * 1000;
 
@@ -34,7 +35,7 @@ export function ReviewCard({ item, study, onAnswered }: {
     (value: number) => {
       if (!revealed || pending) return;
       startTransition(async () => {
-        const result = await answerCardAction({
+        const result = await postMove<AnswerReply>('/api/review/answer', {
           cardId: item.cardId,
           grade: value,
           answerId: answerId.current,

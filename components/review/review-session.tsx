@@ -3,10 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition, type ReactNode } from 'react';
 import { secondaryButtonClass } from '@/components/ui/styles';
-import { undoAnswerAction } from '@/lib/actions/undo-answer';
+import type { UndoReply } from '@/lib/review-answers';
 import type { ShownStep } from '@/lib/review-step';
 import type { StudyParams } from '@/lib/validations/review';
 import { ProgressBar } from './progress-bar';
+import { postMove } from './post-move';
 import { ReviewCard } from './review-card';
 
 /**
@@ -34,7 +35,7 @@ export function ReviewSession({ step, study, finished }: {
   }
 
   // Answers change what other pages show (counts, schedules) and what this one shows, but the
-  // router keeps visited pages as last rendered for Back and Forward. The answer actions
+  // router keeps visited pages as last rendered for Back and Forward. The answer and undo routes
   // revalidate nothing (that would render this page again in every answer's response), so once
   // the learner leaves after answering, refresh: it drops those copies and fetches the new page.
   const answered = useRef(false);
@@ -45,7 +46,7 @@ export function ReviewSession({ step, study, finished }: {
     if (answered.current) router.refresh();
   }, [router]);
 
-  /** `next` as the actions return it: undefined leaves the card on screen; a step without a card (or null) needs the page's own render. */
+  /** `next` as the answer and undo routes return it: undefined leaves the card on screen; a step without a card (or null) needs the page's own render. */
   const moveOn = useCallback((message: string | null, next: ShownStep | null | undefined) => {
     setNotice(message);
     if (next === undefined) return;
@@ -58,7 +59,7 @@ export function ReviewSession({ step, study, finished }: {
   const undo = useCallback(() => {
     if (!undoable || undoing) return;
     startUndo(async () => {
-      const result = await undoAnswerAction({ answerId: undoable.answerId, study });
+      const result = await postMove<UndoReply>('/api/review/undo', { answerId: undoable.answerId, study });
       moveOn(result.ok ? `Undone: ${undoable.question}` : result.error, result.next);
     });
   }, [undoable, undoing, study, moveOn]);

@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import type { PublicUser } from '@/lib/db/users';
@@ -6,7 +7,7 @@ import { ingestTestNotes, openAppDatabase } from './support';
 
 /**
  * Two users, each with a private note, plus the shared starter deck: every read of the data layer,
- * every server action and the search route, tried as the other user and as a signed-out visitor.
+ * every server action and the review and search routes, tried as the other user and as a signed-out visitor.
  * The actions run for real against the database; only the session (who is signed in) is stubbed.
  */
 
@@ -203,12 +204,12 @@ describe('private decks: reads', () => {
 describe('private decks: writes as the other user', () => {
   it('cannot answer, undo or unsuspend another user\'s card, nor record a quiz miss on it', async () => {
     const card = aliceCards[0];
-    await db.answers.recordAnswer(alice.id, { cardId: card, grade: 1, answerId: 'alice-1', version: 0, timeTakenMs: 1 }, NOW);
+    await db.answers.recordAnswer(alice.id, { cardId: card, grade: 1, answerId: '00000000-0000-4000-8000-0000000a1ce1', version: 0, timeTakenMs: 1 }, NOW);
     await prisma.reviewState.update({ where: { userId_cardId: { userId: alice.id, cardId: card } }, data: { leech: true, suspended: true } });
 
     await expect(db.answers.recordAnswer(bob.id, { cardId: card, grade: 4, answerId: 'bob-steal', version: 0, timeTakenMs: 1 }, NOW))
       .rejects.toBeInstanceOf(db.answers.CardNotFoundError);
-    await expect(db.answers.undoAnswer(bob.id, 'alice-1', NOW)).rejects.toBeInstanceOf(db.answers.UndoError);
+    await expect(db.answers.undoAnswer(bob.id, '00000000-0000-4000-8000-0000000a1ce1', NOW)).rejects.toBeInstanceOf(db.answers.UndoError);
     await expect(db.leeches.unsuspendLeech(bob.id, card)).rejects.toBeInstanceOf(db.leeches.LeechNotFoundError);
     expect(await db.quiz.recordFailedRecall(bob.id, 'quiz', 'attempt', [card], NOW)).toBe(0);
 
@@ -216,7 +217,7 @@ describe('private decks: writes as the other user', () => {
     expect(await prisma.reviewLog.count({ where: { userId: bob.id, cardId: { in: aliceCards } } })).toBe(0);
     expect(await prisma.reviewState.findUniqueOrThrow({ where: { userId_cardId: { userId: alice.id, cardId: card } } }))
       .toMatchObject({ suspended: true, leech: true });
-    expect(await prisma.reviewLog.findUniqueOrThrow({ where: { answerId: 'alice-1' } })).toMatchObject({ undoneAt: null });
+    expect(await prisma.reviewLog.findUniqueOrThrow({ where: { answerId: '00000000-0000-4000-8000-0000000a1ce1' } })).toMatchObject({ undoneAt: null });
   });
 
   it('cannot start a drill on another user\'s prompt, nor read or change their drill', async () => {
@@ -231,10 +232,15 @@ describe('private decks: writes as the other user', () => {
   });
 });
 
-describe('server actions and the search route', () => {
+describe('server actions and the review and search routes', () => {
+  /** A review route called as the review screen calls it: its JSON reply, or the status when it refuses. */
+  const move = (post: (request: NextRequest) => Promise<Response>, path: string) => async (body: unknown) => {
+    const response = await post(new NextRequest(`http://localhost${path}`, { method: 'POST', body: JSON.stringify(body) }));
+    return response.ok ? response.json() : { status: response.status };
+  };
   const actions = async () => ({
-    answer: (await import('@/lib/actions/answer-card')).answerCardAction,
-    undo: (await import('@/lib/actions/undo-answer')).undoAnswerAction,
+    answer: move((await import('@/app/api/review/answer/route')).POST, '/api/review/answer'),
+    undo: move((await import('@/app/api/review/undo/route')).POST, '/api/review/undo'),
     unsuspend: (await import('@/lib/actions/unsuspend-leech')).unsuspendLeechAction,
     startDrill: (await import('@/lib/actions/start-drill')).startDrillAction,
     finishDrill: (await import('@/lib/actions/finish-drill')).finishDrillAction,
@@ -254,8 +260,9 @@ describe('server actions and the search route', () => {
     const drillId = (await db.drill.startDrill(alice.id, aliceConcepts[0], NOW))!;
     signedIn.user = bob;
 
-    expect(await act.answer({ cardId: aliceCards[1], grade: 4, answerId: 'bob-action-1', version: 0, timeTakenMs: 1 })).toMatchObject({ ok: false });
-    expect(await act.undo({ answerId: 'alice-1' })).toMatchObject({ ok: false });
+    expect(await act.answer({ cardId: aliceCards[1], grade: 4, answerId: '00000000-0000-4000-8000-000000000b0b', version: 0, timeTakenMs: 1 }))
+      .toMatchObject({ ok: false, error: expect.stringContaining('no longer exists') });
+    expect(await act.undo({ answerId: '00000000-0000-4000-8000-0000000a1ce1' })).toMatchObject({ ok: false, error: 'There is no such answer to undo.' });
     expect(await act.unsuspend({ cardId: aliceCards[0] })).toMatchObject({ ok: false });
     expect(await act.saveDrillNote({ drillId, phase: 'requirements', text: 'x' })).toMatchObject({ ok: false });
     expect(await act.finishDrill({ drillId, covered: [] })).toMatchObject({ ok: false });
@@ -273,8 +280,6 @@ describe('server actions and the search route', () => {
     const act = await actions();
     const before = await Promise.all([prisma.reviewState.count(), prisma.reviewLog.count(), prisma.drill.count(), prisma.drillNote.count()]);
     const attempts: Promise<unknown>[] = [
-      act.answer({ cardId: aliceCards[1], grade: 4, answerId: 'anon-1', version: 0, timeTakenMs: 1 }),
-      act.undo({ answerId: 'alice-1' }),
       act.unsuspend({ cardId: aliceCards[0] }),
       act.startDrill(form({ conceptId: aliceConcepts[0] })),
       act.finishDrill({ drillId: 'x', covered: [] }),
@@ -283,6 +288,8 @@ describe('server actions and the search route', () => {
       act.updateSettings({}, form({ newPerDay: '5' })),
     ];
     for (const attempt of attempts) expect(redirectOf(await attempt.catch((error: unknown) => error))).toBe('/signin');
+    expect(await act.answer({ cardId: aliceCards[1], grade: 4, answerId: '00000000-0000-4000-8000-0000000a0a01', version: 0, timeTakenMs: 1 })).toEqual({ status: 401 });
+    expect(await act.undo({ answerId: '00000000-0000-4000-8000-0000000a1ce1' })).toEqual({ status: 401 });
     expect(await Promise.all([prisma.reviewState.count(), prisma.reviewLog.count(), prisma.drill.count(), prisma.drillNote.count()]))
       .toEqual(before);
   });
