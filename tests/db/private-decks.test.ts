@@ -294,6 +294,19 @@ describe('server actions and the review and search routes', () => {
       .toEqual(before);
   });
 
+  it('POST /api/review/answer: another origin is refused 403 and a body that is not JSON 400, recording nothing', async () => {
+    const { POST } = await import('@/app/api/review/answer/route');
+    signedIn.user = alice;
+    const before = await prisma.reviewLog.count();
+    const body = JSON.stringify({ cardId: aliceCards[1], grade: 4, answerId: '00000000-0000-4000-8000-0000000a0a02', version: 0, timeTakenMs: 1 });
+    const foreign = await POST(new NextRequest('http://localhost/api/review/answer', { method: 'POST', body, headers: { origin: 'http://elsewhere.example' } }));
+    expect(foreign.status).toBe(403);
+    const garbled = await POST(new NextRequest('http://localhost/api/review/answer', { method: 'POST', body: 'grade=4' }));
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toEqual({ ok: false, error: 'The answer is not JSON.' });
+    expect(await prisma.reviewLog.count()).toBe(before);
+  });
+
   it('GET /api/search: 401 signed out; signed in, only the user\'s readable notes', async () => {
     const { GET } = await import('@/app/api/search/route');
     const { NextRequest } = await import('next/server');
