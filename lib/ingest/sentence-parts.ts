@@ -171,6 +171,13 @@ function namesProcess(word: Word): boolean {
   return /(?:tion|sion|ment|ance|ence|ity|ness|ing|er|or|age|ure)s?$/.test(word.lower);
 }
 
+/** "... keep hot", "... -> distributed", "... for the": text ending on a determiner or an adjective that is no noun, which a noun must follow. */
+export function endsOpen(text: string): boolean {
+  const last = readWords(tokenize(text.trim())).at(-1);
+  if (!last) return false;
+  return last.role === 'det' || (last.role === 'open' && (last.tags & FIRST_ADJECTIVE) !== 0 && !canBeNoun(last));
+}
+
 /** True when the English lexicon lists a base-form verb reading of the (lower-case) word ("flood", "learn"). */
 export function canBeVerb(lower: string): boolean {
   return (listedReadings(lower) & VB) !== 0;

@@ -154,6 +154,31 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('a hand-written line that opens a record of its own is not joined to the wrapped line before it', () => {
+    const text = note('rate limiting', '', 'why: protect the backend from bursts and abusive clients, fairness between tenants',
+      'token bucket - bucket holds N tokens, refilled at rate r per second, each request',
+      'takes 1 token, if empty -> reject or queue', 'allows bursts up to N', 'fixed window counter: count per minute window',
+      'problem - 2x burst at the edges of the window', 'sliding window log keeps a timestamp of every request', 'where to put it? API gateway usually',
+      'distributed -> counters in a shared store');
+    const cards = cardsOf(text);
+    expect(cards).toContainEqual(['qa', 'What is token bucket?', 'Token bucket - bucket holds N tokens, refilled at rate r per second, each request takes 1 token, if empty -> reject or queue']);
+    // A line with no subject that opens on a verb goes on about the term just defined; a lower-case facet belongs to it too.
+    expect(cards).toContainEqual(['qa', 'What does token bucket allow?', 'Allows bursts up to N']);
+    expect(cards).toContainEqual(['qa', 'What is the problem of fixed window counter?', 'Problem - 2x burst at the edges of the window']);
+    // A question's answer ends where the next record begins.
+    expect(cards).toContainEqual(['qa', 'In rate limiting, where to put it?', 'API gateway usually']);
+  });
+
+  it('capitalised labels line by line are parallel records, not facets of the term on the line before', () => {
+    const cards = cardsOf(note('# Rate limiter', '', 'A rate limiter caps how many requests a client may send.', '',
+      '**One-liner**: Protect systems by limiting the request rate per user  ',
+      '**Default choice**: Sliding window counter (balance of accuracy and cost)  ',
+      '**Storage**: A shared in-memory store with atomic counters'));
+    // Lines of even width that each open a record are no wrapped prose, and a label is never the blank.
+    expect(cards).toContainEqual(['qa', 'What is the storage of Rate limiter?', 'Storage: A shared in-memory store with atomic counters']);
+    expect(cards.filter(([kind]) => kind === 'cloze')).toEqual([]);
+  });
+
   it('a hand-written "term = meaning" defines the term', () => {
     expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Dns = phone book of the internet']);
   });

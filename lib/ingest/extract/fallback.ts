@@ -1,7 +1,7 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { denies, describes, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
@@ -29,12 +29,16 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
   const leftover: string[] = [];
   const label = parentLabel(passage.parent);
   let previousSubject: string | null = null;
+  let previousTerm: string | null = null;
   // Statements pointing elsewhere ("Let's look at ..."), references and asides wholly in
   // parentheses state nothing; a leading arrow ("-> all rely on ...") only says the statement
   // follows from the one before.
   const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
+    // The term the statement before defined, if it did: what a line with no subject of its own goes on about.
+    const term = previousTerm;
+    previousTerm = null;
     if (/[?？]$/.test(first)) {
       // A question the note leaves open gives nothing to recall; one answered after it is asked.
       if (chunk.length > 1) cards.push({ kind: 'qa', prompt: { form: 'asked', question: first }, answer: chunk.slice(1).join(' '), line: passage.line });
@@ -53,13 +57,17 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
       if (unasked.length > 0) leftover.push(unasked.join(HAN_OR_KANA.test(unasked.join('')) ? '' : ' '));
       continue;
     }
-    const shaped = shapedFragment(first, label ?? topic);
+    // A lower-case facet line ("problem - 2x bursts at window edges") after a term's own line
+    // belongs to that term; capitalised labels line by line ("Storage: ...", "Cost: ...") are
+    // parallel records of what the passage hangs under.
+    const shaped = shapedFragment(first, (/^\p{Ll}/u.test(first) ? term : null) ?? label ?? topic);
     if (shaped) {
       cards.push({ kind: 'qa', prompt: shaped, answer: capitalise(chunk.join(' ')), line: passage.line });
+      if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
       continue;
     }
     const parts = sentenceParts(first);
-    const owner = ownerOf(parts, previousSubject, index === 0, passage, label, topic);
+    const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
     const prompt = labelledStep(first, label) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label);
@@ -89,8 +97,8 @@ const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\
 const EQUALS = /^([^=<>!]{2,30}?)\s+=\s+(\S.{7,})$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
 const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
-/** "understandability: decomposition and ...": a lower-case label and what it has. */
-const LABEL_AND_TEXT = /^([^:]{2,40}?)\s*:\s+(\S.*)$/u;
+/** "understandability: decomposition and ...", "token bucket - holds N tokens": a label and what it has. */
+const LABEL_AND_TEXT = /^([^:]{2,40}?)(?:\s*:|\s+[-–—])\s+(\S.*)$/u;
 
 /**
  * Outline fragments with a shape of their own: "X -> Y" asks what X leads to; "term (aside)"
@@ -127,7 +135,7 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   // capitalised label names a term of its own ("L2: Data link").
   // A lower-case label is a facet only as one plain word ("downside: ..."); a compound
   // ("write-through: ...") or a phrase names a term, as handwritten notes write terms in lower case.
-  const facet = labelRole(label) === 'facet' || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && isKnownWord(label));
+  const facet = labelRole(label) === 'facet' || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && (isKnownWord(label) || (/s$/.test(label) && isKnownWord(label.slice(0, -1)))));
   if (!facet) return { form: 'define', term: label, plural: isPlural(label) };
   if (isName(facetOf)) return { form: 'attribute', attribute: label.toLowerCase(), subject: facetOf, plural: isPlural(label), part: false };
   return null;
@@ -163,7 +171,8 @@ const MIN_WRAP_WIDTH = 50;
 function statementsOf(text: string): string[] {
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   const width = Math.max(0, ...lines.map((line) => line.length));
-  const wrapped = lines.length < 2 || (width >= MIN_WRAP_WIDTH && lines.slice(0, -1).every((line) => line.length >= width * WRAPPED_SHARE));
+  // Lines that each open a record ("Storage: ...", "Cost: ...") are a list, however even their widths.
+  const wrapped = lines.length < 2 || (width >= MIN_WRAP_WIDTH && lines.slice(0, -1).every((line) => line.length >= width * WRAPPED_SHARE) && !lines.slice(1).some(opensRecord));
   if (wrapped) return sentences(lines.join(' '));
   // Wrapping shows as several lines near one width, not one long line among short ones.
   const handWrapped = lines.length >= 3 && lines.filter((line) => line.length >= width * HAND_WRAP_SHARE).length >= 2;
@@ -183,12 +192,27 @@ const MIN_HAND_WRAP_WIDTH = 30;
 
 /**
  * Handwriting and OCR wrap short and unevenly: a line near the paragraph's width with no closing
- * punctuation, followed by one in lower case that opens no record of its own ("label: ..."),
- * continues onto it ("anycast: same IP announced from many" / "places, BGP routes ...").
+ * punctuation, followed by one in lower case that opens no record of its own, continues onto it
+ * ("anycast: same IP announced from many" / "places, BGP routes ..."). A record opens with a name
+ * and a separator ("label: ...", "token bucket - ...", "leaky bucket = ...", "miss => ..."), a
+ * pronoun, or a question of its own ("where to put it?"), unless the line before ends on a word
+ * that needs a noun after it.
  */
 function wrapsOnto(previous: string | undefined, line: string, width: number): boolean {
   if (previous === undefined || width < MIN_HAND_WRAP_WIDTH || previous.length < width * HAND_WRAP_SHARE) return false;
-  return !/[.!?:;)\]]$/.test(previous) && /^\p{Ll}/u.test(line) && !/^[\p{L}][\p{L}\s-]{0,25}:\s/u.test(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line);
+  if (/[.!?:;)\]]$/.test(previous) || !/^\p{Ll}/u.test(line)) return false;
+  // "keep hot" / "data close to the reader": an adjective wants its noun, whatever the line opens with.
+  if (endsOpen(previous)) return true;
+  return !opensRecord(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line) && !/^(?:what|why|how|when|where|which|who)\b[^.?!]*\?/i.test(line);
+}
+
+/** A name of a few words ("write-behind / write-back", "token bucket") and a record separator after it. */
+const RECORD_OPENER = /^([\p{L}\d][\p{L}\d/'-]*(?:\s+[\p{L}\d/'-]+){0,4}?)\s*(?::\s|\s(?:[-–—=]|-+>|=+>|→|⇒)\s)/u;
+
+/** "token bucket - ...", not "We need 3 APIs: ...": the line opens with a name, not a clause, before its separator. */
+function opensRecord(line: string): boolean {
+  const name = RECORD_OPENER.exec(line)?.[1];
+  return name !== undefined && isNounPhrase(name) && !hasFiniteVerb(name);
 }
 
 /** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
@@ -197,7 +221,7 @@ function cannotEnd(text: string): boolean {
   return open || /[-,]$/.test(text) || TRAILING_FUNCTION_WORD.test(text);
 }
 
-const TRAILING_FUNCTION_WORD = /\b(?:a|an|the|of|to|in|on|at|by|for|with|from|into|via|and|or|but|nor|as|that|which|than|is|are|was|were|be|can|will|should|must|may|w\/)$/i;
+const TRAILING_FUNCTION_WORD = /\b(?:a|an|the|of|to|in|on|at|by|for|with|from|into|via|across|between|over|through|onto|per|among|within|without|and|or|but|nor|as|that|which|than|is|are|was|were|be|can|will|should|must|may|not|(?:do|does|did|can|won|is|are|was|were)n't|w\/)$/i;
 
 /** Whole statements grouped into answers of at most FOCUSED_CHARS; one-per-line statements stay apart. */
 function focusedChunks(statements: string[]): string[][] {
@@ -206,7 +230,9 @@ function focusedChunks(statements: string[]): string[][] {
   for (const statement of statements) {
     const current = chunks.at(-1);
     const joins = current && /[.!]$/.test(current.at(-1)!) && !/[?？]$/.test(current.at(-1)!) && !/^\p{Ll}/u.test(statement);
-    if (current && (joins || /[?？]$/.test(current[0])) && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
+    // A question's answer runs on until a statement opens a record of its own ("distributed -> ...").
+    const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement);
+    if (current && (joins || answers) && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
       current.push(statement);
       size += statement.length + 1;
     } else {
@@ -219,15 +245,19 @@ function focusedChunks(statements: string[]): string[][] {
 
 /**
  * Who the statement is about when its own subject does not say: the subject of the statement
- * before (for a pronoun), the label the passage hangs under (for a fragment), or the section's
- * topic (for a pronoun or a fragment opening the section).
+ * before (for a pronoun), the term the line before defined (for a fragment with a verb), the label
+ * the passage hangs under (for a fragment), or the section's topic (for a pronoun or a fragment
+ * opening the section).
  */
-function ownerOf(parts: SentenceParts, previous: string | null, first: boolean, passage: Passage, label: string | null, topic: string): string | null {
+function ownerOf(parts: SentenceParts, previous: string | null, term: string | null, first: boolean, passage: Passage, label: string | null, topic: string): string | null {
   if (parts.subjectKind === 'pronoun' && /^(?:it|they|this|these)$/i.test(parts.subject)) {
     if (previous) return previous;
     if (first && passage.opening && isName(topic)) return topic;
     return null;
   }
+  // "token bucket - holds N tokens" / "allows bursts up to N": a line opening on a verb in its
+  // third-person form, with no subject, goes on about the term just defined.
+  if (parts.subjectKind === 'none' && term && parts.frame === '' && /^\p{Ll}+s$/u.test(parts.verb)) return term;
   if (parts.subjectKind !== 'none' || !first) return null;
   if (label) return label;
   if (passage.opening && !passage.parent && isName(topic)) return topic;
@@ -370,6 +400,8 @@ function cloze(sentence: string, marked: string[], topic: string, english: boole
     if (/^:\S/.test(sentence.slice(at + term.length))) continue;
     const before = sentence.slice(0, at);
     const after = sentence.slice(at + term.length);
+    // "____: Protect systems by ...": a label names what follows, it is not part of the statement.
+    if (!before.trim() && /^\s*[:：]/.test(after)) continue;
     if ((before + after).replace(/[^\p{L}]/gu, '').length < min / 2) continue;
     return { prompt: { form: 'cloze', before, after }, term };
   }
