@@ -78,7 +78,10 @@ function phrase(prompt: Prompt, topic: string | null): string {
     case 'alias':
       return `What is another name for ${articleLower(prompt.term)}?`;
     case 'attribute':
-      return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${prompt.attribute} of ${prompt.subject}?`;
+      // "Best for: ..." -> "What is Rate limiting best for?", "How it works: ..." -> "How does
+      // Rate limiting work?": labels a table header could carry read as headers do.
+      if (ENDS_IN_PREPOSITION.test(prompt.attribute) || QUESTION_WORD.test(prompt.attribute)) return cellQuestion(prompt.subject, prompt.attribute);
+      return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${lowerWords(prompt.attribute)} of ${prompt.subject}?`;
     case 'property': {
       const asked = `What is true of ${articleLower(prompt.subject)}?`;
       return prompt.generic ? placed(asked, prompt.setting, topic) : asked;

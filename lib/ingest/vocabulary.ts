@@ -130,6 +130,19 @@ function facetByHead(lower: string): boolean {
 
 const FACET_QUALIFIER = /^(?:main|key|primary|biggest|big|major|minor|core|chief|real|other|additional|common|typical|overall|general|hidden|potential|possible|known|one|two|three)$/;
 
+/** "Real-world examples": a section of examples, whose labels ("Twitter: ...") name examples, not facets. */
+export const EXAMPLES_TITLE = /\bexamples?$/i;
+
+/**
+ * A section title that is commentary on its parent ("Summary", "Quick reference", "Interview
+ * tips", "Key takeaways"): what the section says is about the parent's topic. The head word
+ * decides, with at most two words before it.
+ */
+export function isCommentaryTitle(title: string): boolean {
+  const words = title.replace(/^[^\p{L}\p{N}]+/u, '').trim().toLowerCase().split(/\s+/);
+  return words.length <= 3 && (COMMENTARY.has(words.join(' ')) || COMMENTARY.has(words.at(-1)!));
+}
+
 /** True for labels that organise a note ("Pros", "How it works", "Step 2") rather than name content. */
 export function isStructuralLabel(label: string): boolean {
   const role = labelRole(label);

@@ -179,6 +179,21 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards.filter(([kind]) => kind === 'cloze')).toEqual([]);
   });
 
+  it('the label lines of a summary section are facets of the topic it summarises', () => {
+    const text = note('# Rate limiter', '', 'A rate limiter caps how many requests a client may send.', '', '## Quick reference', '',
+      'Default choice: sliding window counter', 'Storage: a shared in-memory store with atomic counters', 'Best for: public APIs with bursty clients');
+    expect(cardsOf(text)).toEqual(expect.arrayContaining([
+      ['qa', 'What is the default choice of Rate limiter?', 'Default choice: sliding window counter'],
+      ['qa', 'What is the storage of Rate limiter?', 'Storage: a shared in-memory store with atomic counters'],
+      ['qa', 'What is Rate limiter best for?', 'Best for: public APIs with bursty clients'],
+    ]));
+  });
+
+  it('"There are ..." opening a section is not what the section\'s topic is', () => {
+    const questions = cardsOf(note('# Data model', '', 'There are two kinds of data in the system, raw events and hourly rollups.')).map(([, question]) => question);
+    expect(questions).not.toContain('What is Data model?');
+  });
+
   it('a hand-written "term = meaning" defines the term', () => {
     expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Dns = phone book of the internet']);
   });

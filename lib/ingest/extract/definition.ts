@@ -163,7 +163,7 @@ function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
  * with no closing punctuation continues it. A paragraph made only of such records, at least two,
  * yields one definition per record; if any record is not a definition, the paragraph yields none.
  */
-export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
+export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = null): ExtractedCard[] {
   const lines = toPlainText(paragraph).split('\n');
   const records: { text: string; index: number }[] = [];
   lines.forEach((line, index) => {
@@ -177,9 +177,14 @@ export function lineDefinitions(paragraph: Paragraph): ExtractedCard[] {
   const start = paragraph.position?.start.line ?? 1;
   return found.map((f, i) => {
     const example = EXAMPLE_OPENING.exec(f!.definition);
+    const plural = f!.verb === 'are';
     return {
       kind: 'definition' as const,
-      prompt: example ? { form: 'example' as const, term: f!.term } : { form: 'define' as const, term: f!.term, plural: f!.verb === 'are' },
+      prompt: example
+        ? { form: 'example' as const, term: f!.term }
+        : facetsOf
+          ? { form: 'attribute' as const, attribute: f!.term, subject: facetsOf, plural, part: false }
+          : { form: 'define' as const, term: f!.term, plural },
       answer: capitalise(f!.definition.slice(example?.[0].length ?? 0)),
       line: start + records[i].index,
     };

@@ -23,7 +23,7 @@ import { isReference, type Passage } from './passages';
  * name, and failing that it is handed back as a leftover for the topic's "key points" cards.
  * Answers are the note's statements as written, so the card holds the facts of the passage.
  */
-export function passageCards(passage: Passage, topic: string): { cards: ExtractedCard[]; leftover: string[]; skipped: string | null } {
+export function passageCards(passage: Passage, topic: string, labelsAreFacets = false): { cards: ExtractedCard[]; leftover: string[]; skipped: string | null } {
   if (passage.row) return { cards: [], leftover: [], skipped: 'a table row whose headers ask nothing' };
   const cards: ExtractedCard[] = [];
   const leftover: string[] = [];
@@ -60,7 +60,7 @@ export function passageCards(passage: Passage, topic: string): { cards: Extracte
     // A lower-case facet line ("problem - 2x bursts at window edges") after a term's own line
     // belongs to that term; capitalised labels line by line ("Storage: ...", "Cost: ...") are
     // parallel records of what the passage hangs under.
-    const shaped = shapedFragment(first, (/^\p{Ll}/u.test(first) ? term : null) ?? label ?? topic);
+    const shaped = shapedFragment(first, (/^\p{Ll}/u.test(first) ? term : null) ?? label ?? topic, labelsAreFacets);
     if (shaped) {
       cards.push({ kind: 'qa', prompt: shaped, answer: capitalise(chunk.join(' ')), line: passage.line });
       if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
@@ -103,9 +103,9 @@ const LABEL_AND_TEXT = /^([^:]{2,40}?)(?:\s*:|\s+[-–—])\s+(\S.*)$/u;
 /**
  * Outline fragments with a shape of their own: "X -> Y" asks what X leads to; "term (aside)"
  * defines the term; "Term: text" defines a capitalised term, "label: text" is a facet of what the
- * passage hangs under.
+ * passage hangs under, and so is every label when `labelsAreFacets` (a summary of that topic).
  */
-function shapedFragment(statement: string, facetOf: string): Prompt | null {
+function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boolean): Prompt | null {
   // "dns = phone book of the internet": a hand-written definition.
   const equals = EQUALS.exec(statement);
   if (equals && isNounPhrase(equals[1]) && !hasFiniteVerb(equals[1]) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
@@ -127,7 +127,7 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   }
   const labelled = LABEL_AND_TEXT.exec(statement);
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
-  if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || !isNounPhrase(labelled[1]) || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
+  if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || (!isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'facet') || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();
   // "Hardware failures: e.g., lose power": an example of the label.
   if (EXAMPLE_OPENING.test(labelled[2]) && labelRole(label) === 'term') return { form: 'example', term: label };
@@ -135,9 +135,9 @@ function shapedFragment(statement: string, facetOf: string): Prompt | null {
   // capitalised label names a term of its own ("L2: Data link").
   // A lower-case label is a facet only as one plain word ("downside: ..."); a compound
   // ("write-through: ...") or a phrase names a term, as handwritten notes write terms in lower case.
-  const facet = labelRole(label) === 'facet' || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && (isKnownWord(label) || (/s$/.test(label) && isKnownWord(label.slice(0, -1)))));
+  const facet = labelRole(label) === 'facet' || labelsAreFacets || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && (isKnownWord(label) || (/s$/.test(label) && isKnownWord(label.slice(0, -1)))));
   if (!facet) return { form: 'define', term: label, plural: isPlural(label) };
-  if (isName(facetOf)) return { form: 'attribute', attribute: label.toLowerCase(), subject: facetOf, plural: isPlural(label), part: false };
+  if (isName(facetOf)) return { form: 'attribute', attribute: label, subject: facetOf, plural: isPlural(label), part: false };
   return null;
 }
 
@@ -258,7 +258,8 @@ function ownerOf(parts: SentenceParts, previous: string | null, term: string | n
   // "token bucket - holds N tokens" / "allows bursts up to N": a line opening on a verb in its
   // third-person form, with no subject, goes on about the term just defined.
   if (parts.subjectKind === 'none' && term && parts.frame === '' && /^\p{Ll}+s$/u.test(parts.verb)) return term;
-  if (parts.subjectKind !== 'none' || !first) return null;
+  // "There are four terms ...": an existential says what exists, about no one.
+  if (parts.subjectKind !== 'none' || !first || /^there$/i.test(parts.frame.trim())) return null;
   if (label) return label;
   if (passage.opening && !passage.parent && isName(topic)) return topic;
   return null;

@@ -3,7 +3,7 @@ import { answerProblem } from '../card-checks';
 import { normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { isNounPhrase } from '../sentence-parts';
-import { labelRole, READING_SECTION } from '../vocabulary';
+import { EXAMPLES_TITLE, isCommentaryTitle, labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -34,6 +34,9 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     return { cards: [], skipped: section.nodes.length > 0 ? [{ line: concept.startLine, reason: 'a reading list' }] : [] };
   }
   const parentTitle = concept.path.length > 1 ? concept.path[concept.path.length - 2] : null;
+  // "Quick reference" under "Rate limiting": its labels ("Storage: ...") are facets of rate
+  // limiting. An examples section's labels ("Twitter: ...") name examples instead.
+  const about = heading && parentTitle && isCommentaryTitle(concept.title) && !EXAMPLES_TITLE.test(concept.title) ? parentTitle : null;
   // Cards the author wrote (Obsidian Spaced Repetition syntax) are taken as written; the blocks
   // holding them are not read again by the other recognisers. Questions still see every block, so
   // an answer ends where an author's card begins (answerFrom stops there).
@@ -51,7 +54,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   }
   cards.push(...paragraphQuestionCards(section.nodes));
   cards.push(...listCards(nodes, concept.title, parentTitle));
-  for (const node of nodes) cards.push(...blockCards(node, concept.title));
+  for (const node of nodes) cards.push(...blockCards(node, concept.title, about));
   if (heading) {
     const summary = topicSummaryCard(concept.title, nodes, cards);
     if (summary) cards.push(summary);
@@ -62,7 +65,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const leftovers: { text: string; line: number }[] = [];
   for (const { passage, skip } of passagesOf(nodes, heading !== null, taken)) {
     if (skip || covered(passage)) continue;
-    const fallback = passageCards(passage, concept.title);
+    const fallback = passageCards(passage, about ?? concept.title, about !== null);
     cards.push(...fallback.cards);
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
     for (const text of fallback.leftover) {
@@ -130,16 +133,19 @@ function overlaps(node: RootContent, start: number, end: number): boolean {
   return from <= end && start <= to;
 }
 
-function blockCards(node: RootContent, sectionTitle: string): ExtractedCard[] {
+/** `about`: the topic a commentary section ("Summary") speaks of, whose facets its label lines name. */
+function blockCards(node: RootContent, sectionTitle: string, about: string | null): ExtractedCard[] {
   switch (node.type) {
-    case 'paragraph':
-      return lineDefinitions(node).length > 0 ? lineDefinitions(node) : definitionCards(node, sectionTitle);
+    case 'paragraph': {
+      const records = lineDefinitions(node, about);
+      return records.length > 0 ? records : definitionCards(node, sectionTitle);
+    }
     case 'list':
       return node.children.flatMap((item) => itemCards(item, sectionTitle));
     case 'table':
       return tableCards(node);
     case 'blockquote':
-      return node.children.flatMap((child) => blockCards(child, sectionTitle));
+      return node.children.flatMap((child) => blockCards(child, sectionTitle, about));
     default:
       return [];
   }
