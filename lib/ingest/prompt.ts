@@ -51,6 +51,11 @@ export type Prompt =
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**
+   * A statement of what follows from a condition ("When a client exceeds its quota, ..."): "What
+   * happens when <condition>?"; a `generic` condition ("the buffer is full") is placed in its topic.
+   */
+  | { form: 'condition'; conjunction: string; condition: string; generic: boolean }
+  /**
    * What a section states that no sharper question could ask (prose in another language with no
    * English term, steps written as instructions): "What are the key points of <topic>?", the
    * topic being the card's own.

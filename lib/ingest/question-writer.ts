@@ -114,6 +114,10 @@ function phrase(prompt: Prompt, topic: string | null): string {
     }
     case 'leads':
       return `What does ${articleLower(prompt.subject)} lead to?`;
+    case 'condition': {
+      const asked = `What happens ${prompt.conjunction.toLowerCase()} ${prompt.condition}?`;
+      return prompt.generic ? inTopic(asked, topic) : asked;
+    }
     case 'points': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       return `What are the key points of ${articleLower(topic ?? 'this note')}${part}?`;

@@ -24,9 +24,9 @@ export const LINKING_VERB = /^(?:become|seem|look|appear|feel|sound|remain|stay|
 /** Auxiliaries and modals: a phrase holding one is a clause, not a name. */
 export const AUXILIARY = /\b(?:is|are|was|were|be|been|being|am|can|will|should|would|could|may|might|must|shall|do|does|did|has|have|had)\b/i;
 
-/** Words that open a clause or a prepositional phrase, never a term. */
+/** Words that open a clause or a prepositional phrase, never a term ("At-least-once" is one word, a term). */
 export const FUNCTION_START =
-  /^(?:and|or|but|so|then|also|if|when|where|while|which|what|who|why|how|because|since|although|though|unless|until|once|now|today|here|there|below|above|each|every|everything|anything|nothing|something|everyone|someone|some|many|most|all|another|other|for|in|on|at|by|with|from|to|of|as|after|before|during|e\.g|i\.e|let|let's)\b/i;
+  /^(?:and|or|but|so|then|also|if|when|where|while|which|what|who|why|how|because|since|although|though|unless|until|once|now|today|here|there|below|above|each|every|everything|anything|nothing|something|everyone|someone|some|many|most|all|another|other|for|in|on|at|by|with|from|to|of|as|after|before|during|e\.g|i\.e|let|let's)\b(?!-)/i;
 
 /** "that question", "this approach": a reference to something said before. */
 export const BACK_REFERENCE =
@@ -37,6 +37,13 @@ export const BACK_REFERENCE =
  * next section ...", "Below is ..."): nothing in them to recall.
  */
 export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (?:section|chapter)|in the (?:next|previous|following) (?:section|chapter)|let's|let us|now)\b/i;
+
+/**
+ * A sentence about the text itself rather than its subject ("We will briefly go over ...", "All
+ * the details will be explained in ...", "Interested readers should refer to ..."): nothing to recall.
+ */
+export const DISCOURSE =
+  /\b(?:we|I)(?:'ll| will| shall|'re going to| are going to| now)?\s+(?:now\s+|briefly\s+|first\s+|then\s+|next\s+|not\s+)?(?:discuss|cover|explain|describe|go over|go through|take a (?:closer |quick |brief )?look|dive into|deep dive|examine|explore|walk through|revisit|come back to|talk about)\b|\bwill be (?:explained|discussed|covered|described|shown|introduced|examined)\b|\breaders?\s+(?:should|can|may|might)\s+refer\b|\b(?:as|was|were)\s+(?:mentioned|discussed|explained|described|covered)\s+(?:earlier|before|above|previously|in (?:the )?(?:previous|last|earlier) (?:section|chapter))\b/i;
 
 /** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
 export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;

@@ -23,6 +23,21 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
     ],
     [
+      'what follows from a condition is asked as what happens then',
+      note('# Rate limiter headers', '', 'When a client has sent too many requests, a 429 status and a Retry-After header are returned to it.'),
+      [['qa', 'In Rate limiter headers, what happens when a client has sent too many requests?', 'When a client has sent too many requests, a 429 status and a Retry-After header are returned to it.']],
+    ],
+    [
+      'a sentence about the text itself is no statement to recall',
+      note('# Read path', '', 'We will briefly go over the write path later in this chapter.', '', 'All the details will be explained in the next chapter.'),
+      [],
+    ],
+    [
+      'a frame that refers back places nothing',
+      note('# Pre-rendering', '', 'With that option, the map tiles are static and generated ahead of time.'),
+      [['qa', 'In Pre-rendering, what is true of the map tiles?', 'With that option, the map tiles are static and generated ahead of time.']],
+    ],
+    [
       'a denial is asked as a denial, not as if it were done',
       note('# Raft', '', 'Raft never commits log entries from previous terms by counting replicas.'),
       [['qa', 'What does Raft never commit?', 'Raft never commits log entries from previous terms by counting replicas.']],

@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -33,7 +33,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
   // Statements pointing elsewhere ("Let's look at ..."), references and asides wholly in
   // parentheses state nothing; a leading arrow ("-> all rely on ...") only says the statement
   // follows from the one before.
-  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
+  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !DISCOURSE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     // The term the statement before defined, if it did: what a line with no subject of its own goes on about.
@@ -73,6 +73,11 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     const prompt = labelledStep(first, label) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
+      continue;
+    }
+    const condition = conditionOf(first);
+    if (condition) {
+      cards.push({ kind: 'qa', prompt: condition, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
     }
     const blank = parts.verb ? cloze(first, passage.marked, topic, true) : null;
@@ -250,6 +255,8 @@ function focusedChunks(statements: string[]): string[][] {
  * opening the section).
  */
 function ownerOf(parts: SentenceParts, previous: string | null, term: string | null, first: boolean, passage: Passage, label: string | null, topic: string): string | null {
+  // "It is important to consider ...": "it" stands in for the clause after it, not for a thing.
+  if (/^it$/i.test(parts.subject) && parts.copula && /^\p{L}+\s+(?:to|that)\b/u.test(parts.predicate)) return null;
   if (parts.subjectKind === 'pronoun' && /^(?:it|they|this|these)$/i.test(parts.subject)) {
     if (previous) return previous;
     if (first && passage.opening && isName(topic)) return topic;
@@ -268,7 +275,8 @@ function ownerOf(parts: SentenceParts, previous: string | null, term: string | n
 function askedBy(statement: string, parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean): Prompt | null {
   const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
-  if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject)) return null;
+  // "The first one", "the other ones" point back at something named before.
+  if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject) || /\bones?$/i.test(subject)) return null;
   // "maintain knowledge of ..." read as a subject is a verb phrase: nothing to ask by.
   if (!owner && !isNounPhrase(subject)) return null;
   if (!parts.verb) {
@@ -308,9 +316,27 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting };
 }
 
+/** "When a client exceeds its quota, the gateway answers 429": a condition, a comma, and what follows from it. */
+const CONDITIONAL = /^(when|whenever|if|once|after)\s+([^,;:]{6,100}?),\s+(\S.{10,})$/i;
+
+/**
+ * "What happens when a client exceeds its quota?" for a sentence stating what follows from a
+ * condition, when no question could be asked by its subject. The condition must be a clause.
+ */
+function conditionOf(statement: string): Prompt | null {
+  const match = CONDITIONAL.exec(statement);
+  if (!match || !hasFiniteVerb(match[2])) return null;
+  const parts = sentenceParts(match[2]);
+  // "When it fails, ...": which "it" the question could not say.
+  if (parts.subjectKind === 'none' || parts.subjectKind === 'pronoun') return null;
+  return { form: 'condition', conjunction: match[1], condition: match[2], generic: parts.subjectKind !== 'specific' };
+}
+
 /** "In SQS a received message ...": the sentence's own setting, which places a generic subject better than its topic. */
 function settingOf(parts: SentenceParts): string | undefined {
   const frame = parts.frame.trim().replace(/,$/, '');
+  // "With that option", "For each friend": a frame that refers back or quantifies places nothing.
+  if (/\b(?:this|that|these|those|each|every|such)\b/i.test(frame)) return undefined;
   return /^(?:in|on|with|for|under|during|within)\s+[^,;:]{2,40}$/i.test(frame) ? frame : undefined;
 }
 
