@@ -138,8 +138,8 @@ describe('cards from passages with no recognised shape', () => {
     ],
     [
       'a statement no question can ask is gathered under the key points of its topic',
-      note('# 分布式锁', '', '获得锁时向表中插入一条记录，释放锁时删除这条记录。'),
-      [['qa', 'What are the key points of 分布式锁?', '- 获得锁时向表中插入一条记录，释放锁时删除这条记录。']],
+      note('# 分布式锁', '', '多个进程争用同一资源时需要互斥。', '', '锁应当设置过期时间。'),
+      [['qa', 'What are the key points of 分布式锁?', '- 多个进程争用同一资源时需要互斥。\n- 锁应当设置过期时间。']],
     ],
     [
       'struck-out text is left out',
@@ -207,6 +207,14 @@ describe('cards from passages with no recognised shape', () => {
   it('"There are ..." opening a section is not what the section\'s topic is', () => {
     const questions = cardsOf(note('# Data model', '', 'There are two kinds of data in the system, raw events and hourly rollups.')).map(([, question]) => question);
     expect(questions).not.toContain('What is Data model?');
+  });
+
+  it('a term-titled section opened by one statement in another language is that term\'s definition', () => {
+    expect(cardsOf(note('# 租约', '', '指服务器在一段时间内授予客户端的权利，到期后自动失效。'))).toEqual([
+      ['definition', 'What is 租约?', '指服务器在一段时间内授予客户端的权利，到期后自动失效。'],
+    ]);
+    // Several statements stay the section's key points; so does an English statement no question could ask.
+    expect(cardsOf(note('# 租约', '', '指服务器授予客户端的权利。', '', '到期后自动失效。'))[0][1]).toBe('What are the key points of 租约?');
   });
 
   it('a hand-written "term = meaning" defines the term', () => {

@@ -2,10 +2,10 @@ import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
-import { isNounPhrase } from '../sentence-parts';
-import { EXAMPLES_TITLE, isCommentaryTitle, labelRole, READING_SECTION } from '../vocabulary';
+import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
+import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
-import { definitionCards, lineDefinitions } from './definition';
+import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
 import { passageCards } from './fallback';
@@ -74,8 +74,22 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
       else leftovers.push({ text, line: passage.line });
     }
   }
-  cards.push(...pointsCards(leftovers));
+  const opening = nodes[0]?.position?.start.line;
+  cards.push(...(heading ? openingDefinition(concept.title, leftovers, opening) : null) ?? pointsCards(leftovers));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
+}
+
+/**
+ * A section titled with a term ("软状态", "Soft state") whose only unasked statement opens it, in
+ * a language the grammar does not read, is that term's definition: "What is 软状态?" rather than
+ * its key points. English statements left unasked are not: their grammar already said they are
+ * about something else.
+ */
+function openingDefinition(title: string, leftovers: { text: string; line: number }[], opening: number | undefined): ExtractedCard[] | null {
+  const [only] = leftovers;
+  // A statement ends as a sentence ends; "两个研究/论文的方法" introduces what follows.
+  if (leftovers.length !== 1 || only.line !== opening || isEnglish(only.text) || !/[.!。！]$/u.test(only.text) || !isPlainTerm(title) || hasFiniteVerb(title) || isStructuralLabel(title)) return null;
+  return [{ kind: 'definition', prompt: { form: 'define', term: title, plural: false }, answer: only.text, line: only.line }];
 }
 
 /** A "key points" answer holds at most this much, so it stays one recallable piece. */
