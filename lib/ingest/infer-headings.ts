@@ -422,7 +422,7 @@ function readsAsStatement(text: string): boolean {
 /** "When sending, use UTC", "If the leader fails, ...": a condition and what follows it (not "When to cache"). */
 const CONDITION_THEN_CLAUSE = /^(?:when|whenever|if|while|because|although|once|since|after|before|unless)\b[^,]*,\s*\S/i;
 
-/** "It consists of the following components:" introduces a list; it names no topic. */
+/** "It is made of these parts:" introduces a list; it names no topic. */
 const SENTENCE_LEAD_IN = /^(?:it|this|that|these|those|they|we|you|there|here)\b|\bthe following\b/i;
 
 function isAllCaps(text: string): boolean {

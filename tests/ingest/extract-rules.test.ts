@@ -5,7 +5,7 @@ const kinds = (text: string, kind: string) => cardsOf(text).filter(([k]) => k ==
 
 describe('list cards', () => {
   it.each([
-    ['a lead-in sentence', note('# Cache', '', 'Here are a few considerations for using a cache system:', '', '- Expiration policy.', '- Consistency.', '- Mitigating failures.'), [['What are the 3 considerations for using a cache system?', '- Expiration policy.\n- Consistency.\n- Mitigating failures.']]],
+    ['a lead-in sentence', note('# Cache', '', 'Here are some things to weigh when adding a cache layer:', '', '- Expiration policy.', '- Consistency.', '- Mitigating failures.'), [['What are the 3 things to weigh when adding a cache layer?', '- Expiration policy.\n- Consistency.\n- Mitigating failures.']]],
     ['a label under a topic', note('# Token bucket', '', '## Pros', '', '- Easy to implement.', '- Memory efficient.'), [['What are the 2 pros of Token bucket?', '- Easy to implement.\n- Memory efficient.']]],
     ['term items asked by term', note('# RPC', '', 'Key concepts:', '', '- **Stub**: client-side proxy that packages the request', '- **Skeleton**: server-side handler', '- **IDL**: the contract of remote methods'), [['What are the 3 key concepts of RPC?', '- Stub\n- Skeleton\n- IDL']]],
   ])('from %s', (_, text, expected) => {
@@ -135,7 +135,7 @@ describe('definition and cloze cards', () => {
     ['The issue is that every request must go to the same server.'],
     ['This is called a stateless web tier.'],
     ['- Use if: async processing or decoupling of services is needed.'],
-    ['Below is an example of what the table may look like.'],
+    ['Below you can see how such a table might be laid out.'],
   ])('no definition from %j', (line) => {
     expect(kinds(note('# T', '', line), 'definition')).toEqual([]);
   });

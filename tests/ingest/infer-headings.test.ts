@@ -33,8 +33,8 @@ describe('inferHeadings', () => {
     ['a short sentence', note('', 'It works well.', '', 'A long paragraph that follows the short sentence and goes on for quite a while.')],
     ['a decimal number starting prose', note('1.5 million users visit the site every day, which is about 17 requests per second.')],
     ['a numbered list in a note without outline numbers', note('Steps:', '', '1. Check the cache', '2. Query the database', '3. Store the result')],
-    ['a lead-in sentence ending in a colon', note('Here are a few considerations for using a cache system:', '- expiration', '- consistency')],
-    ['a sentence lead-in shaped like a label', note('Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It consists of the following components:', '- Client', '- CDN')],
+    ['a lead-in sentence ending in a colon', note('Here are some things to weigh when adding a cache layer:', '- expiration', '- consistency')],
+    ['a sentence lead-in shaped like a label', note('Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It is made of these parts:', '- Client', '- CDN')],
     ['code', note('```', 'SELECT', 'FROM users', '```')],
     ['a statement standing alone', note('Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'Registries and brokers govern most of the routing tables', '', 'A long paragraph that follows the statement and goes on for quite a while.')],
   ])('leaves %s alone', (_, text) => {

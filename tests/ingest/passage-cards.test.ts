@@ -239,10 +239,10 @@ describe('cards from passages with no recognised shape', () => {
   });
 
   it('statements under a commentary label are each asked on their own; a bare noun before "of" names a kind', () => {
-    const text = note('# Networks', '', 'IMPORTANT:', '  - switching is process of moving data within a network', '  - routing is process of moving data between networks');
+    const text = note('# Networks', '', 'IMPORTANT:', '  - switching is process of moving data within a network', '  - routing is process of carrying packets across networks');
     expect(cardsOf(text)).toEqual([
       ['qa', 'What is switching?', 'Switching is process of moving data within a network'],
-      ['qa', 'What is routing?', 'Routing is process of moving data between networks'],
+      ['qa', 'What is routing?', 'Routing is process of carrying packets across networks'],
     ]);
   });
 

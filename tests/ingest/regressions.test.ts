@@ -30,7 +30,7 @@ describe('regression: list cards', () => {
     ['a bold-line title as the subject', ['Intro paragraph that is long enough to be prose and not a title at all, really.', '', '**Database choice**', '- SQL for transactions', '- NoSQL for scale'], 'What are the 2 database choice?'],
     ['"Here is how it works"', ['# Idempotency', '', 'A unique key makes retries safe. Here is how it works:', '', '1. Insert a row.', '2. A duplicate insert fails.'], 'What are the 2 how it works?'],
     ['an adverb before the count', ['# Replicas', '', 'There are generally two options to solve this:', '', '1. Read from the primary.', '2. Keep replicas in sync.'], 'What are the 2 generally two options to solve this?'],
-    ['a pronoun as the subject', ['# Video', '', 'Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It consists of the following components:', '', '- Client', '- CDN'], 'What are the 2 It?'],
+    ['a pronoun as the subject', ['# Video', '', 'Intro paragraph that is long enough to be prose and not a title at all, really.', '', 'It is made of these parts:', '', '- Client', '- CDN'], 'What are the 2 It?'],
     ['a sentence as the lead-in', ['# Caching', '', 'Caches appear at many layers:', '', '- The browser', '- A CDN'], 'What are the 2 caches appear at many layers?'],
     ['a clause as the lead-in', ['# Rate limiter', '', 'Primarily, we want to make sure:', '', '- The algorithm is effective.', '- The rules are effective.'], 'What are the 2 primarily, we want to make sure?'],
   ])('no garbled list question from %s', (_, lines, garbled) => {
