@@ -138,8 +138,8 @@ describe('cards from passages with no recognised shape', () => {
     ],
     [
       'a statement no question can ask is gathered under the key points of its topic',
-      note('# 分布式锁', '', '多个进程争用同一资源时需要互斥。', '', '锁应当设置过期时间。'),
-      [['qa', 'What are the key points of 分布式锁?', '- 多个进程争用同一资源时需要互斥。\n- 锁应当设置过期时间。']],
+      note('# 分布式锁', '', '多个进程争用同一资源时需要互斥。', '', '锁应当设置过期时间。', '', '释放锁的必须是持有者。', '', '客户端崩溃后锁要能自动释放。'),
+      [['qa', 'What are the key points of 分布式锁?', '- 多个进程争用同一资源时需要互斥。\n- 锁应当设置过期时间。\n- 释放锁的必须是持有者。\n- 客户端崩溃后锁要能自动释放。']],
     ],
     [
       'struck-out text is left out',
@@ -213,8 +213,9 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(note('# 租约', '', '指服务器在一段时间内授予客户端的权利，到期后自动失效。'))).toEqual([
       ['definition', 'What is 租约?', '指服务器在一段时间内授予客户端的权利，到期后自动失效。'],
     ]);
-    // Several statements stay the section's key points; so does an English statement no question could ask.
-    expect(cardsOf(note('# 租约', '', '指服务器授予客户端的权利。', '', '到期后自动失效。'))[0][1]).toBe('What are the key points of 租约?');
+    // A few statements opening the section define it together; a lead-in that is no sentence does not.
+    expect(cardsOf(note('# 租约', '', '指服务器授予客户端的权利。', '', '到期后自动失效。'))).toEqual([['definition', 'What is 租约?', '- 指服务器授予客户端的权利。\n- 到期后自动失效。']]);
+    expect(cardsOf(note('# 租约', '', '两种常见的做法'))[0][1]).toBe('What are the key points of 租约?');
   });
 
   it('a hand-written "term = meaning" defines the term', () => {

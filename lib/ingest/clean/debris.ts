@@ -1,7 +1,7 @@
 import { codeMask, type Line } from '../lines';
 
-/** A caption or placeholder left where a figure was: "Figure 4-2", "Fig. 3: Request flow". */
-const FIGURE_LINE = /^\s*(?:figure|fig\.|image|diagram|illustration)\s*\d+(?:[-.–]\d+)*\b[\s:.–-]*(?:\S.{0,60})?$/iu;
+/** A caption or placeholder left where a figure or table was: "Figure 4-2", "Fig. 3: Request flow", "Table 12 Key-value pairs". */
+const FIGURE_LINE = /^\s*(?:figure|fig\.|table|image|diagram|illustration)\s*\d+(?:[-.–]\d+)*\b[\s:.–-]*(?:\S.{0,60})?$/iu;
 /** A page number or a "Page 12" / "12 of 300" footer. */
 const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
 /** Lines that are only punctuation or box-drawing debris ("?" alone separates explicit cards). */

@@ -391,7 +391,7 @@ function parentLabel(parent: string | null): string | null {
 }
 
 /** A short noun phrase that can stand as a subject in a question. */
-function isName(text: string): boolean {
+export function isName(text: string): boolean {
   return text.split(/\s+/).length <= 5 && /^[\p{L}\p{N}]/u.test(text) && !/[.?!,;]$/.test(text) && labelRole(text) === 'term' && !hasFiniteVerb(text);
 }
 

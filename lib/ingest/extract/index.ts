@@ -8,7 +8,7 @@ import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
-import { passageCards } from './fallback';
+import { isName, passageCards } from './fallback';
 import { listCards } from './list';
 import { passagesOf, type Passage } from './passages';
 import { headingQuestionCard, itemQuestionCard, paragraphQuestionCards } from './question-answer';
@@ -75,22 +75,34 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     }
   }
   const opening = nodes[0]?.position?.start.line;
-  cards.push(...(heading ? openingDefinition(concept.title, leftovers, opening) : null) ?? pointsCards(leftovers));
+  cards.push(...(heading ? termCards(about ?? concept.title, leftovers, opening) : null) ?? pointsCards(leftovers));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
 
 /**
- * A section titled with a term ("软状态", "Soft state") whose only unasked statement opens it, in
- * a language the grammar does not read, is that term's definition: "What is 软状态?" rather than
- * its key points. English statements left unasked are not: their grammar already said they are
- * about something else.
+ * Statements no question could ask, in a section titled with a term, said better than as "key
+ * points": statements in a language the grammar does not read that open the section ("软状态"
+ * then "指 ...") are the term's definition, "What is 软状态?"; a single English statement is
+ * asked what is true of the term when it is a whole sentence. Null leaves them to pointsCards.
  */
-function openingDefinition(title: string, leftovers: { text: string; line: number }[], opening: number | undefined): ExtractedCard[] | null {
-  const [only] = leftovers;
-  // A statement ends as a sentence ends; "两个研究/论文的方法" introduces what follows.
-  if (leftovers.length !== 1 || only.line !== opening || isEnglish(only.text) || !/[.!。！]$/u.test(only.text) || !isPlainTerm(title) || hasFiniteVerb(title) || isStructuralLabel(title)) return null;
-  return [{ kind: 'definition', prompt: { form: 'define', term: title, plural: false }, answer: only.text, line: only.line }];
+function termCards(title: string, leftovers: { text: string; line: number }[], opening: number | undefined): ExtractedCard[] | null {
+  if (leftovers.length === 0 || /^[a-z]{1,2}$/i.test(title) || !isPlainTerm(title) || hasFiniteVerb(title) || isStructuralLabel(title) || !isName(title)) return null;
+  const [first] = leftovers;
+  const foreign = leftovers.every(({ text }) => !isEnglish(text));
+  // Statements end as sentences end; "两个研究/论文的方法" introduces what follows.
+  const sentences = leftovers.every(({ text }) => /[.!。！]$/u.test(text));
+  const answer = leftovers.length === 1 ? first.text : leftovers.map(({ text }) => `- ${text}`).join('\n');
+  if (foreign && sentences && first.line === opening && leftovers.length <= MAX_DEFINING_STATEMENTS && answer.length <= MAX_POINTS_CHARS) {
+    return [{ kind: 'definition', prompt: { form: 'define', term: title, plural: false }, answer, line: first.line }];
+  }
+  // A whole English sentence, not a fragment ("minimum of a quadratic, equate ... to 0").
+  const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && hasFiniteVerb(first.text);
+  if (leftovers.length === 1 && !foreign && sentence) return [{ kind: 'qa', prompt: { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
+  return null;
 }
+
+/** A definition read off unparsed statements holds at most this many. */
+const MAX_DEFINING_STATEMENTS = 3;
 
 /** A "key points" answer holds at most this much, so it stays one recallable piece. */
 const MAX_POINTS_CHARS = 400;
