@@ -21,6 +21,9 @@ export const REFERRING_WORD = /^(?:it|its|this|that|these|those|they|them|there|
 /** Verbs that link a subject to an adjective ("looks dead", "stays consistent"), in base form. */
 export const LINKING_VERB = /^(?:become|seem|look|appear|feel|sound|remain|stay|get|grow|turn|prove|keep)$/;
 
+/** Verbs whose object does something after them ("lets a resolver pass ...", "makes scans cheap"): asking for the object alone misleads. */
+export const CAUSATIVE_VERB = /^(?:let|make|help)$/;
+
 /** Auxiliaries and modals: a phrase holding one is a clause, not a name. */
 export const AUXILIARY = /\b(?:is|are|was|were|be|been|being|am|can|will|should|would|could|may|might|must|shall|do|does|did|has|have|had)\b/i;
 
@@ -43,7 +46,7 @@ export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (
  * the details will be explained in ...", "Interested readers should refer to ..."): nothing to recall.
  */
 export const DISCOURSE =
-  /\b(?:we|I)(?:'ll| will| shall|'re going to| are going to| now)?\s+(?:now\s+|briefly\s+|first\s+|then\s+|next\s+|not\s+)?(?:discuss|cover|explain|describe|go over|go through|take a (?:closer |quick |brief )?look|dive into|deep dive|examine|explore|walk through|revisit|come back to|talk about)\b|\bwill be (?:explained|discussed|covered|described|shown|introduced|examined)\b|\breaders?\s+(?:should|can|may|might)\s+refer\b|\bplease\s+(?:refer|see)\b|\blet(?:'s|\s+us)\s+(?:look|take|see|dive|walk|start|examine|go|move|turn|consider)\b|\b(?:as|was|were)\s+(?:mentioned|discussed|explained|described|covered)\s+(?:earlier|before|above|previously|in (?:the )?(?:previous|last|earlier) (?:section|chapter))\b/i;
+  /\b(?:we|I)(?:'ll| will| shall|'re going to| are going to| now)?\s+(?:now\s+|briefly\s+|first\s+|then\s+|next\s+|not\s+)?(?:discuss|cover|explain|describe|go over|go through|take a (?:closer |quick |brief )?look|dive into|deep dive|examine|explore|walk through|revisit|come back to|talk about)\b|\bwill be (?:explained|discussed|covered|described|shown|introduced|examined)\b|\breaders?\s+(?:should|can|may|might)\s+refer\b|\bplease\s+(?:refer|see)\b|\brefer back to\b|\blet(?:'s|\s+us)\s+(?:look|take|see|dive|walk|start|examine|go|move|turn|consider)\b|\b(?:as|was|were)\s+(?:mentioned|discussed|explained|described|covered)\s+(?:earlier|before|above|previously|in (?:the )?(?:previous|last|earlier) (?:section|chapter))\b/i;
 
 /** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
 export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;

@@ -3,6 +3,7 @@ import { normaliseBullets } from '@/lib/ingest/clean/bullets';
 import { blankCaptions, blankPageNumbers } from '@/lib/ingest/clean/debris';
 import { joinBrokenWords } from '@/lib/ingest/clean/broken-words';
 import { blankFrontMatter } from '@/lib/ingest/clean/front-matter';
+import { joinPageBreaks } from '@/lib/ingest/clean/page-breaks';
 import { toLines } from '@/lib/ingest/lines';
 
 const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
@@ -23,6 +24,7 @@ describe('line cleaning keeps the line count', () => {
     ['Figure 8', ''],
     ['Figure 4-2: Request flow', ''],
     ['Fig. 3', ''],
+    ['Table 12 Keys and values held in the cache', ''],
     ['12', ''],
     ['Page 7 of 300', ''],
     ['* * *', '* * *'],
@@ -31,6 +33,20 @@ describe('line cleaning keeps the line count', () => {
     ['In Figure 12, user A is routed to server 1.', 'In Figure 12, user A is routed to server 1.'],
   ])('debris: %j -> %j', (input, expected) => {
     expect(texts(blankPageNumbers(blankCaptions(toLines(input))))).toEqual([expected]);
+  });
+
+  it.each([
+    ['a sentence cut by a page break is joined', ['The prefix tree is the structure that the autocomplete service in this design uses to', '', '42', '', 'answer lookups in time linear in the prefix.', '', 'Next.'],
+      ['The prefix tree is the structure that the autocomplete service in this design uses to answer lookups in time linear in the prefix.', '', '42', '', '', '', 'Next.']],
+    ['a paragraph that ends its sentence stays apart', ['The prefix tree is the structure that the autocomplete service in this design relies on.', '', 'answer lookups come next.'], ['The prefix tree is the structure that the autocomplete service in this design relies on.', '', 'answer lookups come next.']],
+    ['a list item or a short title is no cut sentence', ['- the structure that the autocomplete service in this design uses for every lookup, and', '', 'more text here.', 'Prefix trees', '', 'of every kind.'],
+      ['- the structure that the autocomplete service in this design uses for every lookup, and', '', 'more text here.', 'Prefix trees', '', 'of every kind.']],
+    ['short hand-written paragraphs in lower case stay apart', ['cache only helps if access is skewed', '', 'uniform keys mean a low hit ratio'], ['cache only helps if access is skewed', '', 'uniform keys mean a low hit ratio']],
+    ['a continuation of several lines is left alone', ['The prefix tree is the structure that the autocomplete service in this design uses to', '', 'answer lookups', 'in linear time.'], ['The prefix tree is the structure that the autocomplete service in this design uses to', '', 'answer lookups', 'in linear time.']],
+  ])('page breaks: %s', (_, input, expected) => {
+    const out = joinPageBreaks(toLines(input.join('\n')));
+    expect(texts(out)).toEqual(expected);
+    expect(out.map((l) => l.origin)).toEqual(input.map((_, i) => i + 1));
   });
 
   it('blanks YAML front matter but not a thematic break', () => {

@@ -9,13 +9,15 @@ import { blankFrontMatter } from './front-matter';
 import { convertHtml } from './html-lines';
 import { convertTabTables } from './tab-tables';
 import { repairMojibake } from './mojibake';
+import { joinPageBreaks } from './page-breaks';
 
 /** U+FFFD, also as its own mis-decoded forms: a character lost before the note reached us. */
 const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
  * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
- * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, escaped list numbers ("1\."), inferred
+ * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, paragraphs
+ * split by a page break, escaped list numbers ("1\."), inferred
  * headings (which read chapter numbers and list numbers), then page numbers.
  * The result maps every cleaned line back to its line in the original note.
  */
@@ -29,6 +31,7 @@ export function cleanNote(text: string): Line[] {
   lines = convertTabTables(lines);
   lines = blankCaptions(lines);
   lines = joinBrokenWords(lines);
+  lines = joinPageBreaks(lines);
   lines = unescapeListNumbers(lines);
   lines = inferHeadings(lines);
   return blankPageNumbers(lines);

@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -134,6 +134,8 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
   if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || (!isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'facet') || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();
+  // "n: total number of nodes": a variable of a formula, which names nothing on its own.
+  if (/^\p{L}\d?$/u.test(label)) return null;
   // "Hardware failures: e.g., lose power": an example of the label.
   if (EXAMPLE_OPENING.test(labelled[2]) && labelRole(label) === 'term') return { form: 'example', term: label };
   // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
@@ -362,6 +364,8 @@ function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'under
   if (parts.passive && parts.verbBase === 'use') return 'purpose';
   if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
   if (parts.passive) return 'undergo';
+  // "What does the extension let?" asks half of "lets a resolver pass ...": ask what it does.
+  if (CAUSATIVE_VERB.test(parts.verbBase)) return 'do';
   // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs".
   const opening = openingPhrase(predicate);
   return opening && isNounPhrase(opening) ? 'object' : 'do';

@@ -30,9 +30,13 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   // The paragraph must open with the term ("In long polling, a client ..."), not mention it in passing.
   // A one-word title may be a verb ("Cancel"): its paragraph must then open with the word as written.
   const oneWord = !/\s/.test(title);
-  const chosen = opening.find(({ text }) =>
-    oneWord ? text.startsWith(`${title} `) : mentions(text.split(/\s+/).slice(0, OPENING_WORDS).join(' '), title),
-  );
+  // "Content delivery network" is opened as often by its initials: "Think of a CDN as ...".
+  const initials = acronymOf(title);
+  const chosen = opening.find(({ text }) => {
+    if (oneWord) return text.startsWith(`${title} `);
+    const words = text.split(/\s+/).slice(0, OPENING_WORDS);
+    return mentions(words.join(' '), title) || (initials !== null && words.some((word) => word.replace(/[^\p{L}]/gu, '').replace(/s$/, '') === initials));
+  });
   if (!chosen) return null;
   // "Raft never commits ...": what the term does not do is no summary of what it is.
   if (denies(sentenceParts(sentences(chosen.text)[0] ?? ''))) return null;
@@ -40,6 +44,12 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   // The section's own definition ("A message queue is ...") already asks this under "What is a message queue?".
   if (answer.length < 40 || existing.some((card) => card.answer === answer)) return null;
   return { kind: 'definition', prompt: { form: 'define', term: title, plural: isPlural(title) }, answer, line: chosen.node.position?.start.line ?? 1 };
+}
+
+/** "CDN" of "Content delivery network": the initials of a title of two to five words, or null. */
+function acronymOf(title: string): string | null {
+  const words = title.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word));
+  return words.length >= 2 && words.length <= 5 ? words.map((word) => word[0].toUpperCase()).join('') : null;
 }
 
 /** "a message queue" and "Message Queues" name the same term: no articles, case or plural. */
