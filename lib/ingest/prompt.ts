@@ -41,13 +41,14 @@ export type Prompt =
   | { form: 'cloze'; before: string; after: string }
   /**
    * A statement asked by its subject, which did something: "What does <subject> <verb>?" (object
-   * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), "What
+   * follows), "What is <subject> used for?" (purpose), "How does <subject> <verb>?" (manner), "When
+ * does <subject> <verb>?" (a "when" clause follows an intransitive verb), "What
    * happens to <subject>?" (a passive verb: something is done to it), else
    * "What does <subject> do?". `modal` replaces "does" ("What can Redis store?"). A `generic`
    * subject ("the server") is placed in its topic when written, or in the sentence's own `setting`.
    * A denial keeps its `negation`: "What does Raft never commit?", "What can one node not hold?".
    */
-  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'undergo' | 'do'; modal: string; setting?: string; negation?: 'never' | 'not' }
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do'; modal: string; setting?: string; negation?: 'never' | 'not' }
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**

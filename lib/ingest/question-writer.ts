@@ -145,6 +145,8 @@ function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
       return `What ${p.modal ? `${p.modal} ${subject} be` : `${p.plural ? 'are' : 'is'} ${subject}`} used for?`;
     case 'manner':
       return `How ${does} ${subject} ${p.verb}?`;
+    case 'when':
+      return `When ${does} ${subject} ${p.negation ? `${p.negation} ` : ''}${p.verb}?`;
     case 'undergo':
       return `What happens to ${subject}?`;
     case 'do':

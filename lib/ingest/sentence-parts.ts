@@ -26,7 +26,7 @@ import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
 import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, verbOnly, type Word } from './sentence-parts/words';
-import { FIRST_ADJECTIVE, JJ, listedReadings, NNP, NOUN, VB, VBG } from './sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, JJ, listedReadings, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
 
@@ -137,6 +137,8 @@ function readsAsNounPhrase(text: string): boolean {
   if (first.role === 'code' || first.role === 'num') return true;
   if (first.role !== 'open') return false;
   if (first.tags & VBG && /ing$/.test(first.lower)) return !second || !/^(?:det|demo|pron|num)$/.test(second.role);
+  // "Hinted handoff", "Replicated log": a past participle before a noun modifies it.
+  if (first.tags & VBN && !(first.tags & VB) && second && canBeNoun(second) && !verbOnly(second)) return true;
   // "Range scans cheap": a noun, then a word that is mostly an adjective, is a statement with its verb dropped.
   const last = words[words.length - 1];
   const nouns = words.slice(0, -1);

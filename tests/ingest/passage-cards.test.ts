@@ -23,6 +23,21 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
     ],
     [
+      'a "when" clause after a verb with no object asks when',
+      note('# Failover', '', 'Split brain happens when two nodes both believe they lead the cluster.'),
+      [['qa', 'When does Split brain happen?', 'Split brain happens when two nodes both believe they lead the cluster.']],
+    ],
+    [
+      'a "that" clause is what the verb states',
+      note('# Sessions', '', 'Sticky routing guarantees that a user always reaches the same server.'),
+      [['qa', 'What does Sticky routing guarantee?', 'Sticky routing guarantees that a user always reaches the same server.']],
+    ],
+    [
+      'an aside between the subject and its verb is read past, and a participle before a noun names a term',
+      note('# Stores', '', 'Hinted handoff, borrowed from older designs, keeps writes for a replica that is down.'),
+      [['qa', 'What does Hinted handoff keep?', 'Hinted handoff, borrowed from older designs, keeps writes for a replica that is down.']],
+    ],
+    [
       'what follows from a condition is asked as what happens then',
       note('# Rate limiter headers', '', 'When a client has sent too many requests, a 429 status and a Retry-After header are returned to it.'),
       [['qa', 'In Rate limiter headers, what happens when a client has sent too many requests?', 'When a client has sent too many requests, a 429 status and a Retry-After header are returned to it.']],

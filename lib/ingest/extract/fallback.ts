@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 
@@ -66,7 +66,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
       if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
       continue;
     }
-    const parts = sentenceParts(first);
+    const parts = partsOf(first);
     const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
@@ -87,6 +87,26 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
   const stated = cards.length > 0 || leftover.length > 0;
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
+
+/** ", used by most stores,", ", the leader,": an aside set off by commas after the subject, of a few words. */
+const APPOSITIVE = /^([^,]{2,60}?),\s+([^,]{2,60}),\s+(?=\p{Ll})/u;
+
+/**
+ * The parts of a statement; when the parser finds no verb, the same statement without an aside
+ * between its subject and its verb ("Leaderless replication, used by most stores, sends ...").
+ */
+function partsOf(statement: string): SentenceParts {
+  const parts = sentenceParts(statement);
+  if (parts.verb) return parts;
+  const aside = APPOSITIVE.exec(statement);
+  if (!aside || aside[2].split(/\s+/).length > MAX_ASIDE_WORDS) return parts;
+  // The aside is a phrase ("the leader", "used by most stores"), the words before it the whole subject.
+  if (AUXILIARY.test(aside[2]) && !/^(?:which|who)\b/i.test(aside[2])) return parts;
+  const without = sentenceParts(`${aside[1]} ${statement.slice(aside[0].length)}`);
+  return without.verb && without.startsWithSubject && without.subject === aside[1].trim() ? without : parts;
+}
+
+const MAX_ASIDE_WORDS = 8;
 
 /** A verbless description of a topic is short ("Volatile memory for faster access"); a longer one is a sentence not understood. */
 const MAX_DESCRIPTION_WORDS = 6;
@@ -359,10 +379,14 @@ function openingPhrase(predicate: string): string {
   return predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
 }
 
-function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'undergo' | 'do' {
+function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do' {
   const predicate = parts.predicate.trim();
   if (parts.passive && parts.verbBase === 'use') return 'purpose';
   if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
+  // "Split brain happens when two nodes ...": the clause says when, the verb has no object.
+  if (!parts.passive && /^(?:when|whenever|once)\s/i.test(predicate)) return 'when';
+  // "guarantees that a user sees ...": the clause is what it guarantees.
+  if (/^that\s/i.test(predicate) && !parts.passive) return 'object';
   if (parts.passive) return 'undergo';
   // "What does the extension let?" asks half of "lets a resolver pass ...": ask what it does.
   if (CAUSATIVE_VERB.test(parts.verbBase)) return 'do';
