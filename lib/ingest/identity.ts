@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * Version of the extraction rules. Bump it whenever they change what a note yields, so notes
  * whose text did not change are still re-extracted once (matching keeps every card's history).
  */
-export const EXTRACTOR_VERSION = '5';
+export const EXTRACTOR_VERSION = '6';
 
 /** Content hash of a note under the current rules: a re-ingest with the same hash is a no-op. */
 export function contentHash(text: string): string {

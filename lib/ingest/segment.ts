@@ -1,6 +1,8 @@
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { KeyAllocator } from './identity';
+import { sentences } from './limits';
 import { toPlainText } from './plain-text';
+import { isNounPhrase, sentenceParts } from './sentence-parts';
 import { cleanTitle } from './titles';
 import type { ConceptDraft } from './types';
 
@@ -16,7 +18,8 @@ export interface Section {
 
 /**
  * Splits a note into a concept tree by its headings, headings written as list items included.
- * Content before the first heading becomes a concept named after the note. Invariants: every
+ * Content before the first heading becomes a concept named after the note. A note of prose with
+ * no heading at all is split where a paragraph opens on a new named subject. Invariants: every
  * top-level node (after list headings are hoisted) belongs to exactly one section;
  * a concept's parent is the nearest earlier heading of smaller depth.
  */
@@ -52,8 +55,17 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
   };
 
   let current: Section | null = null;
-  for (const node of tree.children.flatMap(hoistListHeadings)) {
+  const nodes = tree.children.flatMap(hoistListHeadings);
+  const bySubject = isHeadlessProse(nodes);
+  for (const node of nodes) {
     const line = node.position?.start.line ?? 1;
+    // Prose with no heading at all: a paragraph opening on a new named subject opens its topic.
+    const subject = bySubject && node.type === 'paragraph' ? openingSubject(node) : null;
+    if (subject && normaliseTitle(subject) !== normaliseTitle(current?.concept.title ?? '')) {
+      current = open(null, subject, 1, line);
+      current.nodes.push(node);
+      continue;
+    }
     if (node.type === 'heading') {
       const title = cleanTitle(toPlainText(node));
       // A "heading" as long as a paragraph is prose that happened to sit above a rule.
@@ -76,6 +88,38 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
       .trim();
   }
   return sections;
+}
+
+/** Headless prose this long, in this many paragraphs at least, gets topics from its paragraphs' subjects. */
+const MIN_PROSE_CHARS = 1500;
+const MIN_PROSE_PARAGRAPHS = 4;
+/** A subject longer than this is a description, not a topic's name. */
+const MAX_SUBJECT_WORDS = 5;
+
+/** A note of prose paragraphs (an export, a pasted article) with no heading, written or inferred. */
+function isHeadlessProse(nodes: RootContent[]): boolean {
+  if (nodes.some((node) => node.type === 'heading')) return false;
+  const paragraphs = nodes.filter((node) => node.type === 'paragraph');
+  const chars = paragraphs.reduce((sum, node) => sum + toPlainText(node).length, 0);
+  return paragraphs.length >= MIN_PROSE_PARAGRAPHS && paragraphs.length * 2 >= nodes.length && chars >= MIN_PROSE_CHARS;
+}
+
+/**
+ * "Hinted handoff" of "Hinted handoff keeps writes for ...": the named subject a paragraph's first
+ * sentence opens with, or null (a generic subject such as "The server", a pronoun, a frame first).
+ */
+function openingSubject(paragraph: RootContent): string | null {
+  const first = sentences(toPlainText(paragraph).replace(/\n+/g, ' '))[0] ?? '';
+  const parts = sentenceParts(first);
+  const subject = parts.subject.trim();
+  if (parts.subjectKind !== 'specific' || !parts.startsWithSubject || !subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS) return null;
+  if (!isNounPhrase(subject) || /[,;:()]/.test(subject)) return null;
+  return subject.charAt(0).toUpperCase() + subject.slice(1);
+}
+
+/** "Replication" and "replications" name one topic. */
+function normaliseTitle(title: string): string {
+  return title.toLowerCase().replace(/s$/, '');
 }
 
 /**

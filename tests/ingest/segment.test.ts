@@ -184,6 +184,24 @@ describe('text before the first heading', () => {
     expect(queues).toMatchObject({ depth: 1, parentKey: null, path: ['Queues'] });
   });
 
+  it('prose with no heading at all takes its topics from the named subjects its paragraphs open with', () => {
+    const filler = 'It matters most when traffic is uneven across the day and the week, which is the common case for consumer products. Teams tune it after watching how their own load behaves over a few weeks of real use, then revisit the numbers after every large launch.';
+    const text = [
+      'Quorum reads ask several replicas and keep the newest answer they get back from them.', filler, '',
+      'The coordinator waits for enough replies before it answers the client.', filler, '',
+      'Hinted handoff stores writes for a replica that is down and replays them when it is back.', filler, '',
+      'Read repair fixes a stale replica while serving a read that noticed the old version.', filler, '',
+      'Merkle trees let two replicas compare whole key ranges by exchanging a few hashes.', filler,
+    ].join('\n');
+    const deck = deckOf(text, 'notes/export.md');
+    expect(deck.concepts.map((c) => c.title)).toEqual(['Quorum reads', 'Hinted handoff', 'Read repair', 'Merkle trees']);
+    // A paragraph opening on a generic subject ("The coordinator") stays in the topic before it.
+    const quorum = deck.concepts[0];
+    expect(deck.cards.filter((c) => c.conceptKey === quorum.key).map((c) => c.answer)).toContainEqual(expect.stringContaining('The coordinator waits'));
+    // A short note, or one with any heading, keeps its one topic.
+    expect(deckOf(text.split('\n').slice(0, 3).join('\n'), 'notes/export.md').concepts.map((c) => c.title)).toEqual(['Export']);
+  });
+
   it("the preamble's cards belong to the preamble", () => {
     const deck = deckOf('What is a cache? :: A fast store.\n\n# Caching\n\nLRU :: Least recently used', 'notes/my-caching-notes.md');
     expect(deck.cards.map((c) => [c.question, c.conceptKey])).toEqual([
