@@ -170,7 +170,12 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   const facetOf = /^([^:]{2,30}?)\s*:\s*([^:]{2,40})$/.exec(text);
   const facet = facetOf?.[1].replace(/\(s\)$/i, 's');
   if (facetOf && facet && labelRole(facet) === 'facet') return { noun: `${lower(facet)} of ${facetOf[2].trim()}` };
-  if (!isEnglish(text)) return { under: text };
+  if (!isEnglish(text)) {
+    // A short Chinese or Japanese label ("数据同步") names what the points are about; a sentence is quoted.
+    const topic = text === sectionTitle ? parentTitle : sectionTitle;
+    const label = HAN_OR_KANA.test(text) && !/[,.;:!?，。；：！？、]/u.test(text) && text.length <= MAX_FOREIGN_LABEL_CHARS;
+    return label && topic && topic !== text ? { about: text, topic } : { under: text };
+  }
   const phrase =
     /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:generally |usually |typically |mainly |commonly |basically )?(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
     /^(?:the following|following)\s+(.+?)\s+(?:are|is)\b.*$/i.exec(text)?.[1] ??
@@ -203,6 +208,10 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
+
+/** Chinese and Japanese labels are short: a lead-in longer than this is a sentence. */
+const MAX_FOREIGN_LABEL_CHARS = 10;
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** "Long polling has a few drawbacks" -> "drawbacks of long polling". */
 function ownedPhrase(text: string): string | null {
