@@ -1,7 +1,7 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isKnownWord, isNounPhrase } from './sentence-parts';
-import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, isPlural, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -113,7 +113,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
     }
     case 'leads':
-      return `What does ${articleLower(prompt.subject)} lead to?`;
+      return `What ${isPlural(prompt.subject) ? 'do' : 'does'} ${articleLower(prompt.subject)} lead to?`;
     case 'condition': {
       const asked = `What happens ${prompt.conjunction.toLowerCase()} ${prompt.condition}?`;
       return prompt.generic ? inTopic(asked, topic) : asked;

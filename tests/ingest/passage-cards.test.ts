@@ -129,7 +129,7 @@ describe('cards from passages with no recognised shape', () => {
     [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
-      [['qa', 'What does snapshots lead to?', 'Snapshots -> fast recovery after a crash']],
+      [['qa', 'What do snapshots lead to?', 'Snapshots -> fast recovery after a crash']],
     ],
     [
       'a term with its explanation in parentheses is defined',

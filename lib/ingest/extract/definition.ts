@@ -64,6 +64,9 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
     return [{ kind: 'definition', prompt: { form: 'cell', thing: sectionTitle, header: term }, answer: capitalise(definition), line }];
   }
 
+  // "Concurrent updates => conflicts need resolving": an arrow before a clause says what follows, not what it is.
+  if (!fullSentence && leadsTo(connector, definition)) return [{ kind: 'definition', prompt: { form: 'leads', subject: term }, answer: capitalise(definition), line }];
+
   // "CAP is the classic framing of that question.": a sentence leaning on the one before it.
   if (fullSentence && sentences(definition).length === 1 && BACK_REFERENCE.test(definition)) return [];
 
@@ -178,10 +181,13 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
   return found.map((f, i) => {
     const example = EXAMPLE_OPENING.exec(f!.definition);
     const plural = f!.verb === 'are';
+    const leads = leadsTo(f!.connector, f!.definition);
     return {
       kind: 'definition' as const,
       prompt: example
         ? { form: 'example' as const, term: f!.term }
+        : leads
+          ? { form: 'leads' as const, subject: f!.term }
         : facetsOf
           ? { form: 'attribute' as const, attribute: f!.term, subject: facetsOf, plural, part: false }
           : { form: 'define' as const, term: f!.term, plural },
@@ -210,7 +216,15 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   const example = EXAMPLE_OPENING.exec(match[3]);
   const minimum = example ? 1 : inRecords && match[2].trim() !== ':' ? 2 : 3;
   if (match[3].slice(example?.[0].length ?? 0).split(/\s+/).filter(Boolean).length < minimum) return null;
-  return { term, verb: isPlural(term) ? 'are' : 'is', connector: ':', definition: match[3].trim(), fullSentence: false };
+  return { term, verb: isPlural(term) ? 'are' : 'is', connector: match[2].trim(), definition: match[3].trim(), fullSentence: false };
+}
+
+/**
+ * An implication arrow ("=>", as in logic) before a clause: what the term leads to. A plain arrow
+ * ("Phantom read → a repeated query returns other rows") more often says what the term is.
+ */
+function leadsTo(connector: string, definition: string): boolean {
+  return connector === '=>' && hasFiniteVerb(definition);
 }
 
 /**
