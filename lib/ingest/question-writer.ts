@@ -81,7 +81,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       // "Best for: ..." -> "What is Rate limiting best for?", "How it works: ..." -> "How does
       // Rate limiting work?": labels a table header could carry read as headers do.
       if (ENDS_IN_PREPOSITION.test(prompt.attribute) || QUESTION_WORD.test(prompt.attribute)) return cellQuestion(prompt.subject, prompt.attribute);
-      return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${lowerWords(prompt.attribute)} of ${prompt.subject}?`;
+      return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${lowerWords(prompt.attribute)} of ${articleLower(prompt.subject)}?`;
     case 'property': {
       const asked = `What is true of ${articleLower(prompt.subject)}?`;
       return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
