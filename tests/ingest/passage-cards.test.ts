@@ -127,6 +127,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What do most CDNs steer?', 'Most CDNs steer users with DNS or anycast.']],
     ],
     [
+      'an arrow before a verb stands for the verb: it asks what the left side does',
+      note('# Partitions', '', '- CP system -> refuses some requests while the network is split'),
+      [['qa', 'What does CP system do?', 'CP system -> refuses some requests while the network is split']],
+    ],
+    [
       'an outline arrow asks what its left side leads to',
       note('# Raft', '', '- snapshots -> fast recovery after a crash'),
       [['qa', 'What do snapshots lead to?', 'Snapshots -> fast recovery after a crash']],

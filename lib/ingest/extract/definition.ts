@@ -5,6 +5,7 @@ import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { canBeVerb, hasFiniteVerb, isDeterminer, isNounPhrase, statesPurpose } from '../sentence-parts';
+import { opensRecord } from './records';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
@@ -155,8 +156,9 @@ function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
   // A closing "types:" line leads into the next list; it is not part of the definition.
   const lines = toPlainText(paragraph).split('\n');
   if (lines.length > 1 && /:-?$/.test(lines.at(-1)!.trim())) lines.pop();
-  // Several "Term - text" lines are several definitions (see lineDefinitions), never one.
-  if (lines.filter((line) => LABELLED.test(line)).length > 1) return null;
+  // Several "Term - text" lines are several definitions (see lineDefinitions), never one; nor is
+  // a hand-written "CAP: ..." with "CP system -> ..." on a later line.
+  if (lines.filter((line) => LABELLED.test(line)).length > 1 || lines.slice(1).some(opensRecord)) return null;
   return labelledLine(lines.join(' '), maxWords);
 }
 

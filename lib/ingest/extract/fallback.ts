@@ -1,10 +1,11 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { canBeVerb, denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
+import { opensRecord } from './records';
 
 /**
  * Cards for a passage no shape recogniser used: the coverage backbone. The passage is cut into
@@ -137,6 +138,10 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   const arrow = ARROW.exec(statement);
   if (arrow && !/[:;=]/.test(arrow[1]) && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) {
     const subject = arrow[1].trim();
+    // "CP system -> refuses writes during a partition": the arrow stands for the verb it dropped.
+    const verb = /^(\p{Ll}+?)(?:e?s)\s+(?!of\b)\S/u.exec(arrow[2]);
+    const base = verb && [verb[1], `${verb[1]}e`].find(canBeVerb);
+    if (labelRole(subject) === 'term' && base) return { form: 'action', subject, generic: false, plural: isPlural(subject), verb: base, shape: 'do', modal: '' };
     // "Fix -> salt the key": a facet of what the passage hangs under, not a thing that leads somewhere.
     if (labelRole(subject) === 'term') return { form: 'leads', subject };
     return labelRole(subject) === 'facet' && isName(facetOf) ? { form: 'attribute', attribute: subject.toLowerCase(), subject: facetOf, plural: isPlural(subject), part: false } : null;
@@ -160,9 +165,11 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   if (EXAMPLE_OPENING.test(labelled[2]) && labelRole(label) === 'term') return { form: 'example', term: label };
   // A facet ("Solution: ...") or a lower-case label belongs to what the passage hangs under; a
   // capitalised label names a term of its own ("L2: Data link").
-  // A lower-case label is a facet only as one plain word ("downside: ..."); a compound
-  // ("write-through: ...") or a phrase names a term, as handwritten notes write terms in lower case.
-  const facet = labelRole(label) === 'facet' || labelsAreFacets || (!/^[\p{Lu}\d]/u.test(label) && /^\p{L}+$/u.test(label) && (isKnownWord(label) || (/s$/.test(label) && isKnownWord(label.slice(0, -1)))));
+  // A lower-case label is a facet only as one plain noun ("downside: ..."); a compound
+  // ("write-through: ..."), a phrase or an adjective ("causal: ...", a kind of something) names a
+  // term, as handwritten notes write terms in lower case.
+  const plainNoun = /^\p{L}+$/u.test(label) && (isKnownWord(label) || (/s$/.test(label) && isKnownWord(label.slice(0, -1)))) && !describes(label);
+  const facet = labelRole(label) === 'facet' || labelsAreFacets || (!/^[\p{Lu}\d]/u.test(label) && plainNoun);
   if (!facet) return { form: 'define', term: label, plural: isPlural(label) };
   if (isName(facetOf)) return { form: 'attribute', attribute: label, subject: facetOf, plural: isPlural(label), part: false };
   return null;
@@ -231,15 +238,6 @@ function wrapsOnto(previous: string | undefined, line: string, width: number): b
   // "keep hot" / "data close to the reader": an adjective wants its noun, whatever the line opens with.
   if (endsOpen(previous)) return true;
   return !opensRecord(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line) && !/^(?:what|why|how|when|where|which|who)\b[^.?!]*\?/i.test(line);
-}
-
-/** A name of a few words ("write-behind / write-back", "token bucket") and a record separator after it. */
-const RECORD_OPENER = /^([\p{L}\d][\p{L}\d/'-]*(?:\s+[\p{L}\d/'-]+){0,4}?)\s*(?::\s|\s(?:[-–—=]|-+>|=+>|→|⇒)\s)/u;
-
-/** "token bucket - ...", not "We need 3 APIs: ...": the line opens with a name, not a clause, before its separator. */
-function opensRecord(line: string): boolean {
-  const name = RECORD_OPENER.exec(line)?.[1];
-  return name !== undefined && isNounPhrase(name) && !hasFiniteVerb(name);
 }
 
 /** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
