@@ -73,7 +73,7 @@ export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise know
  * Logging"): when it was taught, which names nothing.
  */
 export const COURSE_PREFIX = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)/i;
-export const COURSE_SUFFIX = /\s*[-–—:|,(]\s*(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
+export const COURSE_SUFFIX = /(?:\s*[-–—:|,(]\s*|\s+)(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
 
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([

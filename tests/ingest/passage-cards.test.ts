@@ -104,6 +104,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'In caching, what does the app check?', 'The app checks the cache first.']],
     ],
     [
+      "a course's bookkeeping set off by spaces alone is left out too",
+      note('# caching   lec 6', '', 'The app checks the cache first.'),
+      [['qa', 'In caching, what does the app check?', 'The app checks the cache first.']],
+    ],
+    [
       'a label followed by an example asks for one, also among label lines',
       note('# Failures', '', 'Hardware failures: e.g., lose power', 'Fail-stop assumption: no unrecoverable error on disk'),
       [
