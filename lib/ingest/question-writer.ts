@@ -36,6 +36,19 @@ function isCommonWord(title: string): boolean {
 /** "2.4 Fixed partitions", "3) Sharding", "IV. Storage", "① Cache-aside": an outline's number, which names nothing. */
 const OUTLINE_NUMBER = /^(?:(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.|[a-z]\))\s+|[\u2460-\u24ff\u2776-\u2793]\s*)(?=\p{L})/u;
 
+/**
+ * The note's question as a learner should read it: without its list number ("1. Why ...?"), and a
+ * bare term asked as one ("Log compaction?" -> "What is log compaction?"; "Push vs pull?" stays).
+ */
+function askedQuestion(question: string): string {
+  const text = question.replace(OUTLINE_NUMBER, '').replace(/^\*\*(.+)\*\*$/, '$1');
+  const term = /^(.{2,60}?)\s*\?$/u.exec(text)?.[1];
+  if (!term || QUESTION_WORD.test(term) || /\s(?:vs\.?|versus|or)\s/i.test(term) || !isNounPhrase(term) || AUXILIARY.test(term) || term.split(/\s+/).length > 3) return text;
+  // "URL Seen?" names a component by what it checks; "Scroll through the feed?" is an instruction.
+  if (/(?:ed|en)$/i.test(term) || /^\S+\s+(?:through|to|on|in|into|with|for|from|by|at)\b/i.test(term)) return text;
+  return `What is ${articleLower(lowerWords(term))}?`;
+}
+
 function unnumber(name: string): string {
   return name.replace(OUTLINE_NUMBER, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '');
 }
@@ -102,8 +115,10 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return cellQuestion(prompt.thing, prompt.header);
     case 'row':
       return `How does ${prompt.thing} compare on ${joinAnd(prompt.headers.map(lowerWords))}?`;
-    case 'asked':
-      return NEEDS_CONTEXT.test(prompt.question) && prompt.question.length <= MAX_CONTEXT_QUESTION ? inTopic(prompt.question, topic) : prompt.question;
+    case 'asked': {
+      const question = askedQuestion(prompt.question);
+      return NEEDS_CONTEXT.test(question) && question.length <= MAX_CONTEXT_QUESTION ? inTopic(question, topic) : question;
+    }
     case 'verbatim':
       return prompt.question;
     case 'cloze':

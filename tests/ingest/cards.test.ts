@@ -144,6 +144,8 @@ describe('questions asked in a paragraph', () => {
       [['What are the eviction policies?', '- LRU\n- LFU\n- FIFO']]],
     ['with "Q:" and "A:" labels, which are dropped', ['Q: What is cache stampede?', '', 'A: Many requests miss at once.'],
       [['What is cache stampede?', 'Many requests miss at once.']]],
+    ['with "Q." and "Ans." labels on consecutive lines', ['Q. What does quorum write mean?', 'Ans. The write waits for a majority of replicas.'],
+      [['What does quorum write mean?', 'The write waits for a majority of replicas.']]],
     ['two questions in a row, each answered', ['What is LRU?', '', 'Least recently used.', '', 'What is LFU?', '', 'Least frequently used.'],
       [['What is LRU?', 'Least recently used.'], ['What is LFU?', 'Least frequently used.']]],
     ['the answer stops at the next question', ['What is LRU?', '', 'Least recently used.', '', 'Drops old entries.', '', 'What is LFU?', '', 'Least frequently used.'],

@@ -62,6 +62,7 @@ describe('definition and cloze cards', () => {
   it.each([
     ['a plain "Term: text" item', note('# Reads', '', '- Dirty Read: Read data that another transaction has not committed yet.'), ['What is Dirty Read?', 'Read data that another transaction has not committed yet.']],
     ['an arrow item', note('# Reads', '', '- Phantom read → a repeated query returns a different set of rows.'), ['What is Phantom read?', 'A repeated query returns a different set of rows.']],
+    ['a term and a double hyphen', note('# Resilience', '', 'Bulkhead -- isolating thread pools per dependency so one slow call cannot take them all'), ['What is Bulkhead?', 'Isolating thread pools per dependency so one slow call cannot take them all']],
     ['an implication arrow before a clause', note('# Replication', '', '- Concurrent updates => conflicts need to be merged later'), ['What do Concurrent updates lead to?', 'Conflicts need to be merged later']],
     ['a defining first sentence', note('# CDN', '', 'A CDN is a network of geographically dispersed servers used to deliver static content. It caches images.'), ['What is a CDN?', 'A CDN is a network of geographically dispersed servers used to deliver static content. It caches images.']],
   ])('%s', (_, text, expected) => {

@@ -149,8 +149,8 @@ function explainedTerm(term: string, restText: string): Found | null {
   return { term, verb: isPlural(term) ? 'are' : 'is', connector: '', definition: rest, fullSentence: true };
 }
 
-/** "Term: text", "Term - text", "Term → text", "Term => text", "Term = text". */
-const LABELLED = /^([^:→=]{1,50}?)\s*(:|\s[-–—]\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
+/** "Term: text", "Term - text", "Term -- text", "Term → text", "Term => text", "Term = text". */
+const LABELLED = /^([^:→=]{1,50}?)\s*(:|\s(?:--|[-–—])\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
 
 function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
   // A closing "types:" line leads into the next list; it is not part of the definition.

@@ -12,7 +12,7 @@ const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
 const MAX_CODE_ANSWER_CHARS = 300;
 
 const QUESTION_PREFIX = /^(?:q|question|candidate|interviewee|interviewer|student)\s*\d*\s*[:.)]\s*/i;
-const ANSWER_PREFIX = /^(?:a|answer|interviewer|candidate|interviewee)\s*\d*\s*[:.)]\s*/i;
+const ANSWER_PREFIX = /^(?:a|ans|answer|interviewer|candidate|interviewee)\s*\d*\s*[:.)]\s*/i;
 
 /** A note's own question: one line ending in "?", optionally after "Q:". */
 export function asQuestion(text: string): string | null {
