@@ -48,6 +48,10 @@ export const POINTS_ELSEWHERE = /^(?:below|the following|here|as shown|in this (
 export const DISCOURSE =
   /\b(?:we|I)(?:'ll| will| shall|'re going to| are going to| now)?\s+(?:now\s+|briefly\s+|first\s+|then\s+|next\s+|not\s+)?(?:discuss|cover|explain|describe|go over|go through|take a (?:closer |quick |brief )?look|dive into|deep dive|examine|explore|walk through|revisit|come back to|talk about)\b|\bwill be (?:explained|discussed|covered|described|shown|introduced|examined)\b|\breaders?\s+(?:should|can|may|might)\s+refer\b|\bplease\s+(?:refer|see)\b|\brefer back to\b|\blet(?:'s|\s+us)\s+(?:look|take|see|dive|walk|start|examine|go|move|turn|consider)\b|\b(?:as|was|were)\s+(?:mentioned|discussed|explained|described|covered)\s+(?:earlier|before|above|previously|in (?:the )?(?:previous|last|earlier) (?:section|chapter))\b/i;
 
+/** The first and last sections of a paper or a book, by which an outline of it is known. */
+export const DOCUMENT_OPENING = /^(?:introduction|overview|background|motivation|abstract|preface)$/i;
+export const DOCUMENT_CLOSING = /^(?:conclusions?|summary|references|related work|future work|discussion|acknowledge?ments|appendix)$/i;
+
 /** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
 export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
 
@@ -91,6 +95,7 @@ const COMMENTARY = new Set([
  */
 const FACET = new Set([
   'pros', 'cons', 'advantages', 'disadvantages', 'advantage', 'disadvantage', 'benefit', 'benefits',
+  'upside', 'upsides', 'downside', 'downsides', 'strength', 'strengths', 'weakness', 'weaknesses',
   'drawback', 'drawbacks', 'limitation', 'limitations', 'trade-off', 'trade-offs', 'tradeoff', 'tradeoffs',
   'use case', 'use cases', 'when to use', 'best for', 'use when', 'avoid when', 'how it works', 'mechanism',
   'purpose', 'goal', 'goals', 'idea', 'key idea', 'problem', 'problems', 'solution', 'challenge', 'challenges',

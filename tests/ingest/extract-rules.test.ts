@@ -129,6 +129,12 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'list')).toEqual([]);
   });
 
+  it('makes no card of a paper\'s outline in sentence case, nor of the bold section titles in it', () => {
+    const text = note('# Paper', '', '1. **Introduction**', '2. **Replicated logs**', '   - every replica applies the same commands in order', '3. **Leader election**', '4. **Related work**', '5. **Conclusion**');
+    expect(kinds(text, 'list')).toEqual([]);
+    expect(cardsOf(text).map(([, question]) => question)).not.toContain('What are the key points of Paper?');
+  });
+
   it('asks a label ending in a preposition of the item it sits under', () => {
     const text = note('# Partitioning', '', '- Consistent hashing', '  - Used by: Dynamo, Cassandra, Riak');
     expect(kinds(text, 'definition')).toEqual([['What is Consistent hashing used by?', 'Dynamo, Cassandra, Riak']]);

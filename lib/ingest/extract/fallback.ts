@@ -26,6 +26,9 @@ import { opensRecord } from './records';
  */
 export function passageCards(passage: Passage, topic: string, labelsAreFacets = false): { cards: ExtractedCard[]; leftover: string[]; skipped: string | null } {
   if (passage.row) return { cards: [], leftover: [], skipped: 'a table row whose headers ask nothing' };
+  // "5. **The Raft algorithm**" over its sub-items: a title in bold, naming what follows.
+  const text = passage.text.trim();
+  if (passage.marked.includes(text) && wordsIn(text) <= MAX_TITLE_WORDS && isNounPhrase(text) && !hasFiniteVerb(text)) return { cards: [], leftover: [], skipped: 'a title' };
   const cards: ExtractedCard[] = [];
   const leftover: string[] = [];
   const label = parentLabel(passage.parent);
@@ -108,6 +111,9 @@ function partsOf(statement: string): SentenceParts {
 }
 
 const MAX_ASIDE_WORDS = 8;
+
+/** A passage wholly in bold and this short is a title. */
+const MAX_TITLE_WORDS = 6;
 
 /** A verbless description of a topic is short ("Volatile memory for faster access"); a longer one is a sentence not understood. */
 const MAX_DESCRIPTION_WORDS = 6;

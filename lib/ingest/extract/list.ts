@@ -4,7 +4,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import type { ListSubject } from '../prompt';
 import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
-import { IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -56,7 +56,12 @@ function isContents(items: string[]): boolean {
     const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
     return words.length <= 6 && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !hasFiniteVerb(item);
   });
-  return items.length >= MIN_CONTENTS_ITEMS && titled.length >= items.length - (items.length >= 5 ? 1 : 0);
+  if (items.length < MIN_CONTENTS_ITEMS) return false;
+  if (titled.length >= items.length - (items.length >= 5 ? 1 : 0)) return true;
+  // A paper's or a book's outline in sentence case: short entries from "Introduction" to "Conclusion".
+  const entries = items.map((item) => item.replace(/^\d+(?:\.\d+)*\.?\s+/, '').trim());
+  const short = entries.every((entry) => entry.split(/\s+/).length <= 6 && !/[.;:]$/.test(entry) && !hasFiniteVerb(entry));
+  return short && (DOCUMENT_OPENING.test(entries[0]) || DOCUMENT_CLOSING.test(entries.at(-1)!));
 }
 
 /**
