@@ -209,8 +209,13 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     // "What are the 5 fixed number of partitions?" is no English: only a plural label names the items.
     if (text !== sectionTitle && isPlural(label)) return { noun: lower(label) };
   }
-  // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?".
+  // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?";
+  // a singular term is what the points are about, in its parent ("Safety" in "Raft").
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
+  const term = labelRole(label) === 'term' && isNounPhrase(label) && !hasFiniteVerb(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
+  if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && term && label.split(/\s+/).length <= 3) {
+    return { about: label, topic: parentTitle };
+  }
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
 
