@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Version of the extraction rules. Bump it whenever they change what a note yields, so notes
@@ -13,7 +13,8 @@ export function contentHash(text: string): string {
 
 /** A short stable key from its parts; parts are joined with a separator no title contains. */
 export function stableKey(...parts: string[]): string {
-  return createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+  // One-shot hash: the same digest as createHash, without a Hash object per key (thousands per note).
+  return hash('sha1', parts.join('\u0000'), 'base64url').slice(0, 22);
 }
 
 /** Case, punctuation and spacing do not change a question's identity. */
