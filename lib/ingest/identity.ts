@@ -27,6 +27,20 @@ export function normaliseForKey(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
+ * normaliseForKey(text).slice(0, length), reading only the start of a long text. ASCII text
+ * normalises character by character (each run of other characters becomes one space), so the
+ * normalised form of an ASCII prefix is a prefix of the whole text's normalised form.
+ */
+export function normalisedHead(text: string, length: number): string {
+  const prefix = text.slice(0, length * 4);
+  if (prefix.length < text.length && ASCII.test(prefix)) {
+    const head = normaliseForKey(prefix);
+    if (head.length >= length) return head.slice(0, length);
+  }
+  return normaliseForKey(text).slice(0, length);
+}
+
+/**
  * Hands out keys for items that may repeat (two "Notes" sections under one parent): the n-th
  * repeat of the same base gets suffix n, so keys stay unique and stable in document order.
  */
