@@ -160,8 +160,11 @@ const DOI = /\bdoi:\s*10\.\d{3,}/i;
  * to read, not what to recall.
  */
 export function isReference(text: string): boolean {
-  return (text.match(AUTHOR_INITIALS) ?? []).length >= 2 || DOI.test(text);
+  return (INITIAL.test(text) && (text.match(AUTHOR_INITIALS) ?? []).length >= 2) || DOI.test(text);
 }
+
+/** What every author initial holds, found fast: most text has none, and the full pattern looks behind at every letter. */
+const INITIAL = /\p{Lu}\./u;
 
 /** Words with a letter; CJK text has no spaces, so its characters count in pairs as words. */
 function wordCount(text: string): number {
