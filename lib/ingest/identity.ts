@@ -27,13 +27,14 @@ export function normaliseForKey(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * normaliseForKey(text).slice(0, length), reading only the start of a long text. ASCII text
- * normalises character by character (each run of other characters becomes one space), so the
- * normalised form of an ASCII prefix is a prefix of the whole text's normalised form.
+ * normaliseForKey(text).slice(0, length), reading only the start of a long text. Lower-casing goes
+ * character by character but for a final sigma ("Σ", which looks ahead), and each run of other
+ * characters becomes one space, so the normalised form of a prefix without "Σ" is a prefix of the
+ * whole text's normalised form.
  */
 export function normalisedHead(text: string, length: number): string {
   const prefix = text.slice(0, length * 4);
-  if (prefix.length < text.length && ASCII.test(prefix)) {
+  if (prefix.length < text.length && !prefix.includes('Σ')) {
     const head = normaliseForKey(prefix);
     if (head.length >= length) return head.slice(0, length);
   }
