@@ -11,6 +11,8 @@ export function capitalise(text: string): string {
  * otherwise.
  */
 export function polishCardText(text: string): string {
+  // One line: the blank-line rule below has nothing to drop.
+  if (!text.includes('\n')) return polishLine(text).trim();
   return text
     .split('\n')
     .map(polishLine)

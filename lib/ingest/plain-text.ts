@@ -76,7 +76,9 @@ function collapse(text: string): string {
     .split('\n')
     .map((line) => {
       const indent = INDENTED_ITEM.test(line) ? /^\s+/.exec(line)![0] : '';
-      return indent + line.trim().replace(/[ \t]+/g, ' ');
+      const trimmed = line.trim();
+      // Only a tab or two spaces in a row change under the replacement.
+      return indent + (trimmed.includes('\t') || trimmed.includes('  ') ? trimmed.replace(/[ \t]+/g, ' ') : trimmed);
     })
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
