@@ -28,7 +28,7 @@ export function tokenize(sentence: string): Token[] {
   for (const m of sentence.matchAll(TOKEN)) {
     const text = m[0];
     const start = m.index;
-    const clitic = CLITIC.exec(text);
+    const clitic = text.includes("'") || text.includes('’') ? CLITIC.exec(text) : null;
     if (clitic && HOST.test(clitic[1])) {
       const cut = clitic[1].length;
       const rest = token(text.slice(cut), start + cut);
@@ -40,7 +40,8 @@ export function tokenize(sentence: string): Token[] {
 }
 
 function token(text: string, start: number): Token {
-  return { text, lower: text.toLowerCase().replace(/’/g, "'"), start, end: start + text.length, kind: kindOf(text) };
+  const lower = text.toLowerCase();
+  return { text, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + text.length, kind: kindOf(text) };
 }
 
 function kindOf(text: string): TokenKind {
