@@ -177,7 +177,9 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
   for (let i = start; i < end; i++) {
     if (code[i]) continue;
     // "DNS + CDN - lec 7" is read as a title without the course's bookkeeping.
-    const text = out[i].text.trim().replace(COURSE_SUFFIX, '');
+    const trimmed = out[i].text.trim();
+    // The suffix ends in its number (or a closing parenthesis after it).
+    const text = /[\d)]$/.test(trimmed) ? trimmed.replace(COURSE_SUFFIX, '') : trimmed;
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
     const outline = outlineHeading(text, outlineNote);

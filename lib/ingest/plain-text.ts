@@ -72,6 +72,11 @@ const INDENTED_ITEM = /^\s+(?:-|\d+\.)\s/;
 
 /** Trims each line (keeping nested-list indentation) and drops runs of blank lines. */
 function collapse(text: string): string {
+  // One line: its indentation, if any, goes with the final trim.
+  if (!text.includes('\n')) {
+    const trimmed = text.trim();
+    return trimmed.includes('\t') || trimmed.includes('  ') ? trimmed.replace(/[ \t]+/g, ' ') : trimmed;
+  }
   return text
     .split('\n')
     .map((line) => {
