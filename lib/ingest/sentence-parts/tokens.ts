@@ -45,6 +45,8 @@ function token(text: string, start: number): Token {
 }
 
 function kindOf(text: string): TokenKind {
+  // Most tokens are words opening with an ASCII letter or digit (no arrow or bracket opens so).
+  if (/^[A-Za-z0-9_']/.test(text)) return 'word';
   const first = text[0];
   if (first === '`' && text.length > 1) return 'code';
   if ((first === '(' || first === '[') && text.length > 1) return 'aside';
