@@ -25,7 +25,9 @@ const HOST = /^(?:it|that|there|here|what|who|he|she|let|they|we|you|i)$/i;
 /** Splits a sentence into tokens. Invariant: tokens are in order, never overlap, and lie inside the text. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
+  // The shared pattern is read from the start of each sentence (matchAll would copy it per call).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     const text = m[0];
     const start = m.index;
     const clitic = text.includes("'") || text.includes('’') ? CLITIC.exec(text) : null;
