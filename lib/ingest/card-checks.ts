@@ -73,7 +73,9 @@ const MIN_ECHO_CHARS = 4;
  * "Static route (entered by hand)" answers "What is static route?".)
  */
 function answerInQuestion(card: CardText, normal: CardText): boolean {
-  const bare = normaliseForKey(card.answer.replace(/\(\s*(?:"[^"]*"|“[^”]*”)\s*\)|"[^"]*"|“[^”]*”/g, ' '));
+  // Without quotes the bare answer is the normalised one already at hand.
+  const quoted = card.answer.includes('"') || card.answer.includes('“');
+  const bare = quoted ? normaliseForKey(card.answer.replace(/\(\s*(?:"[^"]*"|“[^”]*”)\s*\)|"[^"]*"|“[^”]*”/g, ' ')) : normal.answer;
   return bare.length >= MIN_ECHO_CHARS && ` ${normal.question} `.includes(` ${bare} `);
 }
 

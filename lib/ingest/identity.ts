@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Version of the extraction rules. Bump it whenever they change what a note yields, so notes
@@ -13,7 +13,8 @@ export function contentHash(text: string): string {
 
 /** A short stable key from its parts; parts are joined with a separator no title contains. */
 export function stableKey(...parts: string[]): string {
-  return createHash('sha1').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+  // One-shot hash: the same digest as createHash, without a Hash object per key (thousands per note).
+  return hash('sha1', parts.join('\u0000'), 'base64url').slice(0, 22);
 }
 
 /** Case, punctuation and spacing do not change a question's identity. */
@@ -24,6 +25,21 @@ export function normaliseForKey(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * normaliseForKey(text).slice(0, length), reading only the start of a long text. Lower-casing goes
+ * character by character but for a final sigma ("Σ", which looks ahead), and each run of other
+ * characters becomes one space, so the normalised form of a prefix without "Σ" is a prefix of the
+ * whole text's normalised form.
+ */
+export function normalisedHead(text: string, length: number): string {
+  const prefix = text.slice(0, length * 4);
+  if (prefix.length < text.length && !prefix.includes('Σ')) {
+    const head = normaliseForKey(prefix);
+    if (head.length >= length) return head.slice(0, length);
+  }
+  return normaliseForKey(text).slice(0, length);
+}
 
 /**
  * Hands out keys for items that may repeat (two "Notes" sections under one parent): the n-th

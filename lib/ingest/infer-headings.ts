@@ -177,7 +177,9 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
   for (let i = start; i < end; i++) {
     if (code[i]) continue;
     // "DNS + CDN - lec 7" is read as a title without the course's bookkeeping.
-    const text = out[i].text.trim().replace(COURSE_SUFFIX, '');
+    const trimmed = out[i].text.trim();
+    // The suffix ends in its number (or a closing parenthesis after it).
+    const text = /[\d)]$/.test(trimmed) ? trimmed.replace(COURSE_SUFFIX, '') : trimmed;
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
     const outline = outlineHeading(text, outlineNote);
@@ -302,11 +304,21 @@ function words(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = /\s/.test(text[i]);
+    const space = isSpace(text.charCodeAt(i));
     if (!space && !inWord) count++;
     inWord = !space;
   }
   return count;
+}
+
+/** Whether a UTF-16 code unit is one that `\s` matches (JavaScript's white space and line terminators). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 const LIST_ITEM = /^([-*+]|\d{1,3}[.)])\s/;

@@ -66,6 +66,8 @@ export function ingestNote(input: NoteInput): IngestResult {
   const cards: CardDraft[] = [];
   const seen = new Set<string>();
   const keys = new KeyAllocator();
+  /** Each accepted card's question as normalised for its checks, reused for its key. */
+  const normalQuestion = new Map<WrittenCard, string>();
   for (const section of sections) {
     const accepted: WrittenCard[] = [];
     const extracted = extractCards(section);
@@ -86,14 +88,16 @@ export function ingestNote(input: NoteInput): IngestResult {
       if (seen.has(dup)) continue;
       seen.add(dup);
       accepted.push(card);
+      normalQuestion.set(card, normal.question);
     }
     const { kept, dropped } = splitAmbiguous(accepted);
     for (const card of dropped) {
       warnings.push({ file: input.path, line: card.line, message: 'card skipped: the same question has other answers in this topic' });
     }
     const conceptKey = section.concept.key;
-    for (const { prompt: _prompt, ...card } of kept) {
-      cards.push({ ...card, key: keys.next(conceptKey, card.kind, normaliseForKey(card.question)), conceptKey });
+    for (const written of kept) {
+      const { prompt: _prompt, ...card } = written;
+      cards.push({ ...card, key: keys.next(conceptKey, card.kind, normalQuestion.get(written)!), conceptKey });
     }
   }
 

@@ -72,11 +72,18 @@ const INDENTED_ITEM = /^\s+(?:-|\d+\.)\s/;
 
 /** Trims each line (keeping nested-list indentation) and drops runs of blank lines. */
 function collapse(text: string): string {
+  // One line: its indentation, if any, goes with the final trim.
+  if (!text.includes('\n')) {
+    const trimmed = text.trim();
+    return trimmed.includes('\t') || trimmed.includes('  ') ? trimmed.replace(/[ \t]+/g, ' ') : trimmed;
+  }
   return text
     .split('\n')
     .map((line) => {
       const indent = INDENTED_ITEM.test(line) ? /^\s+/.exec(line)![0] : '';
-      return indent + line.trim().replace(/[ \t]+/g, ' ');
+      const trimmed = line.trim();
+      // Only a tab or two spaces in a row change under the replacement.
+      return indent + (trimmed.includes('\t') || trimmed.includes('  ') ? trimmed.replace(/[ \t]+/g, ' ') : trimmed);
     })
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

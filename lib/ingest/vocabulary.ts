@@ -1,4 +1,5 @@
 import { listedReadings } from './sentence-parts/lexicon';
+import { remembered } from './sentence-parts/remembered';
 import { isPreposition } from './sentence-parts/words';
 
 /**
@@ -125,7 +126,10 @@ export type LabelRole = 'commentary' | 'facet' | 'part' | 'clause' | 'instructio
  * ("Step 2"), a clause (has an auxiliary or opens with a function word or pronoun), an
  * instruction ("Add a cache"), an adjective ("Strict"), else a term to define.
  */
-export function labelRole(label: string): LabelRole {
+export const labelRole: (label: string) => LabelRole = remembered(roleOfLabel);
+
+/** Labels recur (every "Pros:", every topic title is asked again): each is classified once. */
+function roleOfLabel(label: string): LabelRole {
   const text = label.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s*:-?$/, '').trim();
   const lower = text.toLowerCase();
   if (COMMENTARY.has(lower) || EXAMPLE_OPENING.test(text)) return 'commentary';

@@ -66,6 +66,8 @@ const COLLAPSIBLE = /[ \t\n\r\f\v\u00a0]+/g;
 
 /** True when the text holds at least one real HTML tag of a known element (outside code). */
 export function looksLikeHtml(text: string): boolean {
+  // Most blocks of a note hold no "<" at all: nothing to look for.
+  if (!text.includes('<')) return false;
   const prose = withoutCode(text);
   if (/<!doctype\s+html/i.test(prose)) return true;
   const tag = new RegExp(`<\\/?(${KNOWN_ELEMENTS.join('|')})(?=[\\s/>])([^<>]*)>`, 'gi');

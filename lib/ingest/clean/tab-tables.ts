@@ -9,6 +9,8 @@ const MIN_ROWS = 3;
  * header. The delimiter row (and a blank line before the table when needed) take the header's origin.
  */
 export function convertTabTables(lines: Line[]): Line[] {
+  // Without a tab there is no table, and lines without a line break stay as they are.
+  if (!lines.some((line) => line.text.includes('\t') || line.text.includes('\n'))) return lines;
   const code = codeMask(lines);
   const out = lines.map((line) => ({ ...line }));
   const cells = (i: number) => (code[i] || !out[i].text.includes('\t') ? 0 : out[i].text.split('\t').filter((c) => c.trim()).length);

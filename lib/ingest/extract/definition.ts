@@ -234,7 +234,10 @@ function leadsTo(connector: string, definition: string): boolean {
  * standing as its own sentence, then its explanation.
  */
 function headedDefinition(paragraph: Paragraph): Found | null {
-  const text = toPlainText(paragraph).replace(/\n+/g, ' ');
+  const plain = toPlainText(paragraph);
+  // The term opens with a capital or a digit (tested before the whole text is copied).
+  if (!/^[\p{Lu}\d]/u.test(plain)) return null;
+  const text = plain.replace(/\n+/g, ' ');
   const match = /^([\p{Lu}\d][^.:!?]{1,40})\.\s+(\p{Lu}.{19,})$/u.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);

@@ -66,7 +66,14 @@ interface NoteLine {
 /** Stands in for inline code (and whole code lines) in a probe: matches no card syntax. */
 const MASK = '\u0000';
 
+/**
+ * What any card needs somewhere in the text: "::", a "?" line, "==", or a comment whose removal
+ * could join two colons. Most sections hold none of them, and need no line-by-line reading.
+ */
+const CARD_SYNTAX = /::|\?|==|<!--/;
+
 function findCards(text: string): FoundCard[] {
+  if (!CARD_SYNTAX.test(text)) return [];
   const lines = scanLines(text);
   const inline = lines.map(inlineParts);
   const cards: FoundCard[] = [];

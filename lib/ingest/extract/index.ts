@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
-import { normaliseForKey } from '../identity';
+import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
 import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
@@ -147,7 +147,7 @@ function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => bool
     if (taken(passage.line, passage.endLine)) return true;
     answers ??= cards.map((card) => normaliseForKey(card.answer)).join('\n');
     // A label the answer dropped ("A: ...", "Note: ...") does not make the text another passage.
-    const head = normaliseForKey(passage.text.replace(/^[^\s:]{1,12}:\s+/u, '')).slice(0, 60);
+    const head = normalisedHead(passage.text.replace(/^[^\s:]{1,12}:\s+/u, ''), 60);
     return head.length > 0 && answers.includes(head);
   };
   return { covered, taken };

@@ -128,7 +128,7 @@ function skipReason(passage: Passage): SkipReason | null {
   if (!/\p{L}/u.test(text)) return 'no words';
   if (BOILERPLATE.test(text)) return 'boilerplate';
   if (/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'link list';
-  if (wordCount(text) < MIN_WORDS) return 'too short';
+  if (fewerWordsThan(text, MIN_WORDS)) return 'too short';
   if (isData(text)) return 'data';
   if (CITATION.test(text) || isReference(text)) return 'boilerplate';
   if (isOpenQuestion(text)) return 'open question';
@@ -148,7 +148,7 @@ function isOpenQuestion(text: string): boolean {
     .split(/(?<=[.?!？。])\s+|\n+/)
     .map((statement) => statement.trim())
     .filter((statement) => /\p{L}/u.test(statement));
-  return statements.every((statement) => /[?？]$/.test(statement) || wordCount(statement) < MIN_WORDS);
+  return statements.every((statement) => /[?？]$/.test(statement) || fewerWordsThan(statement, MIN_WORDS));
 }
 
 /** "R. Bayer", "R.M. Graham": an author named by initials, as reference lists write them. */
@@ -160,12 +160,20 @@ const DOI = /\bdoi:\s*10\.\d{3,}/i;
  * to read, not what to recall.
  */
 export function isReference(text: string): boolean {
-  return (text.match(AUTHOR_INITIALS) ?? []).length >= 2 || DOI.test(text);
+  return (INITIAL.test(text) && (text.match(AUTHOR_INITIALS) ?? []).length >= 2) || DOI.test(text);
 }
 
-/** Words with a letter; CJK text has no spaces, so its characters count in pairs as words. */
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2);
+/** What every author initial holds, found fast: most text has none, and the full pattern looks behind at every letter. */
+const INITIAL = /\p{Lu}\./u;
+
+/**
+ * Whether the text has fewer than `count` words with a letter; CJK text has no spaces, so its
+ * characters count in pairs as words. Reads words only until there are enough.
+ */
+function fewerWordsThan(text: string, count: number): boolean {
+  let words = 0;
+  for (const [word] of text.matchAll(/\S+/g)) if (/\p{L}/u.test(word) && ++words >= count) return false;
+  return words + Math.floor((text.match(/\p{Script=Han}/gu) ?? []).length / 2) < count;
 }
 
 /**
@@ -178,7 +186,10 @@ function isData(text: string): boolean {
   if (symbols > MIN_CODE_SYMBOLS && symbols > text.length * CODE_SYMBOL_SHARE) return true;
   // The opening words tell data from prose; a long paragraph need not be read to its end.
   const tokens = text.slice(0, DATA_SAMPLE_CHARS).split(/\s+/).filter(Boolean);
-  const wordlike = tokens.filter((token) => /^[\p{L}'’-]+[.,;:!?)]*$/u.test(token.replace(/^[("'“]+/, '')) || /\p{Script=Han}/u.test(token));
+  // Most tokens are plain ASCII words, told at once; the rest by the full rule.
+  const wordlike = tokens.filter(
+    (token) => /^[A-Za-z]+[.,;:!?)]*$/.test(token) || /^[\p{L}'’-]+[.,;:!?)]*$/u.test(token.replace(/^[("'“]+/, '')) || /\p{Script=Han}/u.test(token),
+  );
   return wordlike.length * 2 < tokens.length;
 }
 

@@ -22,21 +22,27 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   if (existing.some((card) => card.prompt.form === 'define' && termKey(card.prompt.term) === asked)) return null;
   // The summary opens the section: paragraphs after a list or a table discuss its points.
   const firstOther = nodes.findIndex((node) => node.type !== 'paragraph');
-  const opening = nodes
-    .slice(0, Math.min(OPENING_BLOCKS, firstOther < 0 ? nodes.length : firstOther))
-    // A closing lead-in sentence ("It has a few drawbacks:") introduces a list, not the topic.
-    .map((node) => ({ node, text: sentences(toPlainText(node).replace(/\n+/g, ' ')).filter((s) => !/:$/.test(s)).join(' ') }))
-    .filter(({ text }) => text && !POINTS_ELSEWHERE.test(text));
   // The paragraph must open with the term ("In long polling, a client ..."), not mention it in passing.
   // A one-word title may be a verb ("Cancel"): its paragraph must then open with the word as written.
   const oneWord = !/\s/.test(title);
   // "Content delivery network" is opened as often by its initials: "Think of a CDN as ...".
   const initials = acronymOf(title);
-  const chosen = opening.find(({ text }) => {
+  const opensWithTerm = (text: string) => {
     if (oneWord) return text.startsWith(`${title} `);
     const words = text.split(/\s+/).slice(0, OPENING_WORDS);
     return mentions(words.join(' '), title) || (initials !== null && words.some((word) => word.replace(/[^\p{L}]/gu, '').replace(/s$/, '') === initials));
-  });
+  };
+  let chosen: { node: RootContent; text: string } | undefined;
+  // Paragraphs are read one at a time, up to the first that opens with the term.
+  for (const node of nodes.slice(0, Math.min(OPENING_BLOCKS, firstOther < 0 ? nodes.length : firstOther))) {
+    // A closing lead-in sentence ("It has a few drawbacks:") introduces a list, not the topic.
+    const text = sentences(toPlainText(node).replace(/\n+/g, ' ')).filter((s) => !/:$/.test(s)).join(' ');
+    if (!text || POINTS_ELSEWHERE.test(text)) continue;
+    if (opensWithTerm(text)) {
+      chosen = { node, text };
+      break;
+    }
+  }
   if (!chosen) return null;
   // "Raft never commits ...": what the term does not do is no summary of what it is.
   if (denies(sentenceParts(sentences(chosen.text)[0] ?? ''))) return null;

@@ -25,10 +25,12 @@ const HOST = /^(?:it|that|there|here|what|who|he|she|let|they|we|you|i)$/i;
 /** Splits a sentence into tokens. Invariant: tokens are in order, never overlap, and lie inside the text. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
+  // The shared pattern is read from the start of each sentence (matchAll would copy it per call).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
     const text = m[0];
     const start = m.index;
-    const clitic = CLITIC.exec(text);
+    const clitic = text.includes("'") || text.includes('’') ? CLITIC.exec(text) : null;
     if (clitic && HOST.test(clitic[1])) {
       const cut = clitic[1].length;
       const rest = token(text.slice(cut), start + cut);
@@ -40,10 +42,13 @@ export function tokenize(sentence: string): Token[] {
 }
 
 function token(text: string, start: number): Token {
-  return { text, lower: text.toLowerCase().replace(/’/g, "'"), start, end: start + text.length, kind: kindOf(text) };
+  const lower = text.toLowerCase();
+  return { text, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + text.length, kind: kindOf(text) };
 }
 
 function kindOf(text: string): TokenKind {
+  // Most tokens are words opening with an ASCII letter or digit (no arrow or bracket opens so).
+  if (/^[A-Za-z0-9_']/.test(text)) return 'word';
   const first = text[0];
   if (first === '`' && text.length > 1) return 'code';
   if ((first === '(' || first === '[') && text.length > 1) return 'aside';

@@ -61,23 +61,37 @@ export function isPrep(w: Word | undefined): boolean {
 /**
  * Readings by word as written and position (first or not). A word's readings never change, so
  * they are kept: notes repeat their vocabulary, and working a word out costs dozens of lookups.
+ * Looked up by the text as written, then by its lower-case form and position among the few kept
+ * for that text (no key string is built per token).
  */
-const known = new Map<string, { role: Role; tags: number; possessive: boolean }>();
+const known = new Map<string, { lower: string; first: boolean; reading: Reading }[]>();
+
+interface Reading {
+  role: Role;
+  tags: number;
+  possessive: boolean;
+}
 
 /** Reads the tokens of one sentence. */
 export function readWords(tokens: Token[]): Word[] {
   return tokens.map((token, i) => {
-    const key = `${i === 0 ? "^" : ""}${token.text}\u0001${token.lower}`;
-    let word = known.get(key);
+    const first = i === 0;
+    let kept = known.get(token.text);
+    let word = kept?.find((k) => k.lower === token.lower && k.first === first)?.reading;
     if (!word) {
       const possessive = token.kind === 'word' && /\p{L}(?:['’]s|s['’])$/u.test(token.text);
       const base = possessive ? token.lower.replace(/['’]s?$/, '') : token.lower;
-      const role = roleOf(token, base, i === 0);
-      const tags = role === 'open' || role === 'adv' || role === 'num' ? readingsOf(token.text, base, i === 0) : 0;
+      const role = roleOf(token, base, first);
+      const tags = role === 'open' || role === 'adv' || role === 'num' ? readingsOf(token.text, base, first) : 0;
       word = { role, tags, possessive };
-      known.set(key, word);
+      if (!kept) known.set(token.text, (kept = []));
+      kept.push({ lower: token.lower, first, reading: word });
     }
-    return Object.assign(token, word) as Word;
+    const read = token as Word;
+    read.role = word.role;
+    read.tags = word.tags;
+    read.possessive = word.possessive;
+    return read;
   });
 }
 
