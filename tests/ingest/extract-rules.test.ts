@@ -14,6 +14,11 @@ describe('list cards', () => {
     expect(kinds(text, 'list')).toEqual(expected);
   });
 
+  it('a facet label before a statement is no facet of that statement', () => {
+    const questions = kinds(note('# Sharding', '', 'Goal: spread data + load evenly', '', '- skew makes hot spots', '- worst case one shard takes all'), 'list').map(([q]) => q);
+    expect(questions.join(' ')).not.toMatch(/goal of spread/);
+  });
+
   it('splits a long list into parts without dropping an item', () => {
     const items = Array.from({ length: 10 }, (_, i) => `- Item number ${i + 1}`);
     const cards = kinds(note('# Topic', '', 'The steps are:', '', ...items), 'list');

@@ -174,7 +174,11 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   // "Disadvantage(s): CDN": a facet of the subject after the colon.
   const facetOf = /^([^:]{2,30}?)\s*:\s*([^:]{2,40})$/.exec(text);
   const facet = facetOf?.[1].replace(/\(s\)$/i, 's');
-  if (facetOf && facet && labelRole(facet) === 'facet') return { noun: `${lower(facet)} of ${facetOf[2].trim()}` };
+  // "Goal: spread data + load evenly" states the goal; only a name after the colon is what the facet is of.
+  const owner = facetOf?.[2].trim() ?? '';
+  if (facetOf && facet && labelRole(facet) === 'facet' && !hasFiniteVerb(owner) && !/[+=<>]/.test(owner) && owner.split(/\s+/).length <= 4) {
+    return { noun: `${lower(facet)} of ${owner}` };
+  }
   if (!isEnglish(text)) {
     // A short Chinese or Japanese label ("数据同步") names what the points are about; a sentence is quoted.
     const topic = text === sectionTitle ? parentTitle : sectionTitle;
