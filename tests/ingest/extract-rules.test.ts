@@ -7,6 +7,7 @@ describe('list cards', () => {
   it.each([
     ['a lead-in sentence', note('# Cache', '', 'Here are some things to weigh when adding a cache layer:', '', '- Expiration policy.', '- Consistency.', '- Mitigating failures.'), [['What are the 3 things to weigh when adding a cache layer?', '- Expiration policy.\n- Consistency.\n- Mitigating failures.']]],
     ['a short Chinese label, asked in its topic', note('# Raft', '', '日志复制：', '', '- 领导者接收全部写入。', '- 领导者把日志发给追随者。'), [['What are the 2 points about 日志复制 in Raft?', '- 领导者接收全部写入。\n- 领导者把日志发给追随者。']]],
+    ['a lead-in saying what something takes', note('# Rate limiting', '', 'The token bucket algorithm takes two parameters:', '', '- bucket size', '- refill rate'), [['What are the 2 parameters of token bucket algorithm?', '- bucket size\n- refill rate']]],
     ['a section titled with a term, asked in its parent', note('# Raft', '', '## Safety', '', '- Election restriction', '- Commit rule for older terms'), [['What are the 2 points about safety in Raft?', '- Election restriction\n- Commit rule for older terms']]],
     ['a label under a topic', note('# Token bucket', '', '## Pros', '', '- Easy to implement.', '- Memory efficient.'), [['What are the 2 pros of Token bucket?', '- Easy to implement.\n- Memory efficient.']]],
     ['term items asked by term', note('# RPC', '', 'Key concepts:', '', '- **Stub**: client-side proxy that packages the request', '- **Skeleton**: server-side handler', '- **IDL**: the contract of remote methods'), [['What are the 3 key concepts of RPC?', '- Stub\n- Skeleton\n- IDL']]],

@@ -3,7 +3,7 @@ import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import type { ListSubject } from '../prompt';
-import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
+import { describes, hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -216,8 +216,9 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?";
   // a singular term is what the points are about, in its parent ("Safety" in "Raft").
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
-  const term = labelRole(label) === 'term' && isNounPhrase(label) && !hasFiniteVerb(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
-  if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && term && label.split(/\s+/).length <= 3) {
+  const role = labelRole(label);
+  const term = (role === 'term' || (role === 'facet' && !isPlural(label))) && isNounPhrase(label) && !hasFiniteVerb(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
+  if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && term && label.split(/\s+/).length <= 4) {
     return { about: label, topic: parentTitle };
   }
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
@@ -227,11 +228,13 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
 const MAX_FOREIGN_LABEL_CHARS = 10;
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** "Long polling has a few drawbacks" -> "drawbacks of long polling". */
+/** "Long polling has a few drawbacks" -> "drawbacks of long polling"; "The bucket takes two parameters" -> "parameters of bucket". */
 function ownedPhrase(text: string): string | null {
-  const match = /^(?:the\s+)?(.{2,50}?)\s+(?:has|have)\s+(?:a few|some|several|many|the following|\d+|two|three|four|five)?\s*(\p{L}[\p{L}\s-]{2,40})$/iu.exec(text);
+  const match = /^(?:the\s+)?(.{2,50}?)\s+(?:(?:must|should|can|will)\s+)?(?:has|have|takes?|needs?|uses?|supports?|requires?|offers?|provides?)\s+(?:the following\s+|a few\s+|some\s+|several\s+|many\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+)?(\p{L}[\p{L}\s-]{2,40}?)[:.]?$/iu.exec(text);
   // "This approach works, but it has two drawbacks": the owner is a clause, not a name.
-  if (!match || /[,;]/.test(match[1])) return null;
+  // The items are the noun itself ("parameters"), not a phrase about it ("Merkle trees for repair").
+  if (!match || /[,;]/.test(match[1]) || !isNounPhrase(match[1]) || hasFiniteVerb(match[1]) || describes(match[1])) return null;
+  if (!isPlural(match[2].trim()) || match[2].trim().split(/\s+/).length > 3) return null;
   return `${match[2].trim()} of ${lower(match[1].trim())}`;
 }
 
