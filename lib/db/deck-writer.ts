@@ -2,7 +2,7 @@ import { matchText, planKeyChanges, reconcileCards, type ExistingCard } from '..
 import { rekeyDeck } from '../ingest/rekey';
 import { deckProblems } from '../ingest/validate-deck';
 import type { ConceptDraft, NoteDeck } from '../ingest/types';
-import { executeStatement, queryRows } from './direct-sql';
+import { queryRows } from './direct-sql';
 import { Prisma, type PrismaClient } from './generated/client';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -388,9 +388,8 @@ async function writeDeck(
       : await tx.source.create({
           data: { ownerId, path, key: plan.key, title: deck.title, contentHash: deck.contentHash, ingestedAt: now },
         });
-    // The batched writes run on the same connection, inside this transaction (see insertRows).
-    await writeConcepts(prisma, source.id, note.concepts);
-    await writeCards(prisma, note.cards, now);
+    await writeConcepts(tx, source.id, note.concepts);
+    await writeCards(tx, note.cards, now);
     Object.assign(summary, note.cards.counts);
     return { summary, rows: 1 + note.concepts.rows + note.cards.rows };
   });
@@ -471,10 +470,10 @@ function planConcepts(existing: StoredConcept[], deck: NoteDeck): ConceptPlan {
   return { ids, insert, update, retire, rows: insert.length + update.length + retire.length };
 }
 
-async function writeConcepts(prisma: PrismaClient, sourceId: string, plan: ConceptPlan): Promise<void> {
-  await insertRows(prisma, 'Concept', ['id', 'key', 'sourceId', ...CONCEPT_COLUMNS], plan.insert.map(([id, key, ...rest]) => [id, key, sourceId, ...rest]));
-  await updateRows(prisma, 'Concept', [...CONCEPT_COLUMNS], plan.update);
-  await updateWhereIdIn(prisma, 'Concept', `"status" = 'retired'`, [], plan.retire);
+async function writeConcepts(tx: Tx, sourceId: string, plan: ConceptPlan): Promise<void> {
+  await insertRows(tx, 'Concept', ['id', 'key', 'sourceId', ...CONCEPT_COLUMNS], plan.insert.map(([id, key, ...rest]) => [id, key, sourceId, ...rest]));
+  await updateRows(tx, 'Concept', [...CONCEPT_COLUMNS], plan.update);
+  await updateWhereIdIn(tx, 'Concept', `"status" = 'retired'`, [], plan.retire);
 }
 
 const CARD_COLUMNS = ['key', 'conceptId', 'kind', 'question', 'answer', 'explanation', 'sourceLine', 'order', 'status'] as const;
@@ -540,15 +539,15 @@ function planCards(stored: StoredNote['cards'], deck: NoteDeck, conceptIds: Map<
   };
 }
 
-async function writeCards(prisma: PrismaClient, plan: CardWrites, now: Date): Promise<void> {
+async function writeCards(tx: Tx, plan: CardWrites, now: Date): Promise<void> {
   // Key moves first, through temporary keys, so no two cards ever hold the same key (two cards
   // that swap text swap keys too).
-  await updateWhereIdIn(prisma, 'Card', `"key" = '~tmp~' || "id"`, [], plan.moving);
-  await updateRows(prisma, 'Card', ['key'], plan.park, { updatedAt: now });
-  await updateRows(prisma, 'Card', [...CARD_COLUMNS], plan.update, { updatedAt: now });
-  await updateRows(prisma, 'Card', ['order'], plan.reorder, { updatedAt: now });
-  await insertRows(prisma, 'Card', ['id', ...CARD_COLUMNS], plan.insert, { createdAt: now, updatedAt: now });
-  await updateWhereIdIn(prisma, 'Card', `"status" = 'retired', "updatedAt" = ?`, [now], plan.retire);
+  await updateWhereIdIn(tx, 'Card', `"key" = '~tmp~' || "id"`, [], plan.moving);
+  await updateRows(tx, 'Card', ['key'], plan.park, { updatedAt: now });
+  await updateRows(tx, 'Card', [...CARD_COLUMNS], plan.update, { updatedAt: now });
+  await updateRows(tx, 'Card', ['order'], plan.reorder, { updatedAt: now });
+  await insertRows(tx, 'Card', ['id', ...CARD_COLUMNS], plan.insert, { createdAt: now, updatedAt: now });
+  await updateWhereIdIn(tx, 'Card', `"status" = 'retired', "updatedAt" = ?`, [now], plan.retire);
 }
 
 /** A new row's id: its key, unless an earlier row of the note already has that id. */
@@ -569,29 +568,27 @@ const quote = (name: string) => `"${name}"`;
 
 /**
  * Rows travel as one JSON parameter per statement, expanded by SQLite's json_each: binding
- * thousands of separate parameters costs several times more. JSON numbers arrive as INTEGER,
- * strings as TEXT, null as NULL. `constants` (e.g. the run's timestamp) are bound as ordinary
- * parameters, formatted as Prisma formats them (DateTime columns). The statements run compiled, by
- * better-sqlite3 on `prisma`'s one connection (lib/db/direct-sql.ts), so inside the transaction
- * open on it: Prisma's raw-query path would compile each of them, megabytes of JSON included, anew.
+ * thousands of separate parameters through Prisma's raw-query path costs several times more.
+ * JSON numbers arrive as INTEGER, strings as TEXT, null as NULL. `constants` (e.g. the run's
+ * timestamp) are bound as ordinary parameters so that Prisma formats them (DateTime columns).
  */
 async function insertRows(
-  prisma: PrismaClient, table: string, columns: string[], rows: unknown[][], constants: Record<string, unknown> = {},
+  tx: Tx, table: string, columns: string[], rows: unknown[][], constants: Record<string, unknown> = {},
 ): Promise<void> {
   const names = [...columns, ...Object.keys(constants)].map(quote).join(', ');
   const values = [...columns.map((_, i) => `value ->> ${i}`), ...Object.keys(constants).map(() => '?')].join(', ');
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
-    await executeStatement(
+    await tx.$executeRawUnsafe(
       `INSERT INTO ${quote(table)} (${names}) SELECT ${values} FROM json_each(?)`,
-      [...Object.values(constants), JSON.stringify(chunk)],
-      prisma,
+      ...Object.values(constants),
+      JSON.stringify(chunk),
     );
   }
 }
 
 /** Batched UPDATE: each row is [id, ...values in `columns` order]; one statement per chunk. */
 async function updateRows(
-  prisma: PrismaClient, table: string, columns: string[], rows: unknown[][], constants: Record<string, unknown> = {},
+  tx: Tx, table: string, columns: string[], rows: unknown[][], constants: Record<string, unknown> = {},
 ): Promise<void> {
   const set = [
     ...columns.map((column, i) => `${quote(column)} = v.c${i + 1}`),
@@ -599,21 +596,21 @@ async function updateRows(
   ].join(', ');
   const fields = ['value ->> 0 AS c0', ...columns.map((_, i) => `value ->> ${i + 1} AS c${i + 1}`)].join(', ');
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
-    await executeStatement(
+    await tx.$executeRawUnsafe(
       `UPDATE ${quote(table)} SET ${set} FROM (SELECT ${fields} FROM json_each(?)) AS v WHERE ${quote(table)}."id" = v.c0`,
-      [...Object.values(constants), JSON.stringify(chunk)],
-      prisma,
+      ...Object.values(constants),
+      JSON.stringify(chunk),
     );
   }
 }
 
 /** UPDATE t SET <assignments> WHERE id IN (ids), chunked. */
-async function updateWhereIdIn(prisma: PrismaClient, table: string, assignments: string, params: unknown[], ids: string[]): Promise<void> {
+async function updateWhereIdIn(tx: Tx, table: string, assignments: string, params: unknown[], ids: string[]): Promise<void> {
   for (const chunk of chunks(ids, ROWS_PER_STATEMENT)) {
-    await executeStatement(
+    await tx.$executeRawUnsafe(
       `UPDATE ${quote(table)} SET ${assignments} WHERE "id" IN (SELECT value FROM json_each(?))`,
-      [...params, JSON.stringify(chunk)],
-      prisma,
+      ...params,
+      JSON.stringify(chunk),
     );
   }
 }

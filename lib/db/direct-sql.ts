@@ -45,8 +45,8 @@ function compile(db: BetterSqlite3.Database, sql: string): Compiled {
   return entry;
 }
 
-function bind(values: readonly unknown[]): unknown[] {
-  return values.map((value) => {
+function bind(query: Prisma.Sql): unknown[] {
+  return query.values.map((value) => {
     if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
     if (typeof value === 'boolean') return value ? 1 : 0;
     return value;
@@ -56,7 +56,7 @@ function bind(values: readonly unknown[]): unknown[] {
 /** The rows of a SELECT (or of a statement with RETURNING), on `client`'s connection (the app's by default). */
 export async function queryRows<T>(query: Prisma.Sql, client?: PrismaClient): Promise<T[]> {
   const { statement, dates, booleans } = compile(await sqliteConnection(client), query.sql);
-  const rows = statement.all(bind(query.values)) as Record<string, unknown>[];
+  const rows = statement.all(bind(query)) as Record<string, unknown>[];
   if (dates.length > 0 || booleans.length > 0) {
     for (const row of rows) {
       for (const name of dates) if (row[name] !== null) row[name] = new Date(row[name] as string | number);
@@ -69,16 +69,7 @@ export async function queryRows<T>(query: Prisma.Sql, client?: PrismaClient): Pr
 /** Runs an INSERT, UPDATE or DELETE on `client`'s connection (the app's by default); returns the number of rows it changed. */
 export async function executeSql(query: Prisma.Sql, client?: PrismaClient): Promise<number> {
   const { statement } = compile(await sqliteConnection(client), query.sql);
-  return statement.run(bind(query.values)).changes;
-}
-
-/**
- * Runs a statement written as SQL text with `?` placeholders (built at run time, e.g. for a
- * batch's columns) on `client`'s connection; returns the number of rows it changed.
- */
-export async function executeStatement(sql: string, values: readonly unknown[], client?: PrismaClient): Promise<number> {
-  const { statement } = compile(await sqliteConnection(client), sql);
-  return statement.run(bind(values)).changes;
+  return statement.run(bind(query)).changes;
 }
 
 /** A unique or primary-key constraint failure from better-sqlite3 (a statement run here). */
