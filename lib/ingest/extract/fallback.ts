@@ -121,7 +121,8 @@ const MAX_DESCRIPTION_WORDS = 6;
 /** A term explained in parentheses is a name of a few words. */
 const MAX_ASIDE_TERM_WORDS = 4;
 
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Chinese or Japanese characters: scripts written without spaces between words. */
+export const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;

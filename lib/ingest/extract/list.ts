@@ -2,6 +2,7 @@ import type { List, ListItem, RootContent } from 'mdast';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
+import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { describes, hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
@@ -226,7 +227,6 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
 
 /** Chinese and Japanese labels are short: a lead-in longer than this is a sentence. */
 const MAX_FOREIGN_LABEL_CHARS = 10;
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** "Long polling has a few drawbacks" -> "drawbacks of long polling"; "The bucket takes two parameters" -> "parameters of bucket". */
 function ownedPhrase(text: string): string | null {
