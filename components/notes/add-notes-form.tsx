@@ -64,9 +64,9 @@ export function AddNotesForm() {
       <form onSubmit={submit} className="space-y-5" noValidate aria-busy={busy}>
         <div className="space-y-1">
           <label htmlFor="files" className="block text-sm font-medium">Note files or a .zip of a folder</label>
-          <input id="files" name="files" type="file" multiple accept=".md,.markdown,.txt,.zip" className={inputClass} disabled={busy} />
+          <input id="files" name="files" type="file" multiple accept=".md,.markdown,.txt,.html,.htm,.zip" className={inputClass} disabled={busy} />
           <p className="text-xs text-stone-500">
-            Markdown (.md, .markdown) or plain text (.txt), up to {formatBytes(MAX_NOTE_BYTES)} each and {formatBytes(MAX_UPLOAD_BYTES)} per
+            Markdown (.md, .markdown), plain text (.txt) or HTML exports (.html), up to {formatBytes(MAX_NOTE_BYTES)} each and {formatBytes(MAX_UPLOAD_BYTES)} per
             upload. A file you uploaded before is updated, and your reviews of its cards are kept.
           </p>
         </div>

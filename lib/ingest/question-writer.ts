@@ -9,7 +9,8 @@ import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, isPlural,
  * holds a blank), names what it asks about, and starts with a capital; a question that would only
  * make sense beside its passage ("When do you need both?") gets its topic in front.
  */
-export function writeQuestion(prompt: Prompt, topicPath: readonly string[]): string {
+export function writeQuestion(prompt: Prompt, titles: readonly string[]): string {
+  const topicPath = titles.map(topicName);
   const topic = nearestTopic(topicPath);
   const subject = prompt.form === 'points' ? qualified(topicPath) : topic;
   return sentenceCase(phrase(unnumbered(prompt), subject && unnumber(subject)));
@@ -220,6 +221,17 @@ function inTopic(question: string, topic: string | null, named?: string): string
 /** "In SQS, what is true of a received message?": the sentence's own setting first, else its topic. */
 function placed(question: string, setting: string | undefined, topic: string | null): string {
   return setting ? `${capitalise(setting)}, ${lowerFirstWord(question)}` : inTopic(question, topic);
+}
+
+/** A guide's heading asking "What is a load balancer?" names its topic: "load balancer". */
+const WHAT_IS_TITLE = /^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(\S.*?)\s*[?？]?$/iu;
+
+/** Longer, the heading asks a question of its own ("What is a simple design for ...?"), naming no topic. */
+const MAX_NAME_WORDS = 5;
+
+function topicName(title: string): string {
+  const name = WHAT_IS_TITLE.exec(title)?.[1];
+  return name && !/[,;:]/.test(name) && name.split(/\s+/).length <= MAX_NAME_WORDS ? name : title;
 }
 
 /** The innermost topic that names something: a question, a sentence or a commentary label ("IMPORTANT") names nothing. */

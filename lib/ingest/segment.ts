@@ -3,6 +3,7 @@ import { KeyAllocator } from './identity';
 import { sentences } from './limits';
 import { toPlainText } from './plain-text';
 import { isNounPhrase, sentenceParts } from './sentence-parts';
+import { FIRST_ADJECTIVE, listedReadings, NOUN } from './sentence-parts/lexicon';
 import { cleanTitle } from './titles';
 import type { ConceptDraft } from './types';
 
@@ -91,8 +92,8 @@ export function segment(file: string, noteTitle: string, text: string, tree: Roo
 }
 
 /** Headless prose this long, in this many paragraphs at least, gets topics from its paragraphs' subjects. */
-const MIN_PROSE_CHARS = 1500;
-const MIN_PROSE_PARAGRAPHS = 4;
+const MIN_PROSE_CHARS = 600;
+const MIN_PROSE_PARAGRAPHS = 3;
 /** A subject longer than this is a description, not a topic's name. */
 const MAX_SUBJECT_WORDS = 5;
 
@@ -111,10 +112,22 @@ function isHeadlessProse(nodes: RootContent[]): boolean {
 function openingSubject(paragraph: RootContent): string | null {
   const first = sentences(toPlainText(paragraph).replace(/\n+/g, ' '))[0] ?? '';
   const parts = sentenceParts(first);
-  const subject = parts.subject.trim();
-  if (parts.subjectKind !== 'specific' || !parts.startsWithSubject || !subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS) return null;
+  const subject = parts.subjectKind === 'generic' ? introducedKind(parts.subject.trim()) : parts.subject.trim();
+  if (parts.subjectKind === 'pronoun' || parts.subjectKind === 'none' || !parts.startsWithSubject || !subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS) return null;
   if (!isNounPhrase(subject) || /[,;:()]/.test(subject)) return null;
   return subject.charAt(0).toUpperCase() + subject.slice(1);
+}
+
+/**
+ * "message queue" of "A message queue decouples ...": an indefinite article before a compound
+ * noun introduces a kind of thing as the paragraph's topic. One noun ("A server") or an adjective
+ * first ("A slow consumer") describes an instance, not a topic; so does every other determiner.
+ */
+function introducedKind(subject: string): string {
+  const words = subject.split(/\s+/);
+  if (words.length < 3 || !/^an?$/i.test(words[0])) return '';
+  const first = listedReadings(words[1].toLowerCase());
+  return first & FIRST_ADJECTIVE || !(first & NOUN) ? '' : words.slice(1).join(' ');
 }
 
 /** "Replication" and "replications" name one topic. */

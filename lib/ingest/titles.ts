@@ -91,6 +91,6 @@ export function cleanTitle(raw: string): string {
 /** A readable title from a file path: "url-shortener_design.md" -> "Url shortener design". */
 export function titleFromPath(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  const stem = base.replace(/\.(md|markdown|txt)$/i, '').replace(/[-_]+/g, ' ').trim();
+  const stem = base.replace(/\.(md|markdown|txt|html?)$/i, '').replace(/[-_]+/g, ' ').trim();
   return stem ? stem[0].toUpperCase() + stem.slice(1) : 'Untitled';
 }

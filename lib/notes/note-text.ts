@@ -2,7 +2,7 @@ import type { NoteInput } from '../ingest/types';
 import { MAX_NAME_LENGTH } from './upload-limits';
 
 /** File extensions read as notes, from a folder, an upload or a .zip; anything else is not a note. */
-export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'];
 
 /** A note that cannot be read; the message names the file (and line). Nothing of its run is written. */
 export class NoteReadError extends Error {}

@@ -62,8 +62,8 @@ describe('unpackUpload', () => {
     ['an entry leaving the folder', { 'notes/../../evil.md': 'x', 'notes/ok.md': 'y' }, 'bad.zip: notes/../../evil.md: leaves the folder ("..")'],
     ['an absolute entry', { '/etc/evil.md': 'x' }, 'bad.zip: /etc/evil.md: leaves the folder (an absolute path)'],
     ['a Windows drive entry', { 'C:\\evil.md': 'x' }, 'bad.zip: C:\\evil.md: leaves the folder (an absolute path)'],
-    ['an entry that is not a note', { 'notes/diagram.png': 'x', 'notes/ok.md': 'y' }, 'bad.zip: notes/diagram.png: not a note (expected .md, .markdown, .txt)'],
-    ['a zip without notes', { '.hidden.md': 'x' }, 'bad.zip: no notes in it (expected .md, .markdown, .txt)'],
+    ['an entry that is not a note', { 'notes/diagram.png': 'x', 'notes/ok.md': 'y' }, 'bad.zip: notes/diagram.png: not a note (expected .md, .markdown, .txt, .html, .htm)'],
+    ['a zip without notes', { '.hidden.md': 'x' }, 'bad.zip: no notes in it (expected .md, .markdown, .txt, .html, .htm)'],
   ])('refuses %s, naming the entry', (_case, entries, message) => {
     expect(errorsOf([zip('bad.zip', entries)])).toContain(message);
   });
@@ -119,7 +119,7 @@ describe('entryPath', () => {
     ['notes/../a.md', { kind: 'refused', reason: 'leaves the folder ("..")' }],
     ['\\\\server\\a.md', { kind: 'refused', reason: 'leaves the folder (an absolute path)' }],
     ['notes/a\u0007.md', { kind: 'refused', reason: 'its name has control characters' }],
-    ['notes/a.pdf', { kind: 'refused', reason: 'not a note (expected .md, .markdown, .txt)' }],
+    ['notes/a.pdf', { kind: 'refused', reason: 'not a note (expected .md, .markdown, .txt, .html, .htm)' }],
   ])('%s', (name, place) => {
     expect(entryPath(name)).toEqual(place);
   });

@@ -16,7 +16,7 @@ describe('uploadSchema', () => {
   });
 
   it.each([
-    ['a file that is not a note', { files: [file('diagram.png')] }, 'diagram.png: not a note (expected .md, .markdown, .txt or a .zip of them)'],
+    ['a file that is not a note', { files: [file('diagram.png')] }, 'diagram.png: not a note (expected .md, .markdown, .txt, .html, .htm or a .zip of them)'],
     ['a note over the size limit', { files: [file('big.md', MAX_NOTE_BYTES + 1)] }, 'big.md: larger than the 5 MB a note may have'],
     ['a hidden file', { files: [file('.env.md')] }, '".env.md": not a usable file name'],
     ['an upload over the total limit', { files: Array.from({ length: 5 }, (_, i) => file(`n${i}.md`, MAX_NOTE_BYTES - 1)) }, 'This upload is 25 MB; at most 20 MB go in one upload.'],
