@@ -112,7 +112,7 @@ function isHeadlessProse(nodes: RootContent[]): boolean {
 function openingSubject(paragraph: RootContent): string | null {
   const first = sentences(toPlainText(paragraph).replace(/\n+/g, ' '))[0] ?? '';
   const parts = sentenceParts(first);
-  const subject = parts.subjectKind === 'generic' ? introducedKind(parts.subject.trim()) : parts.subject.trim();
+  const subject = parts.subjectKind === 'generic' ? introducedKind(parts.subject.trim()) : parts.subject.trim().replace(/^an?\s+/i, '');
   if (parts.subjectKind === 'pronoun' || parts.subjectKind === 'none' || !parts.startsWithSubject || !subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS) return null;
   if (!isNounPhrase(subject) || /[,;:()]/.test(subject)) return null;
   return subject.charAt(0).toUpperCase() + subject.slice(1);

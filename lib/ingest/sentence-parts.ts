@@ -26,7 +26,7 @@ import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
 import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, verbOnly, type Word } from './sentence-parts/words';
-import { FIRST_ADJECTIVE, JJ, listedReadings, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, JJ, listedReadings, N, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
 
@@ -139,10 +139,12 @@ function readsAsNounPhrase(text: string): boolean {
   if (first.tags & VBG && /ing$/.test(first.lower)) return !second || !/^(?:det|demo|pron|num)$/.test(second.role);
   // "Hinted handoff", "Replicated log": a past participle before a noun modifies it.
   if (first.tags & VBN && !(first.tags & VB) && second && canBeNoun(second) && !verbOnly(second)) return true;
-  // "Range scans cheap": a noun, then a word that is mostly an adjective, is a statement with its verb dropped.
+  // "Range scans cheap": a noun, then a word that is mostly an adjective, is a statement with its
+  // verb dropped; a last word that is a noun and a verb as well heads a compound ("Idempotency key").
   const last = words[words.length - 1];
   const nouns = words.slice(0, -1);
-  if (nouns.length > 0 && last.role === 'open' && last.tags & FIRST_ADJECTIVE && nouns.every((w) => w.role === 'open' && canBeNoun(w) && !(w.tags & FIRST_ADJECTIVE))) return false;
+  const adjectiveOnly = last.tags & FIRST_ADJECTIVE && !(last.tags & N && last.tags & VB);
+  if (nouns.length > 0 && last.role === 'open' && adjectiveOnly && nouns.every((w) => w.role === 'open' && canBeNoun(w) && !(w.tags & FIRST_ADJECTIVE))) return false;
   if (!(first.tags & VB)) return (first.tags & (NOUN | JJ)) !== 0;
   return !instruction(words);
 }

@@ -95,6 +95,13 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is write through?', 'Every write goes to cache and db at the same time']]);
   });
 
+  it('reads every label of a glossary as a term, a facet-like one too', () => {
+    const text = note('# Terms', '', '**Latency**: the time one call takes end to end.', '', '**Fan-out**: sending one event to many inboxes.', '', '**Idempotency key**: a client token that makes a retry safe.', '', '**Tombstone**: a marker left where a row was deleted.');
+    expect(kinds(text, 'definition').map(([q]) => q)).toEqual(['What is Latency?', 'What is Fan-out?', 'What is Idempotency key?', 'What is Tombstone?']);
+    // Under a design, the same label is a facet of it; so is one whose text is no definition.
+    expect(kinds(note('# Uploader', '', '**Latency**: under 200 ms at p99.'), 'definition')).toEqual([['What is the latency of Uploader?', 'Under 200 ms at p99.']]);
+  });
+
   it('asks for the approach when a label is followed by advice', () => {
     const text = note('# Retries', '', '- Jitter: Add randomness to avoid a thundering herd.');
     expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);

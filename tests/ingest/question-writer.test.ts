@@ -24,6 +24,8 @@ describe('writeQuestion', () => {
     ['a facet keeps its acronyms', { form: 'attribute', attribute: 'Typical DNS TTL', subject: 'GeoDNS', plural: false, part: false }, TOPIC, 'What is the typical DNS TTL of GeoDNS?'],
     ['a named list', { form: 'list', count: 3, subject: { noun: 'eviction policies' } }, TOPIC, 'What are the 3 eviction policies?'],
     ['a bare list noun gets its topic', { form: 'list', count: 2, subject: { noun: 'challenges' } }, TOPIC, 'In Politeness, what are the 2 challenges?'],
+    ['a heading asking "What is X" names topic X', { form: 'list', count: 2, subject: { noun: 'limits' } }, ['Guide', 'What is a load balancer'], 'In load balancer, what are the 2 limits?'],
+    ['a subject already naming that topic gets none', { form: 'property', subject: 'a load balancer', generic: true }, ['Guide', 'What is a load balancer?'], 'What is true of a load balancer?'],
     ['a list under a label', { form: 'list', count: 4, subject: { under: 'Steps' }, part: { index: 1, total: 2 } }, TOPIC, 'What are the 4 points listed under "Steps" (part 1 of 2)?'],
     ['columns compared', { form: 'compare', things: ['SQL', 'NoSQL', 'NewSQL'], attribute: 'Consistency Model' }, TOPIC, 'How do SQL, NoSQL and NewSQL differ in consistency model?'],
     ['columns compared on a prepositional attribute', { form: 'compare', things: ['Push CDN', 'Pull CDN'], attribute: 'Best for' }, TOPIC, 'What are Push CDN and Pull CDN each best for?'],

@@ -202,6 +202,16 @@ describe('text before the first heading', () => {
     expect(deckOf(text.split('\n').slice(0, 3).join('\n'), 'notes/export.md').concepts.map((c) => c.title)).toEqual(['Export']);
   });
 
+  it('a short prose export gets topics too, a compound introduced by "A" opening one', () => {
+    const text = [
+      'Bloom filters answer set membership with no false negatives and a tunable share of false positives. They sit in front of disk lookups so that most misses never touch the disk at all.', '',
+      'A write-ahead log records every change before the pages themselves are touched, so a crash can be replayed. Databases flush it on commit and write the pages later, in larger batches.', '',
+      'Because the log is append-only, it is cheap to write even on slow disks, and one sequential write serves many small transactions at once.', '',
+      'A server restarts by replaying the log from its last checkpoint, which bounds how long recovery takes.',
+    ].join('\n');
+    expect(deckOf(text, 'notes/export.html').concepts.map((c) => c.title)).toEqual(['Bloom filters', 'Write-ahead log']);
+  });
+
   it("the preamble's cards belong to the preamble", () => {
     const deck = deckOf('What is a cache? :: A fast store.\n\n# Caching\n\nLRU :: Least recently used', 'notes/my-caching-notes.md');
     expect(deck.cards.map((c) => [c.question, c.conceptKey])).toEqual([

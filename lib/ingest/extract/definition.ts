@@ -6,6 +6,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { canBeVerb, hasFiniteVerb, isDeterminer, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
+import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
@@ -33,8 +34,9 @@ const CONNECTOR = /^\s*(?:(is|are|refers to|means)\s+|(:|-|–|—|→|->|=>|=)\
  * - "**Term** is ..." paragraphs and "- **Term**: ..." list items (a bold lead term);
  * - "- Term: ..." / "- Term - ..." / "- Term → ..." list items with a short unmarked term;
  * - prose whose first sentence defines a short term: "A CDN is a network of ...".
+ * `labelsAreTerms`: the block is one of a glossary's, so a facet-like label ("Latency") is a term.
  */
-export function definitionCards(block: Paragraph | ListItem, sectionTitle: string, parentItem: string | null = null): ExtractedCard[] {
+export function definitionCards(block: Paragraph | ListItem, sectionTitle: string, parentItem: string | null = null, labelsAreTerms = false): ExtractedCard[] {
   const paragraph = block.type === 'listItem' ? block.children[0] : block;
   if (!paragraph || paragraph.type !== 'paragraph') return [];
   const line = block.position?.start.line ?? 1;
@@ -46,7 +48,7 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   // "CH3: S3 S1 S2": codes and numbers define nothing a learner could say back.
   if (!found || !/\p{L}{3,}/u.test(found.definition)) return [];
   const { term, verb, connector, definition, fullSentence } = found;
-  if (!fullSentence && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
+  if (!fullSentence && !(labelsAreTerms && readsAsDefinition(definition)) && isAttributeLabel(term)) return attributeCard(term, definition, sectionTitle, line);
   // "Flood: duplicate the frame to all ports" under "- Switch": a step its parent takes, asked
   // "How does Switch flood?".
   if (!fullSentence && parentItem && isStep(term, definition)) {
@@ -101,6 +103,15 @@ function withoutLeadIn(sentence: string): string {
 }
 
 const MIN_LEAD_STATEMENT = 20;
+
+/**
+ * "the time one request takes", "a contract that ...", "splitting data by key": a text that says
+ * what something is, as a glossary does, not a facet's value ("Millions of users", "Handle bursts").
+ */
+function readsAsDefinition(text: string): boolean {
+  const first = /^\p{L}+/u.exec(text)?.[0]?.toLowerCase() ?? '';
+  return /^(?:the|an?|how|what)$/.test(first) || (/ing$/.test(first) && (listedReadings(first) & VBG) !== 0);
+}
 
 /** A label naming a facet of the section's subject ("Cost", "Pros") or a numbered part ("Tier 1"). */
 function isAttributeLabel(term: string): boolean {

@@ -54,7 +54,14 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   }
   cards.push(...paragraphQuestionCards(section.nodes));
   cards.push(...listCards(nodes, concept.title, parentTitle));
-  for (const node of nodes) cards.push(...blockCards(node, concept.title, about));
+  // A section's paragraphs are one run of blocks, each list another. A section asking a question
+  // labels the parts of its answer ("Idea: ..."), never terms.
+  const mayDefine = about === null && !/[?？]\s*$/u.test(concept.title);
+  const paragraphs = mayDefine && isGlossary(nodes.filter((node) => node.type === 'paragraph'));
+  for (const node of nodes) {
+    const glossary = mayDefine && (node.type === 'list' ? isGlossary(node.children.map((item) => item.children[0])) : paragraphs);
+    cards.push(...blockCards(node, concept.title, about, glossary));
+  }
   if (heading) {
     const summary = topicSummaryCard(concept.title, nodes, cards);
     if (summary) cards.push(summary);
@@ -159,19 +166,39 @@ function overlaps(node: RootContent, start: number, end: number): boolean {
   return from <= end && start <= to;
 }
 
-/** `about`: the topic a commentary section ("Summary") speaks of, whose facets its label lines name. */
-function blockCards(node: RootContent, sectionTitle: string, about: string | null): ExtractedCard[] {
+/** Fewest labelled blocks that make a glossary; more than half of them must name terms. */
+const MIN_GLOSSARY_LABELS = 4;
+/** "**Latency**: ...", "- Sharding - ...": the label a block opens with. */
+const BLOCK_LABEL = /^(?:\*\*|__)?([^*_:\n]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)/u;
+
+/**
+ * A run of labelled blocks (a section's paragraphs, or one list's items) most of whose labels
+ * are terms is a glossary: its every label is a term,
+ * so "Latency: the time a request takes" beside "Sharding: ..." defines latency, where alone under
+ * a design it would be that design's latency.
+ */
+function isGlossary(blocks: (RootContent | undefined)[]): boolean {
+  const labels = blocks.flatMap((block) => (block?.type === 'paragraph' ? (BLOCK_LABEL.exec(toPlainText(block).trim())?.slice(1, 2) ?? []) : []));
+  const terms = labels.filter((label) => labelRole(label.trim()) === 'term').length;
+  return labels.length >= MIN_GLOSSARY_LABELS && terms * 2 > labels.length;
+}
+
+/**
+ * `about`: the topic a commentary section ("Summary") speaks of, whose facets its label lines name.
+ * `glossary`: every label names a term (isGlossary).
+ */
+function blockCards(node: RootContent, sectionTitle: string, about: string | null, glossary: boolean): ExtractedCard[] {
   switch (node.type) {
     case 'paragraph': {
       const records = lineDefinitions(node, about);
-      return records.length > 0 ? records : definitionCards(node, sectionTitle);
+      return records.length > 0 ? records : definitionCards(node, sectionTitle, null, glossary);
     }
     case 'list':
-      return node.children.flatMap((item) => itemCards(item, sectionTitle));
+      return node.children.flatMap((item) => itemCards(item, sectionTitle, null, glossary));
     case 'table':
       return tableCards(node);
     case 'blockquote':
-      return node.children.flatMap((child) => blockCards(child, sectionTitle, about));
+      return node.children.flatMap((child) => blockCards(child, sectionTitle, about, glossary));
     default:
       return [];
   }
@@ -182,14 +209,14 @@ function blockCards(node: RootContent, sectionTitle: string, about: string | nul
  * nested under a named item ("- Consistent hashing" / "  - Used by: ...") belong to that name,
  * not to the section.
  */
-function itemCards(item: ListItem, sectionTitle: string, parentItem: string | null = null): ExtractedCard[] {
+function itemCards(item: ListItem, sectionTitle: string, parentItem: string | null, glossary: boolean): ExtractedCard[] {
   const question = itemQuestionCard(item);
   if (question) return [question];
   const name = itemName(item);
   const nested = item.children
     .filter((child) => child.type === 'list')
-    .flatMap((list) => list.children.flatMap((child) => itemCards(child, name ?? sectionTitle, name)));
-  return [...(isLinkOnly(item) ? [] : definitionCards(item, sectionTitle, parentItem)), ...nested];
+    .flatMap((list) => list.children.flatMap((child) => itemCards(child, name ?? sectionTitle, name, false)));
+  return [...(isLinkOnly(item) ? [] : definitionCards(item, sectionTitle, parentItem, glossary)), ...nested];
 }
 
 /** "- [RFC 9111: HTTP Caching][rfc9111]": an item that is only a link points elsewhere. */
