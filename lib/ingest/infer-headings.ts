@@ -28,11 +28,13 @@ export function inferHeadings(lines: Line[]): Line[] {
   const all = findStretches(lines, code);
   const stretches = all.filter((s) => s.infer);
   const opening = all[0]?.start === 0 && !all[0].infer ? noteTitle(lines, code, all[0]) : null;
-  if (stretches.length === 0 && !opening) return lines;
-  const outlineNote = lines.filter((l, i) => !code[i] && MULTI_LEVEL.test(l.text)).length >= 3;
+  // Outline numbers title words ("1.2 Leader-follower"); a table's figures ("100.12  600") title nothing.
+  const outlineNote = lines.filter((l, i) => !code[i] && /\p{L}/u.test(MULTI_LEVEL.exec(l.text.trim())?.[3] ?? '')).length >= 3;
+  if (stretches.length === 0 && !opening && !outlineNote) return lines;
   const out = lines.map((line) => ({ ...line }));
   if (opening) out[opening.line].text = `${'#'.repeat(Math.max(1, all[0].base))} ${opening.title}`;
-  for (const stretch of stretches) inferInStretch(out, code, stretch, outlineNote);
+  // An outline's numbers head its topics however short the stretch they sit in.
+  for (const stretch of all) inferInStretch(out, code, stretch, outlineNote, !stretch.infer);
   return out;
 }
 
@@ -128,7 +130,12 @@ function findStretches(lines: Line[], code: boolean[]): Stretch[] {
   return stretches;
 }
 
-function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean): void {
+/**
+ * `outlineOnly`: a stretch short enough to need no inferred topics still takes its outline numbers
+ * as headings (in an outline note), and nothing else.
+ */
+function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean): void {
+  if (outlineOnly && !outlineNote) return;
   const { start, end, base } = stretch;
   /** Under a written heading, the shallowest outline number of the stretch sits just below it. */
   const outlineShift = base > 0 ? base - shallowestOutline(out, code, stretch, outlineNote) + 1 : 0;
@@ -183,10 +190,12 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
     const outline = outlineHeading(text, outlineNote);
-    if (outline) {
+    if (outline && (!outlineOnly || outline.depth > 1 || opensOutline(text, out[nextContent(i)]?.text.trim() ?? ''))) {
+      dedentBody(out, code, i, end);
       strong(i, outline.depth + outlineShift, outline.title);
       continue;
     }
+    if (outlineOnly) continue;
     const next = nextContent(i);
     const following = next === -1 ? '' : out[next].text.trim();
     if (CHAPTER_NUMBER.test(text) && next !== -1 && next - i <= 2 && isShortTitle(following) && /^\p{Lu}/u.test(following)) {
@@ -259,6 +268,30 @@ function outlineHeading(text: string, outlineNote: boolean): { depth: number; ti
     return { depth: 1, title: `${single[1]}. ${single[2]}` };
   }
   return null;
+}
+
+/** "1. Replication" followed by "1.1 Leader-follower": a numbered item that opens its own numbered parts. */
+function opensOutline(text: string, following: string): boolean {
+  const number = SINGLE_LEVEL.exec(text)?.[1];
+  return !!number && MULTI_LEVEL.exec(following)?.[1].split('.')[0] === number;
+}
+
+/**
+ * "1. Replication" then "   1.1 Leader-follower" then "       - writes go to the leader": the
+ * lines nested under an outline line that becomes a heading move left by the column its title
+ * starts at, so they are its body, not a list item's continuation or indented code. Stops at the
+ * first line indented less.
+ */
+function dedentBody(out: Line[], code: boolean[], i: number, end: number): void {
+  const written = out[i].text;
+  const column = written.length - written.trimStart().length + (/^\s*[\d.)]+\s+/.exec(written)?.[0].trimStart().length ?? 0);
+  if (column === 0) return;
+  for (let j = i + 1; j < end; j++) {
+    const text = out[j].text;
+    if (!text.trim()) continue;
+    if (code[j] || text.length - text.trimStart().length < column) return;
+    out[j].text = text.slice(column);
+  }
 }
 
 /** Fewest outline components among the stretch's outline headings (1 when it has none). */

@@ -1,6 +1,7 @@
 import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isKnownWord, isNounPhrase } from './sentence-parts';
+import { isPreposition } from './sentence-parts/words';
 import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, isPlural, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
 
 /**
@@ -103,7 +104,13 @@ function phrase(prompt: Prompt, topic: string | null): string {
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       if ('under' in prompt.subject) return `What are the ${prompt.count} points listed under "${prompt.subject.under}"${part}?`;
-      if ('about' in prompt.subject) return `What are the ${prompt.count} points about ${lowerWords(prompt.subject.about)} in ${prompt.subject.topic}${part}?`;
+      if ('about' in prompt.subject) {
+        const about = lowerWords(prompt.subject.about);
+        // "By hash" under "Partitioning" names a way of it: "partitioning by hash".
+        const way = /^\p{L}+/u.exec(about)?.[0];
+        if (way && isPreposition(way.toLowerCase())) return `What are the ${prompt.count} points about ${lowerWords(prompt.subject.topic)} ${about}${part}?`;
+        return `What are the ${prompt.count} points about ${about} in ${prompt.subject.topic}${part}?`;
+      }
       const bare = !/\s/.test(prompt.subject.noun);
       const asked = `What are the ${prompt.count} ${prompt.subject.noun}${part}?`;
       return bare ? inTopic(asked, topic, prompt.subject.noun) : asked;

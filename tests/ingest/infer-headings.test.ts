@@ -9,6 +9,11 @@ const headingsOf = (text: string) =>
     .filter((t) => t.startsWith('#'));
 
 describe('inferHeadings', () => {
+  it('moves an outline heading\'s nested lines left, so they read as its list, not as code', () => {
+    const text = note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '       - callers never touch the store', '   1.2 Write-behind', '       - writes reach the store later', '   1.3 Refresh-ahead', '       - hot keys reload before expiry');
+    expect(deckOf(text).cards.map((card) => card.answer)).toContainEqual('- the cache loads misses itself\n- callers never touch the store');
+  });
+
   it.each([
     ['multi-level outline numbers', note('1. Bit-ly', '- short links', '2. Dropbox', '2.1. Upload File', '- chunks', '2.2. Download', '- cdn', '2.3. Sync', '- agent'), ['# 1. Bit-ly', '# 2. Dropbox', '## 2.1 Upload File', '## 2.2 Download', '## 2.3 Sync']],
     ['a chapter number on its own line before a title', note('05', '', 'Design A Rate Limiter', '', 'A rate limiter controls the rate of traffic sent by a client or a service, and it is used widely.'), ['# Design A Rate Limiter']],
@@ -25,6 +30,11 @@ describe('inferHeadings', () => {
     ['a short title between a blank line and a paragraph', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Stateless web tier', '', 'Now it is time to consider scaling the web tier horizontally by moving state out of it.'), ['# Stateless web tier']],
     ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],
+    [
+      'an indented outline under a written heading, however short',
+      note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
+      ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],
+    ],
   ])('finds %s', (_, text, expected) => {
     expect(headingsOf(text)).toEqual(expected);
   });
