@@ -125,6 +125,15 @@ export function statesPurpose(text: string): boolean {
 /** True when the text has a finite verb (a clause, not a noun-phrase fragment such as "Client-side load balancing with retries"). */
 export const hasFiniteVerb = remembered((text) => sentenceParts(text).verb !== '');
 
+/**
+ * True when a short text names a thing: a noun phrase with no verb, or one opening on a word that
+ * may be a verb with no subject before it that reads as a name ("write back", "read replica"),
+ * not as an order ("check the cache").
+ */
+export function namesThing(text: string): boolean {
+  return isNounPhrase(text) && (!hasFiniteVerb(text) || sentenceParts(text).subject === '');
+}
+
 /** Part-of-speech of a label's first word, for telling a term ("Read replica") from an instruction ("Read the docs"). */
 export const isNounPhrase = remembered(readsAsNounPhrase);
 

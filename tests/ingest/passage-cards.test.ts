@@ -75,7 +75,7 @@ describe('cards from passages with no recognised shape', () => {
     [
       'a facet written as an arrow belongs to its topic',
       note('# Hot keys', '', '- fix -> salt the key with a suffix'),
-      [['qa', 'What is the fix of Hot keys?', 'Fix -> salt the key with a suffix']],
+      [['qa', 'What is the fix of Hot keys?', 'Salt the key with a suffix']],
     ],
     [
       'an arrow with no space inside a compound is no outline arrow',
@@ -190,7 +190,7 @@ describe('cards from passages with no recognised shape', () => {
     const text = note('# DNS', '', 'resolvers cache every answer for the TTL', 'set by the zone owner so changes spread slowly', 'anycast: the same IP is announced from many', 'places and BGP routes you to the nearest one');
     expect(cardsOf(text).map(([, , answer]) => answer)).toEqual([
       'Resolvers cache every answer for the TTL set by the zone owner so changes spread slowly',
-      'Anycast: the same IP is announced from many places and BGP routes you to the nearest one',
+      'The same IP is announced from many places and BGP routes you to the nearest one',
     ]);
   });
 
@@ -201,12 +201,22 @@ describe('cards from passages with no recognised shape', () => {
       'problem - 2x burst at the edges of the window', 'sliding window log keeps a timestamp of every request', 'where to put it? API gateway usually',
       'distributed -> counters in a shared store');
     const cards = cardsOf(text);
-    expect(cards).toContainEqual(['qa', 'What is token bucket?', 'Token bucket - bucket holds N tokens, refilled at rate r per second, each request takes 1 token, if empty -> reject or queue']);
+    expect(cards).toContainEqual(['qa', 'What is token bucket?', 'Bucket holds N tokens, refilled at rate r per second, each request takes 1 token, if empty -> reject or queue']);
     // A line with no subject that opens on a verb goes on about the term just defined; a lower-case facet belongs to it too.
     expect(cards).toContainEqual(['qa', 'What does token bucket allow?', 'Allows bursts up to N']);
-    expect(cards).toContainEqual(['qa', 'What is the problem of fixed window counter?', 'Problem - 2x burst at the edges of the window']);
+    expect(cards).toContainEqual(['qa', 'What is the problem of fixed window counter?', '2x burst at the edges of the window']);
     // A question's answer ends where the next record begins.
     expect(cards).toContainEqual(['qa', 'In rate limiting, where to put it?', 'API gateway usually']);
+  });
+
+  it('a hand-written term that opens on a verb ("write back") is a term, and a facet line after it is its facet', () => {
+    const text = note('caching', '', 'write through = every write goes to cache and db', 'together so the cache is never stale',
+      'write back: write to cache only, flush to db later', 'risk -> lose data if the cache node dies');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What is write through?', 'Every write goes to cache and db together so the cache is never stale'],
+      ['qa', 'What is write back?', 'Write to cache only, flush to db later'],
+      ['qa', 'What is the risk of write back?', 'Lose data if the cache node dies'],
+    ]);
   });
 
   it('capitalised labels line by line are parallel records, not facets of the term on the line before', () => {
@@ -215,7 +225,7 @@ describe('cards from passages with no recognised shape', () => {
       '**Default choice**: Sliding window counter (balance of accuracy and cost)  ',
       '**Storage**: A shared in-memory store with atomic counters'));
     // Lines of even width that each open a record are no wrapped prose, and a label is never the blank.
-    expect(cards).toContainEqual(['qa', 'What is the storage of Rate limiter?', 'Storage: A shared in-memory store with atomic counters']);
+    expect(cards).toContainEqual(['qa', 'What is the storage of Rate limiter?', 'A shared in-memory store with atomic counters']);
     expect(cards.filter(([kind]) => kind === 'cloze')).toEqual([]);
   });
 
@@ -223,9 +233,9 @@ describe('cards from passages with no recognised shape', () => {
     const text = note('# Rate limiter', '', 'A rate limiter caps how many requests a client may send.', '', '## Quick reference', '',
       'Default choice: sliding window counter', 'Storage: a shared in-memory store with atomic counters', 'Best for: public APIs with bursty clients');
     expect(cardsOf(text)).toEqual(expect.arrayContaining([
-      ['qa', 'What is the default choice of Rate limiter?', 'Default choice: sliding window counter'],
-      ['qa', 'What is the storage of Rate limiter?', 'Storage: a shared in-memory store with atomic counters'],
-      ['qa', 'What is Rate limiter best for?', 'Best for: public APIs with bursty clients'],
+      ['qa', 'What is the default choice of Rate limiter?', 'Sliding window counter'],
+      ['qa', 'What is the storage of Rate limiter?', 'A shared in-memory store with atomic counters'],
+      ['qa', 'What is Rate limiter best for?', 'Public APIs with bursty clients'],
     ]));
   });
 
@@ -244,7 +254,7 @@ describe('cards from passages with no recognised shape', () => {
   });
 
   it('a hand-written "term = meaning" defines the term', () => {
-    expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Dns = phone book of the internet']);
+    expect(cardsOf(note('# DNS', '', 'The resolver walks down from the root servers.', '', 'dns = phone book of the internet'))).toContainEqual(['qa', 'What is dns?', 'Phone book of the internet']);
   });
 
   it('a statement with a question mark is the author wondering; the next paragraph answers nothing', () => {

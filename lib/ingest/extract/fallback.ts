@@ -1,7 +1,7 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { canBeVerb, denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { canBeVerb, denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
@@ -66,7 +66,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     // parallel records of what the passage hangs under.
     const shaped = shapedFragment(first, (/^\p{Ll}/u.test(first) ? term : null) ?? label ?? topic, labelsAreFacets);
     if (shaped) {
-      cards.push({ kind: 'qa', prompt: shaped, answer: capitalise(chunk.join(' ')), line: passage.line });
+      cards.push({ kind: 'qa', prompt: shaped, answer: capitalise([withoutAskedLabel(first, shaped), ...chunk.slice(1)].join(' ')), line: passage.line });
       if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
       continue;
     }
@@ -90,6 +90,14 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
   }
   const stated = cards.length > 0 || leftover.length > 0;
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
+}
+
+/** "write back: write to cache only" asked "What is write back?" is answered by what follows its label. */
+function withoutAskedLabel(statement: string, prompt: Prompt): string {
+  const label = prompt.form === 'define' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : null;
+  if (!label || statement.slice(0, label.length).toLowerCase() !== label.toLowerCase()) return statement;
+  const separator = /^\s*(?::|[-–—=]|-+>|=+>|→|⇒)\s+(?=\S)/u.exec(statement.slice(label.length));
+  return separator ? statement.slice(label.length + separator[0].length) : statement;
 }
 
 /** ", used by most stores,", ", the leader,": an aside set off by commas after the subject, of a few words. */
@@ -141,9 +149,9 @@ const LABEL_AND_TEXT = /^([^:]{2,40}?)(?:\s*:|\s+[-–—])\s+(\S.*)$/u;
 function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boolean): Prompt | null {
   // "dns = phone book of the internet": a hand-written definition.
   const equals = EQUALS.exec(statement);
-  if (equals && isNounPhrase(equals[1]) && !hasFiniteVerb(equals[1]) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
+  if (equals && namesThing(equals[1]) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
   const arrow = ARROW.exec(statement);
-  if (arrow && !/[:;=]/.test(arrow[1]) && isNounPhrase(arrow[1]) && !hasFiniteVerb(arrow[1])) {
+  if (arrow && !/[:;=]/.test(arrow[1]) && namesThing(arrow[1])) {
     const subject = arrow[1].trim();
     // "CP system -> refuses writes during a partition": the arrow stands for the verb it dropped.
     const verb = /^(\p{Ll}+?)(?:e?s)\s+(?!of\b)\S/u.exec(arrow[2]);
@@ -155,7 +163,7 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   }
   const aside = TERM_AND_ASIDE.exec(statement);
   // "layer of rules that govern ... (aside)" is a description with a clause in it, not a term.
-  if (aside && aside[1].trim().split(/\s+/).length <= MAX_ASIDE_TERM_WORDS && !/\b(?:that|which|who|where)\b/i.test(aside[1]) && isNounPhrase(aside[1]) && !hasFiniteVerb(aside[1])) {
+  if (aside && aside[1].trim().split(/\s+/).length <= MAX_ASIDE_TERM_WORDS && !/\b(?:that|which|who|where)\b/i.test(aside[1]) && namesThing(aside[1])) {
     // "cache-aside (lazy loading)": a short noun phrase in the parentheses is another name.
     const other = aside[2].trim();
     const short = (phrase: string) => phrase.trim().split(/\s+/).length <= 3;
@@ -423,9 +431,13 @@ function parentLabel(parent: string | null): string | null {
   return isName(candidate) ? candidate : null;
 }
 
-/** A short noun phrase that can stand as a subject in a question. */
+/**
+ * A short noun phrase that can stand as a subject in a question. One that opens on a verb with no
+ * subject before it is a name when it reads as one ("write back", "read replica"), not an order.
+ */
 export function isName(text: string): boolean {
-  return text.split(/\s+/).length <= 5 && /^[\p{L}\p{N}]/u.test(text) && !/[.?!,;]$/.test(text) && labelRole(text) === 'term' && !hasFiniteVerb(text);
+  if (text.split(/\s+/).length > 5 || !/^[\p{L}\p{N}]/u.test(text) || /[.?!,;]$/.test(text) || labelRole(text) !== 'term') return false;
+  return !hasFiniteVerb(text) || namesThing(text);
 }
 
 /** "Note: ...", "Example: ...": a label on the passage, not part of what it states. */

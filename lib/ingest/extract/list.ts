@@ -4,7 +4,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
-import { describes, hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
+import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing } from '../sentence-parts';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -218,7 +218,7 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   // a singular term is what the points are about, in its parent ("Safety" in "Raft").
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
   const role = labelRole(label);
-  const term = (role === 'term' || (role === 'facet' && !isPlural(label))) && isNounPhrase(label) && !hasFiniteVerb(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
+  const term = (role === 'term' || (role === 'facet' && !isPlural(label))) && namesThing(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
   if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && term && label.split(/\s+/).length <= 4) {
     return { about: label, topic: parentTitle };
   }
