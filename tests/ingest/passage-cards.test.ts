@@ -209,6 +209,14 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards).toContainEqual(['qa', 'In rate limiting, where to put it?', 'API gateway usually']);
   });
 
+  it('two statements about parallel subjects are two cards, each agreeing in number', () => {
+    const text = note('# Delivery', '', 'Push networks receive content when the origin uploads it. Pull networks fetch content on the first request and keep it for a while.');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What do Push networks receive?', 'Push networks receive content when the origin uploads it.'],
+      ['qa', 'What do Pull networks fetch?', 'Pull networks fetch content on the first request and keep it for a while.'],
+    ]);
+  });
+
   it('a hand-written term that opens on a verb ("write back") is a term, and a facet line after it is its facet', () => {
     const text = note('caching', '', 'write through = every write goes to cache and db', 'together so the cache is never stale',
       'write back: write to cache only, flush to db later', 'risk -> lose data if the cache node dies');

@@ -272,7 +272,10 @@ function focusedChunks(statements: string[]): string[][] {
     const joins = current && /[.!]$/.test(current.at(-1)!) && !/[?？]$/.test(current.at(-1)!) && !/^\p{Ll}/u.test(statement);
     // A question's answer runs on until a statement opens a record of its own ("distributed -> ...").
     const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement);
-    if (current && (joins || answers) && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
+    // "Layer 7 balancers read ..." after "Layer 4 balancers route ...": a statement about a
+    // parallel subject (another kind of the same thing) is a card of its own.
+    const newSubject = !answers && current !== undefined && parallelSubjects(namedSubject(current[0]), namedSubject(statement));
+    if (current && (joins || answers) && !newSubject && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
       current.push(statement);
       size += statement.length + 1;
     } else {
@@ -281,6 +284,20 @@ function focusedChunks(statements: string[]): string[][] {
     }
   }
   return chunks;
+}
+
+/** "Layer 4 balancers" and "Layer 7 balancers", "Push CDNs" and "Pull CDNs": two kinds of one thing. */
+function parallelSubjects(a: string | null, b: string | null): boolean {
+  const head = (text: string) => text.toLowerCase().replace(/^(?:a|an|the)\s+/, '').split(/\s+/);
+  if (!a || !b || head(a).join(' ') === head(b).join(' ')) return false;
+  const [wordsA, wordsB] = [head(a), head(b)];
+  return wordsA.length > 1 && wordsB.length > 1 && wordsA.at(-1) === wordsB.at(-1);
+}
+
+/** The named subject a statement opens with and does something ("Layer 7 balancers" of "Layer 7 balancers read ..."), or null. */
+function namedSubject(statement: string): string | null {
+  const parts = sentenceParts(statement);
+  return parts.subjectKind === 'specific' && parts.startsWithSubject && parts.verb ? parts.subject.trim() : null;
 }
 
 /**
@@ -325,7 +342,9 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   }
   const generic = !owner && parts.subjectKind === 'generic';
   // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
-  const plural = owner ? isPlural(owner) : isPlural(parts.head) || /^(?:most|many|all|some|few|several|both|these|those|\d+)\s/i.test(parts.subject);
+  // "Layer 4 balancers": a head word the lexicon lacks is plural by the compound it ends.
+  const compound = parts.subject.trim().endsWith(parts.head) && /\s/.test(parts.subject.trim()) && !/^(?:a|an|each|every|one|this|that)\s/i.test(parts.subject) && isPlural(parts.subject);
+  const plural = owner ? isPlural(owner) : isPlural(parts.head) || compound || /^(?:most|many|all|some|few|several|both|these|those|\d+)\s/i.test(parts.subject);
   if (parts.copula && !parts.passive) {
     // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
     // to define; "Cache hits are cheap": a property of the subject.
