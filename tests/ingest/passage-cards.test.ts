@@ -209,6 +209,13 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards).toContainEqual(['qa', 'In rate limiting, where to put it?', 'API gateway usually']);
   });
 
+  it('a paragraph pointing back at the one before is read with its card, not as a key point', () => {
+    const text = note('# Proxies', '', 'Reverse proxies terminate TLS and forward plain requests to the servers behind them.', '', 'That frees the servers from doing any encryption work.');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What do Reverse proxies terminate?', 'Reverse proxies terminate TLS and forward plain requests to the servers behind them. That frees the servers from doing any encryption work.'],
+    ]);
+  });
+
   it('two statements about parallel subjects are two cards, each agreeing in number', () => {
     const text = note('# Delivery', '', 'Push networks receive content when the origin uploads it. Pull networks fetch content on the first request and keep it for a while.');
     expect(cardsOf(text)).toEqual([

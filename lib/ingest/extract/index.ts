@@ -82,7 +82,8 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     }
   }
   const opening = nodes[0]?.position?.start.line;
-  cards.push(...(heading ? termCards(about ?? concept.title, leftovers, opening) : null) ?? pointsCards(leftovers));
+  const unattached = leftovers.filter((leftover) => !attachedToPrevious(leftover, cards));
+  cards.push(...(heading ? termCards(about ?? concept.title, unattached, opening) : null) ?? pointsCards(unattached));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
 
@@ -106,6 +107,26 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
   const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && hasFiniteVerb(first.text);
   if (leftovers.length === 1 && !foreign && sentence) return [{ kind: 'qa', prompt: { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
   return null;
+}
+
+/** "That makes layer 7 slower ..." opens on a word pointing back at what was just said. */
+const POINTS_BACK = /^(?:this|that|these|those)\s+\p{Ll}/iu;
+/** A statement pointing back is read with a card whose passage ends at most this many lines before it. */
+const MAX_BACK_GAP = 2;
+
+/**
+ * A statement pointing back at the passage just before it ("That makes layer 7 slower ...") is
+ * no card of its own: it is added to the answer of that passage's card, when the answer stays
+ * focused. Returns whether it was added.
+ */
+function attachedToPrevious(leftover: { text: string; line: number }, cards: ExtractedCard[]): boolean {
+  if (!POINTS_BACK.test(leftover.text)) return false;
+  let previous: ExtractedCard | undefined;
+  for (const card of cards) if (card.line < leftover.line && (!previous || card.line >= previous.line)) previous = card;
+  if (!previous || (previous.kind !== 'qa' && previous.kind !== 'definition') || leftover.line - previous.line > MAX_BACK_GAP + previous.answer.split('\n').length) return false;
+  if (previous.answer.length + leftover.text.length + 1 > MAX_POINTS_CHARS || /^- /m.test(previous.answer)) return false;
+  previous.answer = `${previous.answer} ${leftover.text}`;
+  return true;
 }
 
 /** A definition read off unparsed statements holds at most this many. */
