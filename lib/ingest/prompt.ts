@@ -57,6 +57,13 @@ export type Prompt =
    */
   | { form: 'condition'; conjunction: string; condition: string; generic: boolean }
   /**
+   * A statement giving its reason ("Because the log is append-only, writes are cheap", "X is
+   * required, since ..."): "Why <auxiliary> <subject> <rest>?", `auxiliary` leading the question
+   * ("are", "does", "can") and `rest` the verb phrase after it ("required", "not lose work"). A
+   * `generic` subject is placed like an action's.
+   */
+  | { form: 'reason'; subject: string; generic: boolean; auxiliary: string; rest: string; setting?: string }
+  /**
    * What a section states that no sharper question could ask (prose in another language with no
    * English term, steps written as instructions): "What are the key points of <topic>?", the
    * topic being the card's own.
@@ -82,6 +89,7 @@ export function promptSubject(prompt: Prompt): string | null {
     case 'property':
     case 'action':
     case 'leads':
+    case 'reason':
       return prompt.subject;
     case 'cell':
     case 'row':

@@ -68,6 +68,7 @@ function unnumbered(prompt: Prompt): Prompt {
     case 'property':
     case 'action':
     case 'leads':
+    case 'reason':
       return { ...prompt, subject: unnumber(prompt.subject) };
     case 'list': {
       const subject = prompt.subject;
@@ -137,6 +138,10 @@ function phrase(prompt: Prompt, topic: string | null): string {
     }
     case 'leads':
       return `What ${isPlural(prompt.subject) ? 'do' : 'does'} ${articleLower(prompt.subject)} lead to?`;
+    case 'reason': {
+      const asked = `Why ${prompt.auxiliary} ${articleLower(prompt.subject)} ${prompt.rest}?`;
+      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
+    }
     case 'condition': {
       const asked = `What happens ${prompt.conjunction.toLowerCase()} ${prompt.condition}?`;
       return prompt.generic ? inTopic(asked, topic) : asked;

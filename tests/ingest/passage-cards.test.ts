@@ -18,9 +18,9 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'In Long polling, what does the server hold?', 'The server holds the request open until new data arrives.']],
     ],
     [
-      'a subject that is something else than a kind is asked what is true of it',
+      'a subject said to be something other than a kind, for a reason, is asked why',
       note('# Caching', '', 'Cache hits are cheap because memory is fast.'),
-      [['qa', 'What is true of Cache hits?', 'Cache hits are cheap because memory is fast.']],
+      [['qa', 'Why are Cache hits cheap?', 'Cache hits are cheap because memory is fast.']],
     ],
     [
       'a "when" clause after a verb with no object asks when',
@@ -207,6 +207,19 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards).toContainEqual(['qa', 'What is the problem of fixed window counter?', '2x burst at the edges of the window']);
     // A question's answer ends where the next record begins.
     expect(cards).toContainEqual(['qa', 'In rate limiting, where to put it?', 'API gateway usually']);
+  });
+
+  it.each([
+    ['a trailing reason', 'Tombstones are kept for a while, since a replica that was down must still learn of the delete.', 'In Storage, why are tombstones kept for a while?'],
+    ['a leading reason', 'Because the log is append-only, a write costs one sequential disk access.', 'In Storage, why does a write cost one sequential disk access?'],
+    ['a simple verb', 'LSM trees absorb bursts of writes well because they batch them in memory first.', 'Why do LSM trees absorb bursts of writes well?'],
+  ])('a statement giving its reason is asked why: %s', (_, sentence, question) => {
+    expect(cardsOf(note('# Storage', '', sentence))).toEqual([['qa', question, sentence]]);
+  });
+
+  it('a reason that explains a later clause, or a time after "since", asks no why', () => {
+    const questions = cardsOf(note('# Storage', '', 'Disks can hold the data, but they are slow because every read seeks.', '', 'Compaction has run nightly since the cluster was small.')).map(([, q]) => q);
+    expect(questions.join(' ')).not.toMatch(/^Why|why can disks/);
   });
 
   it('a paragraph pointing back at the one before is read with its card, not as a key point', () => {
