@@ -1,5 +1,5 @@
 import { codeMask, type Line } from './lines';
-import { isNounPhrase, sentenceParts } from './sentence-parts';
+import { hasFiniteVerb, isNounPhrase, sentenceParts } from './sentence-parts';
 import { splitDecoration, type Decoration } from './titles';
 import { COURSE_SUFFIX, labelRole } from './vocabulary';
 
@@ -137,6 +137,7 @@ function findStretches(lines: Line[], code: boolean[]): Stretch[] {
 function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean): void {
   if (outlineOnly && !outlineNote) return;
   const { start, end, base } = stretch;
+  const handWritten = shortLined(out, code, stretch);
   /** Under a written heading, the shallowest outline number of the stretch sits just below it. */
   const outlineShift = base > 0 ? base - shallowestOutline(out, code, stretch, outlineNote) + 1 : 0;
   let strongDepth = base;
@@ -162,7 +163,10 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     for (let j = i; j < out.length && !blank(j) && length <= MIN_CONTENT_CHARS; j++) length += out[j].text.trim().length + 1;
     return length;
   };
+  /** The line of the last heading inferred in this stretch. */
+  let inferred: number | null = null;
   const setHeading = (i: number, depth: number, title: string) => {
+    inferred = i;
     // A title found without its course bookkeeping keeps it as written ("SYSTEM DESIGN - LECTURE 3").
     const written = out[i].text.trim();
     const kept = written.replace(COURSE_SUFFIX, '') === title ? written : title;
@@ -219,7 +223,9 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     // An enumerator or arrow the decorated rule turned down leads an item, not a title.
     if (decoration.kind === 'enumerator' || decoration.kind === 'arrow') continue;
     const weak =
-      weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1)) ??
+      // A lower-case statement right under a title inferred here is that title's content
+      // ("Sharding" / "key choice matters most"); a noun phrase there is a subtitle ("load balancing").
+      weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1) && !(inferred === i - 1 && isLowerCaseTitle(text) && hasFiniteVerb(text)), handWritten) ??
       (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null);
     if (!weak) continue;
     if (weak.label) {
@@ -327,6 +333,20 @@ function isShortTitle(text: string): boolean {
   );
 }
 
+/** Lines of a stretch that wraps by hand are this short at the median; typed paragraphs run on. */
+const MAX_HAND_LINE = 50;
+
+/** A stretch written in short lines (handwriting, OCR), where a paragraph's first line may be a few words. */
+function shortLined(lines: Line[], code: boolean[], { start, end }: Stretch): boolean {
+  const lengths: number[] = [];
+  for (let i = start; i < end; i++) {
+    const text = lines[i].text.trim();
+    if (text && !code[i] && !text.startsWith('|')) lengths.push(text.length);
+  }
+  lengths.sort((a, b) => a - b);
+  return lengths.length > 0 && lengths[Math.floor(lengths.length / 2)] <= MAX_HAND_LINE;
+}
+
 /** Handwritten notes often title a section in lower case: "load balancing" alone on its line. */
 function isLowerCaseTitle(text: string): boolean {
   return words(text) <= 4 && /^[\p{Ll}][\p{L}\p{N} '-]*$/u.test(text);
@@ -395,7 +415,7 @@ function introducesContent(following: string): boolean {
  * The title of a weak heading, or null. `following` is the next non-blank line: a heading must
  * introduce content, so the line after it must not be another short title.
  */
-function weakHeadingTitle(text: string, following: string, followingLength: number, afterBreak: boolean): { title: string; label: boolean } | null {
+function weakHeadingTitle(text: string, following: string, followingLength: number, afterBreak: boolean, handWritten: boolean): { title: string; label: boolean } | null {
   if (LIST_ITEM.test(text) || /https?:\/\//.test(text)) return null;
   // Marked titles (bold, ALL CAPS, "Label:") need only be followed by something that is not a title.
   const followedByText = introducesContent(following);
@@ -410,10 +430,11 @@ function weakHeadingTitle(text: string, following: string, followingLength: numb
   if (label && words(label[1]) <= 6 && !SENTENCE_LEAD_IN.test(label[1])) return followedByText ? { title: label[1], label: true } : null;
   if (isAllCaps(text) && words(text) <= MAX_WEAK_WORDS) return followedByText ? { title: text, label: false } : null;
   // An unmarked short line is a title only between a break and real content.
-  // Hand-written notes wrap short: under a lower-case title the whole next paragraph counts.
+  // Hand-written notes wrap short: under a lower-case title, or in a stretch of short lines, the
+  // whole next paragraph counts.
   const introducesText =
     following.length > MIN_CONTENT_CHARS || LIST_ITEM.test(following) || following.startsWith('|') ||
-    (isLowerCaseTitle(text) && followingLength > MIN_CONTENT_CHARS);
+    ((handWritten || isLowerCaseTitle(text)) && followingLength > MIN_CONTENT_CHARS);
   if (afterBreak && (isShortTitle(text) || isLowerCaseTitle(text)) && !text.endsWith(':') && !readsAsStatement(text) && followedByText && introducesText) {
     return { title: text, label: false };
   }

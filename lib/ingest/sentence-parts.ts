@@ -131,8 +131,22 @@ export const hasFiniteVerb = remembered((text) => sentenceParts(text).verb !== '
  * not as an order ("check the cache").
  */
 export function namesThing(text: string): boolean {
-  return isNounPhrase(text) && (!hasFiniteVerb(text) || sentenceParts(text).subject === '');
+  if (!isNounPhrase(text)) return false;
+  const words = readWords(tokenize(text.trim()));
+  // "moves almost every key": inside a name a determiner follows a preposition or a conjunction
+  // ("cost of the index"); after anything else it opens a verb's object.
+  for (let k = 1; k < words.length; k++) {
+    const previous = words[k - 1];
+    if ((words[k].role === 'det' || words[k].role === 'demo') && !isPrep(previous) && !/^(?:and|or|vs)$/.test(previous.lower)) return false;
+  }
+  if (!hasFiniteVerb(text)) return true;
+  // A name opening on a verb has it in its base form and no object ("write back", "fan out").
+  const parts = sentenceParts(text);
+  return parts.subject === '' && words.length <= MAX_VERB_NAME_WORDS && words[0]?.lower === parts.verbBase && !words.some((w) => w.role === 'pron');
 }
+
+/** "write back", "fan out on write": a name that opens on a verb is this short. */
+const MAX_VERB_NAME_WORDS = 4;
 
 /** Part-of-speech of a label's first word, for telling a term ("Read replica") from an instruction ("Read the docs"). */
 export const isNounPhrase = remembered(readsAsNounPhrase);

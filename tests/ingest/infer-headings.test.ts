@@ -31,6 +31,11 @@ describe('inferHeadings', () => {
     ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],
     [
+      'capitalised titles over hand-wrapped short lines, a statement under one staying its content',
+      note('Replication', 'leader takes all writes', 'followers replay its log in order', '', 'Partitioning', 'key choice matters most', 'hash of the key picks a shard', 'ranges keep scans cheap'),
+      ['# Replication', '# Partitioning'],
+    ],
+    [
       'an indented outline under a written heading, however short',
       note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
       ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],
