@@ -25,7 +25,7 @@ import { remembered } from './sentence-parts/remembered';
 import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
-import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, verbOnly, type Word } from './sentence-parts/words';
+import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, stems, verbOnly, type Word } from './sentence-parts/words';
 import { FIRST_ADJECTIVE, JJ, listedReadings, N, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
@@ -231,6 +231,10 @@ export function isEnglish(text: string): boolean {
   // Acronyms and names ("UTC", "Zulu") are in no lexicon, whatever the language around them.
   const common = all.filter((word) => !/^\p{Lu}/u.test(word));
   const words = common.length > 0 ? common : all;
-  const known = words.filter((word) => listedReadings(word.toLowerCase()) !== 0).length;
+  // "downsides", "znodes": a regular plural of a listed word, or of a word read as a compound, is English too.
+  const known = words.filter((word) => {
+    const lower = word.toLowerCase();
+    return listedReadings(lower) !== 0 || stems(lower, 's').some((stem) => listedReadings(stem) !== 0);
+  }).length;
   return known / words.length >= ENGLISH_SHARE;
 }

@@ -10,6 +10,8 @@ describe('list cards', () => {
     ['a lead-in saying what something takes', note('# Rate limiting', '', 'The token bucket algorithm takes two parameters:', '', '- bucket size', '- refill rate'), [['What are the 2 parameters of token bucket algorithm?', '- bucket size\n- refill rate']]],
     ['a section titled with a term, asked in its parent', note('# Raft', '', '## Safety', '', '- Election restriction', '- Commit rule for older terms'), [['What are the 2 points about safety in Raft?', '- Election restriction\n- Commit rule for older terms']]],
     ['a label under a topic', note('# Token bucket', '', '## Pros', '', '- Easy to implement.', '- Memory efficient.'), [['What are the 2 pros of Token bucket?', '- Easy to implement.\n- Memory efficient.']]],
+    ['a plural label the lexicon lists only in the singular', note('# Linearizability', '', 'Downsides:', '', '- Performance cost', '- Availability problems'), [['What are the 2 downsides of Linearizability?', '- Performance cost\n- Availability problems']]],
+    ['an acronym label, asked in its topic', note('# Coordination service', '', '## API', '', '- create a node', '- delete a node', '- watch a node'), [['What are the 3 points about API in Coordination service?', '- create a node\n- delete a node\n- watch a node']]],
     ['term items asked by term', note('# RPC', '', 'Key concepts:', '', '- **Stub**: client-side proxy that packages the request', '- **Skeleton**: server-side handler', '- **IDL**: the contract of remote methods'), [['What are the 3 key concepts of RPC?', '- Stub\n- Skeleton\n- IDL']]],
   ])('from %s', (_, text, expected) => {
     expect(kinds(text, 'list')).toEqual(expected);

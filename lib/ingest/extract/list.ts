@@ -180,7 +180,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   if (facetOf && facet && labelRole(facet) === 'facet' && !hasFiniteVerb(owner) && !/[+=<>]/.test(owner) && owner.split(/\s+/).length <= 4) {
     return { noun: `${lower(facet)} of ${owner}` };
   }
-  if (!isEnglish(text)) {
+  // A short Latin-script label ("API", "znodes") is a name, whatever lexicon knows it.
+  if (!isEnglish(text) && (HAN_OR_KANA.test(text) || text.split(/\s+/).length > MAX_NAME_LABEL_WORDS)) {
     // A short Chinese or Japanese label ("数据同步") names what the points are about; a sentence is quoted.
     const topic = text === sectionTitle ? parentTitle : sectionTitle;
     const label = HAN_OR_KANA.test(text) && !/[,.;:!?，。；：！？、]/u.test(text) && text.length <= MAX_FOREIGN_LABEL_CHARS;
@@ -224,6 +225,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   }
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
+
+const MAX_NAME_LABEL_WORDS = 3;
 
 /** Chinese and Japanese labels are short: a lead-in longer than this is a sentence. */
 const MAX_FOREIGN_LABEL_CHARS = 10;
