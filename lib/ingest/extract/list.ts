@@ -5,6 +5,7 @@ import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing } from '../sentence-parts';
+import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -121,7 +122,10 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   // about; each item is asked on its own card instead.
   if (byTerm && terms.filter((term) => isStructuralLabel(term!)).length * 2 >= terms.length) return [];
   const shown = byTerm ? (terms as string[]) : items;
-  const subject = subjectOf(leadIn, sectionTitle, parentTitle);
+  const found = subjectOf(leadIn, sectionTitle, parentTitle);
+  // "Maintain two separate copies of the database:" over two items counts what they are.
+  const counted = 'under' in found ? countedNoun(leadIn, shown.length) : null;
+  const subject = counted ? { noun: counted } : found;
   const groups = chunk(shown, MAX_ITEMS_PER_CARD);
   const line = list.position?.start.line ?? 1;
   let number = list.start ?? 1;
@@ -227,6 +231,30 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
 }
 
 const MAX_NAME_LABEL_WORDS = 3;
+
+const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "two separate copies of the database": a count, up to three modifiers, a plural noun and an optional "of" phrase. */
+const COUNTED = /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)((?:\s+of\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)(?=\s*(?:[:.,;]|$))/iu;
+
+/**
+ * The items a lead-in counts: "separate copies of the database" of "Maintain two separate copies
+ * of the database" over two items. The count must be the number of items, so the phrase names them.
+ */
+function countedNoun(leadIn: string, items: number): string | null {
+  const match = COUNTED.exec(leadIn.trim());
+  if (!match) return null;
+  const count = /^\d/.test(match[1]) ? Number(match[1]) : COUNT_WORDS.indexOf(match[1].toLowerCase()) + 2;
+  const noun = `${match[2]}${match[3]}`.trim();
+  if (count !== items || !isPlural(match[2]) || !isNounPhrase(noun)) return null;
+  // "2 reasons", "two different places" say what the items are only with what they are of or for:
+  // an "of" phrase or a noun before the head ("safety options") must say it.
+  const modifiers = match[2].split(/\s+/).slice(0, -1);
+  const nounModified = modifiers.length > 0 && modifiers.every((word) => {
+    const readings = listedReadings(word.toLowerCase());
+    return (readings & NOUN) !== 0 && (readings & FIRST_ADJECTIVE) === 0;
+  });
+  return match[3].trim() || nounModified ? lower(noun) : null;
+}
 
 /** Chinese and Japanese labels are short: a lead-in longer than this is a sentence. */
 const MAX_FOREIGN_LABEL_CHARS = 10;
