@@ -105,6 +105,11 @@ describe('definition and cloze cards', () => {
     expect(kinds(note('# Uploader', '', '**Latency**: under 200 ms at p99.'), 'definition')).toEqual([['What is the latency of Uploader?', 'Under 200 ms at p99.']]);
   });
 
+  it('a section opened by a description of a kind defines its title, a facet-like one too', () => {
+    const text = note('# Storage', '', '## Durability', 'A property that keeps committed data through crashes and power loss.', '', '- Needs fsync');
+    expect(kinds(text, 'definition')).toContainEqual(['What is Durability?', 'A property that keeps committed data through crashes and power loss.']);
+  });
+
   it('asks for the approach when a label is followed by advice', () => {
     const text = note('# Retries', '', '- Jitter: Add randomness to avoid a thundering herd.');
     expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);

@@ -94,8 +94,14 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
  * asked what is true of the term when it is a whole sentence. Null leaves them to pointsCards.
  */
 function termCards(title: string, leftovers: { text: string; line: number }[], opening: number | undefined): ExtractedCard[] | null {
-  if (leftovers.length === 0 || /^[a-z]{1,2}$/i.test(title) || !isPlainTerm(title) || hasFiniteVerb(title) || isStructuralLabel(title) || !isName(title)) return null;
+  if (leftovers.length === 0 || /^[a-z]{1,2}$/i.test(title) || !isPlainTerm(title) || hasFiniteVerb(title)) return null;
   const [first] = leftovers;
+  // "A word that means many things" opening "Consistency": a description of a kind defines the
+  // section's term, even one that elsewhere names a facet.
+  if (first.line === opening && DESCRIPTION.test(first.text) && first.text.length <= MAX_POINTS_CHARS) {
+    return [{ kind: 'definition', prompt: { form: 'define', term: title, plural: false }, answer: first.text, line: first.line }, ...(pointsCards(leftovers.slice(1)))];
+  }
+  if (isStructuralLabel(title) || !isName(title)) return null;
   const foreign = leftovers.every(({ text }) => !isEnglish(text));
   // Statements end as sentences end; "两个研究/论文的方法" introduces what follows.
   const sentences = leftovers.every(({ text }) => /[.!。！]$/u.test(text));
@@ -128,6 +134,9 @@ function attachedToPrevious(leftover: { text: string; line: number }, cards: Ext
   previous.answer = `${previous.answer} ${leftover.text}`;
   return true;
 }
+
+/** "A word that means ...", "A protocol for ...": an indefinite noun and what restricts it, describing a kind. */
+const DESCRIPTION = /^(?:a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:that|which|who|whose|where|for|used|of)\b/iu;
 
 /** A definition read off unparsed statements holds at most this many. */
 const MAX_DEFINING_STATEMENTS = 3;
