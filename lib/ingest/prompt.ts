@@ -57,6 +57,12 @@ export type Prompt =
    */
   | { form: 'condition'; conjunction: string; condition: string; generic: boolean }
   /**
+   * A heading naming what to do ("When to update the cache", "Where to enforce" under "Rate
+   * limiting"), answered by its section: "When should you update the cache?", "Where should you
+   * enforce rate limiting?" (`object` completes an action that names none).
+   */
+  | { form: 'advice'; wh: string; action: string; object: string | null }
+  /**
    * A statement giving its reason ("Because the log is append-only, writes are cheap", "X is
    * required, since ..."): "Why <auxiliary> <subject> <rest>?", `auxiliary` leading the question
    * ("are", "does", "can") and `rest` the verb phrase after it ("required", "not lose work"). A

@@ -138,6 +138,8 @@ function phrase(prompt: Prompt, topic: string | null): string {
     }
     case 'leads':
       return `What ${isPlural(prompt.subject) ? 'do' : 'does'} ${articleLower(prompt.subject)} lead to?`;
+    case 'advice':
+      return `${capitalise(prompt.wh.toLowerCase())} should you ${lowerWords(prompt.action)}${prompt.object ? ` ${lowerWords(prompt.object)}` : ''}?`;
     case 'reason': {
       const asked = `Why ${prompt.auxiliary} ${articleLower(prompt.subject)} ${prompt.rest}?`;
       return prompt.generic ? placed(asked, prompt.setting, topic) : asked;

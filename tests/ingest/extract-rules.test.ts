@@ -253,6 +253,18 @@ describe('topic summary of a section titled with a term', () => {
   });
 });
 
+describe('headings that name what to do', () => {
+  it('asks "Where should you ...?" with its parent as the object of a bare verb, and no list card besides', () => {
+    const text = note('# Rate limiting', '', '## Where to enforce', '', '- At the gateway, so every service gets one policy.', '- In a shared store, so all nodes see one counter.');
+    expect(cardsOf(text).map(([, q]) => q)).toEqual(['Where should you enforce rate limiting?']);
+  });
+
+  it('keeps a heading asked as a question, and a verb its parent already names, as they are', () => {
+    const questions = cardsOf(note('# Database sharding', '', '## When to shard', '', 'Past one terabyte of data a single node struggles to keep up.')).map(([, q]) => q);
+    expect(questions.join(' ')).not.toMatch(/should you shard/);
+  });
+});
+
 describe('short questions that lean on their section', () => {
   const WRITE_THROUGH = (question: string) => note('# Caching', '', '## Write-through', '', question, '', 'Every write goes to the cache and the database.');
 

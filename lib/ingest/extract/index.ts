@@ -49,7 +49,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     line,
   }));
   if (heading) {
-    const card = headingQuestionCard(concept.title, concept.startLine, section.nodes);
+    const card = headingQuestionCard(concept.title, concept.startLine, section.nodes, parentTitle);
     if (card) cards.push(card);
   }
   cards.push(...paragraphQuestionCards(section.nodes));

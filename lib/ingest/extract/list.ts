@@ -6,6 +6,7 @@ import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing } from '../sentence-parts';
 import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
+import { ADVICE_TITLE } from './question-answer';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -32,8 +33,8 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
     } else if (!previous && i === 0) {
       leadIn = sectionTitle;
     }
-    // A list under a question is that question's answer, asked by the question card.
-    if (leadIn && !/\?$/.test(leadIn)) {
+    // A list under a question ("... ?", "Where to enforce") is that question's answer, asked by the question card.
+    if (leadIn && !/\?$/.test(leadIn) && !(leadIn === sectionTitle && ADVICE_TITLE.test(leadIn))) {
       for (const group of subLists(node)) {
         cards.push(...cardsForList(group.list, group.leadIn ?? leadIn, sectionTitle, parentTitle));
       }

@@ -51,8 +51,29 @@ export function answerFrom(nodes: RootContent[]): string {
   return fitAnswer(blocks);
 }
 
+/** "When to update the cache", "Where to enforce": a question word and what to do. */
+export const ADVICE_TITLE = /^(when|why|where|how|whether)\s+to\s+(\S.{2,80})$/i;
+
+/**
+ * A heading naming what to do ("Where to enforce" under "Rate limiting"), asked "Where should you
+ * enforce rate limiting?": an action of one verb takes its parent topic as its object.
+ */
+function adviceCard(title: string, parentTitle: string | null, line: number, nodes: RootContent[]): ExtractedCard | null {
+  // A heading written as a question ("When to use which cache?") is asked as written.
+  const match = /[?？]$/.test(title.trim()) ? null : ADVICE_TITLE.exec(title.trim().replace(/:$/, ''));
+  if (!match) return null;
+  const action = match[2].trim();
+  const bare = !/\s/.test(action);
+  // "When to shard" under "Database sharding", or under "Managing long tasks": the parent names no object for the verb.
+  if (bare && (!parentTitle || parentTitle.toLowerCase().includes(action.toLowerCase()) || /^\p{L}+ing\b/iu.test(parentTitle))) return null;
+  const answer = answerFrom(nodes);
+  return answer ? { kind: 'qa', prompt: { form: 'advice', wh: match[1], action, object: bare ? parentTitle : null }, answer, line } : null;
+}
+
 /** A heading that asks a question, answered by its section's text. */
-export function headingQuestionCard(title: string, line: number, nodes: RootContent[]): ExtractedCard | null {
+export function headingQuestionCard(title: string, line: number, nodes: RootContent[], parentTitle: string | null = null): ExtractedCard | null {
+  const advice = adviceCard(title, parentTitle, line, nodes);
+  if (advice) return advice;
   const question = asQuestion(title) ?? truthItem(title);
   if (!question) return null;
   const answer = answerFrom(nodes);
