@@ -226,10 +226,15 @@ function verbBase(verb: string): string {
 
 /** "In consistent hashing, when do you need both?": a question placed in its topic. */
 function inTopic(question: string, topic: string | null, named?: string): string {
-  if (!topic || question.toLowerCase().includes(topic.toLowerCase()) || (named && topic.toLowerCase() === named.toLowerCase())) {
+  if (!topic || ` ${singular(question)} `.includes(` ${singular(topic)} `) || (named && topic.toLowerCase() === named.toLowerCase())) {
     return question;
   }
   return `In ${articleLower(topic)}, ${lowerFirstWord(question)}`;
+}
+
+/** "Composite indexes" and "a composite index" name one topic: lower-case words without punctuation or a plural "s" or "es". */
+function singular(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/(?:e?s)\b/g, '').trim();
 }
 
 /** "In SQS, what is true of a received message?": the sentence's own setting first, else its topic. */

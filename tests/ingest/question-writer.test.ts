@@ -26,6 +26,8 @@ describe('writeQuestion', () => {
     ['what to do, with its object', { form: 'advice', wh: 'When', action: 'update the Cache', object: null }, TOPIC, 'When should you update the cache?'],
     ['what to do, the topic its object', { form: 'advice', wh: 'Where', action: 'enforce', object: 'Rate Limiting' }, TOPIC, 'Where should you enforce rate limiting?'],
     ['a reason', { form: 'reason', subject: 'Raft', generic: false, auxiliary: 'does', rest: 'need a leader' }, TOPIC, 'Why does Raft need a leader?'],
+    ['a subject naming its topic in the singular gets no topic', { form: 'action', subject: 'a composite index', generic: true, plural: false, verb: 'cover', shape: 'object', modal: '' }, ['Indexing', 'Composite indexes'], 'What does a composite index cover?'],
+    ['a topic inside a longer word is no mention of it', { form: 'action', subject: 'a consumer', generic: true, plural: false, verb: 'keep', shape: 'object', modal: '' }, ['Queues', 'Cons'], 'In Cons, what does a consumer keep?'],
     ['a bare list noun gets its topic', { form: 'list', count: 2, subject: { noun: 'challenges' } }, TOPIC, 'In Politeness, what are the 2 challenges?'],
     ['a heading asking "What is X" names topic X', { form: 'list', count: 2, subject: { noun: 'limits' } }, ['Guide', 'What is a load balancer'], 'In load balancer, what are the 2 limits?'],
     ['a subject already naming that topic gets none', { form: 'property', subject: 'a load balancer', generic: true }, ['Guide', 'What is a load balancer?'], 'What is true of a load balancer?'],
