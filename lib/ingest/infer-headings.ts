@@ -226,7 +226,8 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
       // A lower-case statement right under a title inferred here is that title's content
       // ("Sharding" / "key choice matters most"); a noun phrase there is a subtitle ("load balancing").
       weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1) && !(inferred === i - 1 && isLowerCaseTitle(text) && hasFiniteVerb(text)), handWritten) ??
-      (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null);
+      (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null) ??
+      (handWritten && isHandTitle(text, previousContent(i), following, paragraphLength(next)) ? { title: text, label: false } : null);
     if (!weak) continue;
     if (weak.label) {
       // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
@@ -458,6 +459,30 @@ function isProseTitle(text: string, previous: string, following: string, afterBr
     following.length > MIN_CONTENT_CHARS &&
     words(following) > maxWords &&
     !LIST_ITEM.test(following)
+  );
+}
+
+/** A title written on its own line in a run of hand-written lines has this many words at most ("Kafka", "Load balancing"). */
+const MAX_HAND_TITLE_WORDS = 3;
+/** A line ending so needs the next line to go on: "systems like", "reads and", "a,". */
+const OPEN_END = /(?:[,(&+\/-]|\b(?:a|an|the|of|to|and|or|with|for|in|on|by|at|from|as|like|than|is|are|be|e\.g\.?))$/i;
+
+/**
+ * Hand-written notes title a topic on a line of its own, with no blank line around it: a name of
+ * a few words, capitalised, that the line before does not run onto and a paragraph follows
+ * ("RabbitMQ" between "retention by time, not deleted on read" and "broker pushes to consumers").
+ */
+function isHandTitle(text: string, previous: string, following: string, followingLength: number): boolean {
+  return (
+    words(text) <= MAX_HAND_TITLE_WORDS &&
+    /^\p{Lu}/u.test(text) &&
+    PLAIN_WORDS.test(text) &&
+    isNounPhrase(text) &&
+    !hasFiniteVerb(text) &&
+    (previous === '' || !OPEN_END.test(previous)) &&
+    introducesContent(following) &&
+    !/^\p{Lu}[\p{L}\p{N}]*$/u.test(following) &&
+    followingLength > MIN_CONTENT_CHARS
   );
 }
 

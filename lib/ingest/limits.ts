@@ -4,14 +4,22 @@ export const MAX_ANSWER_CHARS = 1200;
 
 /**
  * Splits prose into sentences; a sentence ends at . ! or ? followed by a space and a capital or
- * digit, but not after an abbreviation that never ends one ("e.g. ISP POP", "vs. TCP"), or at a
- * full-width 。！？ (Chinese and Japanese put no space after them).
+ * digit (after "?", any letter: "why queues? decouple them"), but not after an abbreviation that
+ * never ends one ("e.g. ISP POP", "vs. TCP") nor inside parentheses, or at a full-width 。！？
+ * (Chinese and Japanese put no space after them).
  */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])(?<!\b(?:[Ee]\.[Gg]|[Ii]\.[Ee]|[Vv]s|[Cc]f|[Ff]ig|[Ee]q|[Ss]ec|[Aa]pprox)\.)\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])\s*(?=\S)/u)
+    .split(/(?<=[.!?])(?<!\b(?:[Ee]\.[Gg]|[Ii]\.[Ee]|[Vv]s|[Cc]f|[Ff]ig|[Ee]q|[Ss]ec|[Aa]pprox)\.)\s+(?=[\p{Lu}\p{N}"'(])|(?<=\?)\s+(?=\p{Ll})|(?<=[。！？])\s*(?=\S)/u)
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .reduce<string[]>((out, piece) => {
+      // A split inside parentheses ("(retries? timeouts?)") is no sentence end.
+      const last = out.at(-1);
+      if (last !== undefined && (last.match(/\(/g) ?? []).length > (last.match(/\)/g) ?? []).length) out[out.length - 1] = `${last} ${piece}`;
+      else out.push(piece);
+      return out;
+    }, []);
 }
 
 /**

@@ -36,6 +36,11 @@ describe('inferHeadings', () => {
       ['# Replication', '# Partitioning'],
     ],
     [
+      'a name on a line of its own among hand-written records, no blank line around it',
+      note('Queues - lecture 6', 'at-least-once: retry until ack, may duplicate', 'Kafka', 'topic split into partitions, each an ordered log', 'offset = position in the log', 'RabbitMQ', 'broker pushes to consumers, msgs deleted after ack'),
+      ['# Queues - lecture 6', '# Kafka', '# RabbitMQ'],
+    ],
+    [
       'an indented outline under a written heading, however short',
       note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
       ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],

@@ -222,6 +222,10 @@ describe('cards from passages with no recognised shape', () => {
     expect(questions.join(' ')).not.toMatch(/^Why|why can disks/);
   });
 
+  it('a hand-written question answered on its own line is a question card', () => {
+    expect(cardsOf(note('# Queues', '', 'why queues? decouple producer and consumer, absorb spikes'))).toEqual([['qa', 'Why queues?', 'decouple producer and consumer, absorb spikes']]);
+  });
+
   it('a paragraph pointing back at the one before is read with its card, not as a key point', () => {
     const text = note('# Proxies', '', 'Reverse proxies terminate TLS and forward plain requests to the servers behind them.', '', 'That frees the servers from doing any encryption work.');
     expect(cardsOf(text)).toEqual([
