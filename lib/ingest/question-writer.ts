@@ -126,7 +126,11 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `How does ${prompt.thing} compare on ${joinAnd(prompt.headers.map(lowerWords))}?`;
     case 'asked': {
       const question = askedQuestion(prompt.question);
-      return NEEDS_CONTEXT.test(question) && question.length <= MAX_CONTEXT_QUESTION ? inTopic(question, topic) : question;
+      // "What does TCP guarantee that UDP does not?": beside a name (an acronym or a mixed-case
+      // word after the first), "that" joins a clause; it points at nothing.
+      const named = /\s(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(question);
+      const leaning = NEEDS_CONTEXT.test(named ? question.replace(/\bthat\b/gi, '') : question);
+      return leaning && question.length <= MAX_CONTEXT_QUESTION ? inTopic(question, topic) : question;
     }
     case 'verbatim':
       return prompt.question;
@@ -253,9 +257,10 @@ function topicName(title: string): string {
   return name && !/[,;:]/.test(name) && name.split(/\s+/).length <= MAX_NAME_WORDS ? name : title;
 }
 
-/** The innermost topic that names something: a question, a sentence or a commentary label ("IMPORTANT") names nothing. */
+/** The innermost topic that names something: a question, a sentence, a commentary label ("IMPORTANT") or a numbered part names nothing. */
 function nearestTopic(path: readonly string[]): string | null {
-  return [...path].reverse().find(namesSomething) ?? null;
+  // "Step 1 - Understand the problem" numbers a part of the design above it: a question is placed in that design.
+  return [...path].reverse().find((title) => namesSomething(title) && labelRole(title) !== 'part') ?? null;
 }
 
 function namesSomething(title: string): boolean {

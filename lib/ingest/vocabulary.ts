@@ -10,8 +10,8 @@ import { isPreposition } from './sentence-parts/words';
  * they never name a topic's content words.
  */
 
-/** Words that make a question lean on its passage: "When do you need both?". */
-export const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here)\b/i;
+/** Words that make a question lean on its passage: "When do you need both?", "How does the system retry?" (which system). */
+export const NEEDS_CONTEXT = /\b(?:it|its|this|that|these|those|they|them|both|either|here|the\s+(?:system|service))\b/i;
 
 /** A question word opening a phrase or header ("How it works", "Who accepts writes"). */
 export const QUESTION_WORD = /^(?:how|why|what|when|where|which|who|whom|whose)\b/i;
