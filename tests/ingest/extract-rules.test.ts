@@ -200,9 +200,12 @@ describe('explicit multi-line cards', () => {
 });
 
 describe('questions answered in list items', () => {
-  it('takes the sub-list as the answer', () => {
+  it('takes the sub-list as the answer, one sub-item without its bullet', () => {
     expect(kinds(note('# Q', '', '- Which isolation level prevents phantom reads?', '  - Only serializable.'), 'qa')).toEqual([
-      ['Which isolation level prevents phantom reads?', '- Only serializable.'],
+      ['Which isolation level prevents phantom reads?', 'Only serializable.'],
+    ]);
+    expect(kinds(note('# Q', '', '- Which levels allow phantom reads?', '  - Read committed', '  - Repeatable read'), 'qa')).toEqual([
+      ['Which levels allow phantom reads?', '- Read committed\n- Repeatable read'],
     ]);
   });
 });

@@ -168,6 +168,7 @@ export function itemQuestionCard(item: ListItem): ExtractedCard | null {
   if (!first || first.type !== 'paragraph' || rest.length === 0) return null;
   const question = asQuestion(toPlainText(first));
   if (!question) return null;
-  const answer = answerFrom(rest as RootContent[]);
+  // "- What is a CDN edge?" over one sub-item: that item is the answer, without its bullet.
+  const answer = answerFrom(rest as RootContent[]).replace(/^[-*+]\s+(?=[^\n]+$)/, '');
   return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer, line: item.position?.start.line ?? 1 } : null;
 }
