@@ -9,7 +9,7 @@ import { type CardLike, normaliseText } from './quality';
 export type BlockKind = 'paragraph' | 'list-item' | 'table-row' | 'quote' | 'heading' | 'code';
 
 /** Why a block carries nothing a card should teach. Order is the order the checks run in. */
-export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'contents', 'no-letter', 'short', 'open-question'] as const;
+export const EXCLUSION_REASONS = ['code', 'heading', 'links', 'contents', 'no-letter', 'short', 'open-question', 'to-do'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface Block {
@@ -204,7 +204,9 @@ export function noteBlocks(root: Root): Block[] {
           const contents = isContentsList(texts.map((t) => t.text));
           node.children.forEach((item, i) => {
             const itemLine = lineOf(item, line);
-            if (contents) blocks.push({ kind: 'list-item', line: itemLine, text: texts[i].text.trim(), excluded: 'contents' });
+            // "- [ ] Read the paper": a task is something to do, nothing to recall.
+            if (item.checked === true || item.checked === false) blocks.push({ kind: 'list-item', line: itemLine, text: texts[i].text.trim(), excluded: 'to-do' });
+            else if (contents) blocks.push({ kind: 'list-item', line: itemLine, text: texts[i].text.trim(), excluded: 'contents' });
             else prose('list-item', itemLine, texts[i]);
             walk(item.children.filter((c) => c.type !== 'paragraph'), inQuote, itemLine);
           });

@@ -141,12 +141,16 @@ describe('a study loop a demanding Anki user would trust', () => {
   });
 
   it('multiple-choice options share the right answer\'s form (list items, number, length)', async () => {
+    // The topics that hold list cards, so the quiz is sure to ask some whatever else the deck holds.
+    const topics = query<{ conceptId: string }>(`SELECT DISTINCT "conceptId" AS conceptId FROM "Card" WHERE "kind" = 'list' AND "status" = 'active' ORDER BY "conceptId" LIMIT 20`).map((row) => row.conceptId);
+    const [{ cards }] = query<{ cards: number }>(`SELECT COUNT(*) AS cards FROM "Card" WHERE "status" = 'active' AND "conceptId" IN (${topics.map(() => '?').join(',')})`, ...topics);
+    const n = Math.min(25, cards);
     const page = await browser.newPage();
     await signUp(page, uniqueEmail('options'), PASSWORD);
-    await page.goto(url('/quiz/play?topics=&n=25&mode=mc&seed=trust-form'));
+    await page.goto(url(`/quiz/play?topics=${topics.join(',')}&n=${n}&mode=mc&seed=trust-form`));
     const odd: string[] = [];
     let lists = 0;
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < n; i++) {
       const question = page.locator(`[data-testid="quiz-question"][data-index="${i}"]`);
       await question.waitFor();
       const kind = (await question.getAttribute('data-kind')) ?? '';

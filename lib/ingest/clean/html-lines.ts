@@ -33,6 +33,8 @@ function convertBlock(block: Line[]): Line[] {
   const text = block.map((line) => line.text).join('\n');
   const outsideCode = text.replace(INLINE_CODE, '');
   if (!looksLikeHtml(outsideCode)) return block;
+  // "</details>" alone, the end of a toggle or a callout opened blocks before: nothing after it answers what it held.
+  if (/^(?:\s*<\/(?:details|aside)\s*>)+\s*$/i.test(outsideCode)) return [{ text: '---', origin: block[0].origin }, ...block.slice(1).map((line) => ({ ...line, text: '' }))];
   if (BLOCK_TAG.test(outsideCode)) {
     const converted = htmlToMarkdown(text).split('\n');
     // Spread the converted lines over the block's origins, in order.

@@ -85,7 +85,7 @@ export function htmlToMarkdown(html: string): string {
     {
       onopentag: (name, attribs) => renderer.open(name, attribs),
       ontext: (data) => renderer.text(data),
-      onclosetag: (name) => renderer.close(name),
+      onclosetag: (name, implied) => renderer.close(name, implied),
     },
     { decodeEntities: true },
   );
@@ -393,6 +393,8 @@ class Renderer {
   private frames: Frame[] = [];
   /** Depth of dropped elements enclosing the current position. */
   private skip = 0;
+  /** The element being closed has no end tag here: the fragment ended, or another element's end implied it. */
+  private implied = false;
   private headFrame: Frame | null = null;
   private bold: boolean[] = [];
   private headingDepth = 0;
@@ -422,7 +424,8 @@ class Renderer {
     this.openStructure(name, attribs, frame);
   }
 
-  close(name: string): void {
+  close(name: string, implied = false): void {
+    this.implied = implied;
     let at = this.frames.length - 1;
     while (at >= 0 && this.frames[at].name !== name) at--;
     if (at === -1) return;
@@ -451,6 +454,7 @@ class Renderer {
   }
 
   finish(): string {
+    this.implied = true;
     while (this.frames.length > 0) this.close(this.frames[this.frames.length - 1].name);
     return this.writers[0].finish();
   }
@@ -490,6 +494,12 @@ class Renderer {
       else this.writer.lineBreak();
     } else if (name === 'hr') {
       this.writer.block(['---']);
+    } else if (name === 'details' || name === 'aside') {
+      // A toggle or a callout holds its own text: what follows its end answers nothing inside it.
+      // A fragment that ends before the element does (its end is in a later block) ends nothing.
+      frame.closers.push(() => {
+        if (!this.implied) this.writer.block(['---']);
+      });
     } else if (name === 'ul' || name === 'ol') {
       const start = Number.parseInt(attribs.start ?? '', 10);
       this.writer.openList(name === 'ol', Number.isFinite(start) ? start : 1);

@@ -10,7 +10,7 @@ import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
 import { isName, passageCards } from './fallback';
 import { listCards } from './list';
-import { passagesOf, type Passage } from './passages';
+import { isTask, passagesOf, type Passage } from './passages';
 import { headingQuestionCard, itemQuestionCard, paragraphQuestionCards } from './question-answer';
 import { tableCards } from './table';
 import { topicSummaryCard } from './topic-summary';
@@ -240,6 +240,7 @@ function blockCards(node: RootContent, sectionTitle: string, about: string | nul
  * not to the section.
  */
 function itemCards(item: ListItem, sectionTitle: string, parentItem: string | null, glossary: boolean): ExtractedCard[] {
+  if (isTask(item)) return [];
   const question = itemQuestionCard(item);
   if (question) return [question];
   const name = itemName(item);

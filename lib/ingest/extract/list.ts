@@ -6,6 +6,7 @@ import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing } from '../sentence-parts';
 import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
+import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
@@ -23,7 +24,7 @@ const MIN_ITEMS = 2;
 export function listCards(nodes: RootContent[], sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
   const cards: ExtractedCard[] = [];
   nodes.forEach((node, i) => {
-    if (node.type !== 'list') return;
+    if (node.type !== 'list' || node.children.some(isTask)) return;
     const previous = nodes[i - 1];
     let leadIn: string | null = null;
     if (previous?.type === 'paragraph') {

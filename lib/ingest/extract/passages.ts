@@ -21,7 +21,12 @@ export interface Passage {
   row: boolean;
 }
 
-export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data' | 'open question';
+export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data' | 'open question' | 'to-do';
+
+/** "- [ ] Read the paper": a task list item is something to do, not something to know. */
+export function isTask(item: ListItem): boolean {
+  return item.checked === true || item.checked === false;
+}
 
 /**
  * A reference-list entry: "Author. Title. Publisher, 2015." (fields separated by full stops,
@@ -90,6 +95,10 @@ function collect(node: RootContent, parent: string | null, opening: boolean, int
 }
 
 function listItemPassages(item: ListItem, parent: string | null, opening: boolean, into: Collector): void {
+  if (isTask(item)) {
+    into.out.push({ passage: blockPassage(toPlainText(item), item, parent, opening), skip: 'to-do' });
+    return;
+  }
   const [first, ...rest] = item.children;
   const own = first?.type === 'paragraph' ? first : null;
   if (own && !isTaken(own, into.taken)) into.out.push(judgeParagraph(own, paragraphPassage(own, parent, opening)));
