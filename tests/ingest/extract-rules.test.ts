@@ -256,6 +256,18 @@ describe('topic summary of a section titled with a term', () => {
   });
 });
 
+describe('toggles, callouts and task lists', () => {
+  it('a toggle\'s summary question is answered by the toggle alone', () => {
+    const text = note('# Consensus', '', '<details>', '<summary>Why do replicas need consensus?</summary>', '', 'They must agree on one order of writes.', '', '</details>', '', '> A quorum of five tolerates two failures.');
+    expect(cardsOf(text)).toContainEqual(['qa', 'Why do replicas need consensus?', 'They must agree on one order of writes.']);
+  });
+
+  it('makes no card of a to-do', () => {
+    const text = note('# Consensus', '', 'A quorum of five nodes tolerates two failures.', '', '- [ ] Read the paper on leader election', '- [x] Watch the lecture on log replication');
+    expect(cardsOf(text).map(([, q, a]) => `${q} ${a}`).join('\n')).not.toMatch(/paper|lecture/);
+  });
+});
+
 describe('headings that name what to do', () => {
   it('asks "Where should you ...?" with its parent as the object of a bare verb, and no list card besides', () => {
     const text = note('# Rate limiting', '', '## Where to enforce', '', '- At the gateway, so every service gets one policy.', '- In a shared store, so all nodes see one counter.');
