@@ -137,7 +137,7 @@ function findStretches(lines: Line[], code: boolean[]): Stretch[] {
 function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean): void {
   if (outlineOnly && !outlineNote) return;
   const { start, end, base } = stretch;
-  const handWritten = shortLined(out, code, stretch);
+  const handWritten = !outlineOnly && shortLined(out, code, stretch);
   /** Under a written heading, the shallowest outline number of the stretch sits just below it. */
   const outlineShift = base > 0 ? base - shallowestOutline(out, code, stretch, outlineNote) + 1 : 0;
   let strongDepth = base;

@@ -234,7 +234,7 @@ export function isEnglish(text: string): boolean {
   // "downsides", "znodes": a regular plural of a listed word, or of a word read as a compound, is English too.
   const known = words.filter((word) => {
     const lower = word.toLowerCase();
-    return listedReadings(lower) !== 0 || stems(lower, 's').some((stem) => listedReadings(stem) !== 0);
+    return listedReadings(lower) !== 0 || (lower.endsWith('s') && stems(lower, 's').some((stem) => listedReadings(stem) !== 0));
   }).length;
   return known / words.length >= ENGLISH_SHARE;
 }

@@ -274,7 +274,7 @@ function focusedChunks(statements: string[]): string[][] {
     const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement);
     // "Layer 7 balancers read ..." after "Layer 4 balancers route ...": a statement about a
     // parallel subject (another kind of the same thing) is a card of its own.
-    const newSubject = !answers && current !== undefined && parallelSubjects(namedSubject(current[0]), namedSubject(statement));
+    const newSubject = !answers && current !== undefined && mayBeParallel(current[0], statement) && parallelSubjects(namedSubject(current[0]), namedSubject(statement));
     if (current && (joins || answers) && !newSubject && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
       current.push(statement);
       size += statement.length + 1;
@@ -284,6 +284,16 @@ function focusedChunks(statements: string[]): string[][] {
     }
   }
   return chunks;
+}
+
+/** Words a subject opens with: two parallel subjects share one ("balancers", "CDNs"). */
+const OPENING_SUBJECT_WORDS = 4;
+
+/** A cheap test before parsing: the two statements' first words share one of four letters or more. */
+function mayBeParallel(a: string, b: string): boolean {
+  const opening = (text: string) => text.toLowerCase().split(/\s+/, OPENING_SUBJECT_WORDS).filter((word) => word.length >= 4);
+  const first = opening(a);
+  return opening(b).some((word) => first.includes(word));
 }
 
 /** "Layer 4 balancers" and "Layer 7 balancers", "Push CDNs" and "Pull CDNs": two kinds of one thing. */
