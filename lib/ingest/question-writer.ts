@@ -70,6 +70,9 @@ function unnumbered(prompt: Prompt): Prompt {
     case 'leads':
     case 'reason':
       return { ...prompt, subject: unnumber(prompt.subject) };
+    case 'cell':
+    case 'row':
+      return { ...prompt, thing: unnumber(prompt.thing) };
     case 'list': {
       const subject = prompt.subject;
       if ('under' in subject) return { ...prompt, subject: { under: unnumber(subject.under) } };

@@ -70,6 +70,12 @@ export const IMPERATIVE =
 /** "e.g.", "for example", "such as": what follows is an example, not a definition or a name. */
 export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|such as)(?=[\s,:]|$)[,:]?\s*/i;
 
+/**
+ * "Definition: ...", "Example: ..." opening a paragraph under a topic: the kind of statement that
+ * follows, said of the topic itself. Group 1 is "definition" or "example" in some spelling.
+ */
+export const KIND_LABEL = /^(?:(definition|def|meaning)|(example|ex|e\.\s?g|for example))\.?\s*[:\-–—]\s+(?=\S)/i;
+
 /** "aka thundering herd", "also known as ...": another name for the thing, not what it is. */
 export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise known as)\b/i;
 

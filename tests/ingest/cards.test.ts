@@ -79,7 +79,6 @@ describe('definition cards', () => {
   it.each([
     ['"**Note**: ..." is commentary', '**Note**: caches can serve stale data.'],
     ['"**Note:** ..." is commentary', '**Note:** caches can serve stale data.'],
-    ['"**Example**: ..." is commentary', '**Example**: a CDN caches images.'],
     ['a long bold sentence is not a term', '**This is a long bold sentence that goes on and on** is wrong.'],
     ['a bold sentence ending in a full stop is not a term', '**Always invalidate on write.** Otherwise data goes stale.'],
     ['bold in the middle of a sentence is not a term', 'Some text with **bold** is not a definition.'],
@@ -87,6 +86,11 @@ describe('definition cards', () => {
     ['a definition shorter than 8 characters is too thin', '**Cache** is tiny.'],
   ])('no definition: %s', (_case, line) => {
     expect(cardsOf(section(line)).filter(([kind]) => kind === 'definition')).toEqual([]);
+  });
+
+  it('"Definition: ..." and "**Example**: ..." say what kind of statement follows, about the section\'s topic', () => {
+    expect(cardsOf(section('**Example**: a CDN caches images.'))).toEqual([['definition', 'What is an example of Caching?', 'A CDN caches images.']]);
+    expect(cardsOf(section('Definition: keeping copies of data close to where it is read.'))).toEqual([['definition', 'What is Caching?', 'Keeping copies of data close to where it is read.']]);
   });
 
   it('a facet label is asked of its section: "**Pros**: ..."', () => {

@@ -256,6 +256,18 @@ describe('topic summary of a section titled with a term', () => {
   });
 });
 
+describe('numbered steps and question labels under a topic', () => {
+  it('asks each step of the section\'s subject, and a "Why it matters" label as a why question', () => {
+    const text = note('# Lecture 4: Consistent hashing', '', 'Step 1: hash every node id onto the ring.', 'Step 2: hash the key onto the same ring.', '', 'Why it matters: caches keep most of their hit rate when the cluster changes size.');
+    expect(cardsOf(text).map(([, q]) => q)).toEqual(['What is step 1 of Consistent hashing?', 'What is step 2 of Consistent hashing?', 'Why does Consistent hashing matter?']);
+  });
+
+  it('a paragraph opening on other initials with a digit is no summary of a title ("3PC" under "2PC ...")', () => {
+    const text = note('# 2PC (two phase commit)', '', '3PC adds a pre-commit phase so participants can time out.');
+    expect(cardsOf(text).map(([, q]) => q).join(' ')).not.toMatch(/What is 2PC/);
+  });
+});
+
 describe('toggles, callouts and task lists', () => {
   it('a toggle\'s summary question is answered by the toggle alone', () => {
     const text = note('# Consensus', '', '<details>', '<summary>Why do replicas need consensus?</summary>', '', 'They must agree on one order of writes.', '', '</details>', '', '> A quorum of five tolerates two failures.');

@@ -178,8 +178,9 @@ function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
  * wrapped onto the next line (handwriting, OCR): a line that starts in lower case after a line
  * with no closing punctuation continues it. A paragraph made only of such records, at least two,
  * yields one definition per record; if any record is not a definition, the paragraph yields none.
+ * A numbered part ("Step 2: ...") is asked of `sectionTitle`, a label of `facetsOf` (a summary's topic).
  */
-export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = null): ExtractedCard[] {
+export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = null, sectionTitle: string | null = null): ExtractedCard[] {
   const lines = toPlainText(paragraph).split('\n');
   const records: { text: string; index: number }[] = [];
   lines.forEach((line, index) => {
@@ -203,7 +204,10 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
           ? { form: 'leads' as const, subject: f!.term }
         : facetsOf
           ? { form: 'attribute' as const, attribute: f!.term, subject: facetsOf, plural, part: false }
-          : { form: 'define' as const, term: f!.term, plural },
+          : sectionTitle && labelRole(f!.term) === 'part' && !/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)
+            ? // "Step 2: hash the key" under "Consistent hashing": a numbered part of the section's subject.
+              { form: 'attribute' as const, attribute: f!.term.charAt(0).toLowerCase() + f!.term.slice(1), subject: sectionTitle.replace(/\?$/, ''), plural: false, part: true }
+            : { form: 'define' as const, term: f!.term, plural },
       answer: capitalise(f!.definition.slice(example?.[0].length ?? 0)),
       line: start + records[i].index,
     };

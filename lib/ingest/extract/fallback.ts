@@ -94,7 +94,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
 
 /** "write back: write to cache only" asked "What is write back?" is answered by what follows its label. */
 function withoutAskedLabel(statement: string, prompt: Prompt): string {
-  const label = prompt.form === 'define' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : null;
+  const label = prompt.form === 'define' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : prompt.form === 'cell' ? prompt.header : null;
   if (!label || statement.slice(0, label.length).toLowerCase() !== label.toLowerCase()) return statement;
   const separator = /^\s*(?::|[-–—=]|-+>|=+>|→|⇒)\s+(?=\S)/u.exec(statement.slice(label.length));
   return separator ? statement.slice(label.length + separator[0].length) : statement;
@@ -171,6 +171,10 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
     return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
   }
   const labelled = LABEL_AND_TEXT.exec(statement);
+  // "Why it matters: caches keep their hit rate": a header asking about what the passage hangs under.
+  if (labelled && /^(?:how|why|when|where)\s+it\s+\p{L}+$/iu.test(labelled[1].trim()) && isName(facetOf)) {
+    return { form: 'cell', thing: facetOf, header: labelled[1].trim() };
+  }
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
   if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || (!isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'facet') || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
   const label = labelled[1].trim();

@@ -3,7 +3,8 @@ import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
-import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
+import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, KIND_LABEL, labelRole, READING_SECTION } from '../vocabulary';
+import { capitalise } from '../card-text';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -214,13 +215,27 @@ function isGlossary(blocks: (RootContent | undefined)[]): boolean {
 }
 
 /**
+ * "Definition: a hashing scheme where ..." under "Consistent hashing": "What is Consistent
+ * hashing?"; "Example: ..." asks for an example of it. The topic must name something.
+ */
+function kindCard(text: string, topic: string, line: number): ExtractedCard | null {
+  const label = KIND_LABEL.exec(text.trim());
+  if (!label || text.includes('\n') || !isName(topic.replace(/[:：]/g, ' '))) return null;
+  const answer = capitalise(text.trim().slice(label[0].length));
+  const prompt = label[1] ? { form: 'define' as const, term: topic, plural: false } : { form: 'example' as const, term: topic };
+  return { kind: 'definition', prompt, answer, line };
+}
+
+/**
  * `about`: the topic a commentary section ("Summary") speaks of, whose facets its label lines name.
  * `glossary`: every label names a term (isGlossary).
  */
 function blockCards(node: RootContent, sectionTitle: string, about: string | null, glossary: boolean): ExtractedCard[] {
   switch (node.type) {
     case 'paragraph': {
-      const records = lineDefinitions(node, about);
+      const kind = kindCard(toPlainText(node), about ?? sectionTitle, node.position?.start.line ?? 1);
+      if (kind) return [kind];
+      const records = lineDefinitions(node, about, sectionTitle);
       return records.length > 0 ? records : definitionCards(node, sectionTitle, null, glossary);
     }
     case 'list':

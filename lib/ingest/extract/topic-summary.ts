@@ -30,7 +30,8 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   const opensWithTerm = (text: string) => {
     if (oneWord) return text.startsWith(`${title} `);
     const words = text.split(/\s+/).slice(0, OPENING_WORDS);
-    return mentions(words.join(' '), title) || (initials !== null && words.some((word) => word.replace(/[^\p{L}]/gu, '').replace(/s$/, '') === initials));
+    // "3PC" is not "2PC"'s initials: digits stay in the word compared.
+    return mentions(words.join(' '), title) || (initials !== null && words.some((word) => word.replace(/[^\p{L}\p{N}]/gu, '').replace(/s$/, '') === initials));
   };
   let chosen: { node: RootContent; text: string } | undefined;
   // Paragraphs are read one at a time, up to the first that opens with the term.
