@@ -12,10 +12,17 @@ describe('list cards', () => {
     ['a label under a topic', note('# Token bucket', '', '## Pros', '', '- Easy to implement.', '- Memory efficient.'), [['What are the 2 pros of Token bucket?', '- Easy to implement.\n- Memory efficient.']]],
     ['a plural label the lexicon lists only in the singular', note('# Linearizability', '', 'Downsides:', '', '- Performance cost', '- Availability problems'), [['What are the 2 downsides of Linearizability?', '- Performance cost\n- Availability problems']]],
     ['a lead-in that counts its items', note('# Shadow paging', '', 'Keep two separate copies of the page table:', '', '- the current one', '- the shadow one'), [['What are the 2 separate copies of the page table?', '- the current one\n- the shadow one']]],
+    ['a section title under its parent', note('# Search systems', '', '## Index sharding', '', '- by document', '- by term'), [['What are the 2 points about index sharding in Search systems?', '- by document\n- by term']]],
     ['an acronym label, asked in its topic', note('# Coordination service', '', '## API', '', '- create a node', '- delete a node', '- watch a node'), [['What are the 3 points about API in Coordination service?', '- create a node\n- delete a node\n- watch a node']]],
     ['term items asked by term', note('# RPC', '', 'Key concepts:', '', '- **Stub**: client-side proxy that packages the request', '- **Skeleton**: server-side handler', '- **IDL**: the contract of remote methods'), [['What are the 3 key concepts of RPC?', '- Stub\n- Skeleton\n- IDL']]],
   ])('from %s', (_, text, expected) => {
     expect(kinds(text, 'list')).toEqual(expected);
+  });
+
+  it('asks items that are each a statement about a subject of their own one by one', () => {
+    const text = note('# Search', '', '## Ranking', '', '- TF-IDF weighs a term by how rare it is across documents.', '- BM25 caps how much a repeated term can add to a score.');
+    expect(kinds(text, 'list')).toEqual([]);
+    expect(cardsOf(text).map(([, q]) => q)).toEqual(['What does TF-IDF weigh?', 'What does BM25 do?']);
   });
 
   it('a facet label before a statement is no facet of that statement', () => {

@@ -4,8 +4,9 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
-import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing } from '../sentence-parts';
+import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing, sentenceParts } from '../sentence-parts';
 import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
+import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
@@ -118,6 +119,10 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   // Commentary items ("Note: ...") are not members of the list.
   const members = list.children.filter((item) => !isCommentary(item));
   if (members.length !== list.children.length) return cardsForList({ ...list, children: members }, leadIn, sectionTitle, parentTitle);
+  // Items that are each a whole sentence about a subject of its own ("TF-IDF weighs ...", "BM25
+  // adds ...") under a title are asked one by one; a card of them all would only say "list them".
+  // Numbered steps, and a facet's points ("Cons"), stay one card.
+  if (leadIn === sectionTitle && !list.ordered && labelRole(leadIn) === 'term' && items.length <= MAX_STATEMENT_ITEMS && items.every(isOwnStatement)) return [];
   const terms = list.children.map(termOf);
   const byTerm = terms.filter(Boolean).length >= Math.ceil(items.length * 0.6) && terms.every(Boolean);
   // Terms that are generic labels ("How it works: ...", "Pros: ...") are not what the list is
@@ -138,6 +143,20 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
     if (named.length > MAX_QUESTION_CHARS - 40 || answer.length > MAX_ANSWER_CHARS) return [];
     return [{ kind: 'list' as const, prompt: { form: 'list' as const, count: shown.length, subject, part }, answer, line }];
   });
+}
+
+function isPrepositionWord(text: string): boolean {
+  return isPreposition(text.split(/\s+/)[0].toLowerCase());
+}
+
+/** A list of more statements than this is a list to recall as one. */
+const MAX_STATEMENT_ITEMS = 4;
+
+/** "BM25 adds saturation, so ...": a capitalised sentence opening on a named subject that does something. */
+function isOwnStatement(item: string): boolean {
+  if (!/^\p{Lu}/u.test(item) || !/[.!]$/.test(item)) return false;
+  const parts = sentenceParts(sentences(item)[0] ?? '');
+  return parts.subjectKind === 'specific' && parts.startsWithSubject && parts.verb !== '';
 }
 
 function itemText(item: ListItem): string | null {
@@ -226,8 +245,11 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
   const role = labelRole(label);
   const term = (role === 'term' || (role === 'facet' && !isPlural(label))) && namesThing(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
-  if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && term && label.split(/\s+/).length <= 4) {
-    return { about: label, topic: parentTitle };
+  // A section title of a few words over its list ("Ranking" under "Search systems") is what the
+  // points are about, in its parent, whether or not it names a term.
+  if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && (term || (isLabel(label) && namesThing(label))) && label.split(/\s+/).length <= 4) {
+    // "1 on 1 chat flow" keeps its number: without it the title would open on a preposition.
+    return { about: /^\p{L}+\s/u.test(label) && isPrepositionWord(label) ? text : label, topic: parentTitle };
   }
   return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
