@@ -21,10 +21,10 @@ export type Prompt =
   | { form: 'attribute'; attribute: string; subject: string; plural: boolean; part: boolean }
   /**
    * A statement about a subject that is neither a definition nor an action ("Cache hits are
-   * cheap ..."); a `generic` subject ("the last bit") is placed in its topic when written, or in
-   * the sentence's own `setting` ("In SQS") when it has one.
+   * cheap ..."); a `generic` subject ("the last bit") is placed in the sentence's own `setting`
+   * ("In SQS") when it has one, else in the outline item it hangs under (`within`), else in its topic.
    */
-  | { form: 'property'; subject: string; generic: boolean; setting?: string }
+  | { form: 'property'; subject: string; generic: boolean; setting?: string; within?: string }
   /** A list and what introduces it: "What are the <count> <subject>?" */
   | { form: 'list'; count: number; subject: ListSubject; part?: { index: number; total: number } }
   /** A table whose columns are the things compared, one row per attribute. */
@@ -48,7 +48,7 @@ export type Prompt =
    * subject ("the server") is placed in its topic when written, or in the sentence's own `setting`.
    * A denial keeps its `negation`: "What does Raft never commit?", "What can one node not hold?".
    */
-  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do'; modal: string; setting?: string; negation?: 'never' | 'not' }
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do'; modal: string; setting?: string; within?: string; negation?: 'never' | 'not' }
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**
@@ -68,7 +68,7 @@ export type Prompt =
    * ("are", "does", "can") and `rest` the verb phrase after it ("required", "not lose work"). A
    * `generic` subject is placed like an action's.
    */
-  | { form: 'reason'; subject: string; generic: boolean; auxiliary: string; rest: string; setting?: string }
+  | { form: 'reason'; subject: string; generic: boolean; auxiliary: string; rest: string; setting?: string; within?: string }
   /**
    * What a section states that no sharper question could ask (prose in another language with no
    * English term, steps written as instructions): "What are the key points of <topic>?", the

@@ -65,11 +65,12 @@ function unnumbered(prompt: Prompt): Prompt {
     case 'alias':
       return { ...prompt, term: unnumber(prompt.term) };
     case 'attribute':
+    case 'leads':
+      return { ...prompt, subject: unnumber(prompt.subject) };
     case 'property':
     case 'action':
-    case 'leads':
     case 'reason':
-      return { ...prompt, subject: unnumber(prompt.subject) };
+      return { ...prompt, subject: unnumber(prompt.subject), ...(prompt.within ? { within: unnumber(prompt.within) } : {}) };
     case 'cell':
     case 'row':
       return { ...prompt, thing: unnumber(prompt.thing) };
@@ -103,7 +104,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${lowerWords(prompt.attribute)} of ${articleLower(prompt.subject)}?`;
     case 'property': {
       const asked = `What is true of ${articleLower(prompt.subject)}?`;
-      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
+      return prompt.generic ? placed(asked, prompt.setting, prompt.within ?? topic) : asked;
     }
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
@@ -141,7 +142,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `Fill in the blank: ${prompt.before}____${prompt.after}`;
     case 'action': {
       const asked = actionQuestion(prompt);
-      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
+      return prompt.generic ? placed(asked, prompt.setting, prompt.within ?? topic) : asked;
     }
     case 'leads':
       return `What ${isPlural(prompt.subject) ? 'do' : 'does'} ${articleLower(prompt.subject)} lead to?`;
@@ -149,7 +150,7 @@ function phrase(prompt: Prompt, topic: string | null): string {
       return `${capitalise(prompt.wh.toLowerCase())} should you ${lowerWords(prompt.action)}${prompt.object ? ` ${lowerWords(prompt.object)}` : ''}?`;
     case 'reason': {
       const asked = `Why ${prompt.auxiliary} ${articleLower(prompt.subject)} ${prompt.rest}?`;
-      return prompt.generic ? placed(asked, prompt.setting, topic) : asked;
+      return prompt.generic ? placed(asked, prompt.setting, prompt.within ?? topic) : asked;
     }
     case 'condition': {
       const asked = `What happens ${prompt.conjunction.toLowerCase()} ${prompt.condition}?`;

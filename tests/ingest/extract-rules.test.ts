@@ -19,6 +19,15 @@ describe('list cards', () => {
     expect(kinds(text, 'list')).toEqual(expected);
   });
 
+  it('a bullet outline with no heading nests its points under their items, and a generic subject is asked in its item', () => {
+    const text = ['- Caching', '  - Cache-aside', '    - the app reads the cache first', '    - a miss loads from the database', '  - Write-through', '    - writes go to both stores', '    - reads are never stale', '- Messaging', '  - Pub/sub', '    - each message goes to every subscriber', '  - Work queue', '    - each message goes to one worker'].join('\n');
+    const questions = cardsOf(text).map(([, q]) => q);
+    expect(questions).toContain('What are the 2 points about cache-aside in Caching?');
+    expect(questions).toContain('In Pub/sub, what does each message do?');
+    expect(questions).toContain('In Work queue, what does each message do?');
+    expect(questions.join(' ')).not.toMatch(/What are the 2 \w+ notes?\?/);
+  });
+
   it('asks items that are each a statement about a subject of their own one by one', () => {
     const text = note('# Search', '', '## Ranking', '', '- TF-IDF weighs a term by how rare it is across documents.', '- BM25 caps how much a repeated term can add to a score.');
     expect(kinds(text, 'list')).toEqual([]);

@@ -74,7 +74,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
-    const prompt = labelledStep(first, label) ?? reasonOf(first) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label);
+    const prompt = labelledStep(first, label) ?? reasonOf(first, label) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -338,7 +338,13 @@ function ownerOf(parts: SentenceParts, previous: string | null, term: string | n
   return null;
 }
 
-function askedBy(statement: string, parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean): Prompt | null {
+/** An outline item names a place to ask in ("Pub/sub") when it is a name, not code ("sync()") nor a phrase ("the strongest option"). */
+function placesIn(label: string): boolean {
+  return isName(label) && !/[=(){}\[\]]/.test(label) && !/^(?:the|a|an|this|that)\s/i.test(label);
+}
+
+/** `within`: the outline item the statement hangs under, where a generic subject is placed. */
+function askedBy(statement: string, parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean, within: string | null): Prompt | null {
   const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
   // "The first one", "the other ones" point back at something named before.
@@ -355,6 +361,7 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     return wordsIn(description) <= MAX_DESCRIPTION_WORDS && isNounPhrase(description) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   }
   const generic = !owner && parts.subjectKind === 'generic';
+  const place = generic && within && placesIn(within) ? { within } : {};
   // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
   // "Layer 4 balancers": a head word the lexicon lacks is plural by the compound it ends.
   const compound = parts.subject.trim().endsWith(parts.head) && /\s/.test(parts.subject.trim()) && !/^(?:a|an|each|every|one|this|that)\s/i.test(parts.subject) && isPlural(parts.subject);
@@ -367,21 +374,21 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     // "X can be Y" says what X may be, not what it is.
     // "Switching is process of ...": a bare word names its kind as well as a name does ("the idea" does not).
     if ((!generic || /^\p{L}[\p{L}-]*$/u.test(subject)) && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
-    return { form: 'property', subject, generic, setting: settingOf(parts) };
+    return { form: 'property', subject, generic, setting: settingOf(parts), ...place };
   }
   if (!parts.verbBase) return null;
   // "Raft never commits ...", "One node can't hold ...": asking what it commits or holds would
   // ask the opposite of what the note says; so would "What does a node look?" for "looks dead".
   const setting = settingOf(parts);
-  if (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate)) return { form: 'property', subject, generic, setting };
+  if (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate)) return { form: 'property', subject, generic, setting, ...place };
   const shape = shapeOf(parts);
   if (denies(parts)) {
     // "Raft never commits entries ..." -> "What does Raft never commit?"; other denials ("it is
     // never used for ...") are asked what is true of the subject.
-    if (shape !== 'object') return { form: 'property', subject, generic, setting };
-    return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, negation: /\bnever\b/i.test(parts.verb) ? 'never' : 'not' };
+    if (shape !== 'object') return { form: 'property', subject, generic, setting, ...place };
+    return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place, negation: /\bnever\b/i.test(parts.verb) ? 'never' : 'not' };
   }
-  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting };
+  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place };
 }
 
 /** "Because the log is append-only, writes are cheap": a reason clause, a comma, and what it explains. */
@@ -394,7 +401,7 @@ const TRAILING_REASON = /^(\S.{10,}?)(?:,\s*|\s+)(because|since)\s+(\S.{6,})$/i;
  * "since" must be a clause ("since 2010" is a time), the statement's subject a named or common noun
  * phrase (a pronoun could not say which), and a statement defining its subject stays a definition.
  */
-function reasonOf(statement: string): Prompt | null {
+function reasonOf(statement: string, within: string | null): Prompt | null {
   const text = statement.replace(/[.!]$/, '');
   const leading = LEADING_REASON.exec(text);
   const trailing = leading ? null : TRAILING_REASON.exec(text);
@@ -408,7 +415,7 @@ function reasonOf(statement: string): Prompt | null {
   const question = inverted(parts);
   if (!question) return null;
   const generic = parts.subjectKind === 'generic';
-  return { form: 'reason', subject: generic ? lowerCommon(parts.subject) : parts.subject, generic, ...question, setting: settingOf(parts) };
+  return { form: 'reason', subject: generic ? lowerCommon(parts.subject) : parts.subject, generic, ...question, setting: settingOf(parts), ...(generic && within && placesIn(within) ? { within } : {}) };
 }
 
 /** After "since", a clause gives a reason; a short phrase ("since 2010", "since the last release") a time. */

@@ -54,7 +54,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     if (card) cards.push(card);
   }
   cards.push(...paragraphQuestionCards(section.nodes));
-  cards.push(...listCards(nodes, concept.title, parentTitle));
+  cards.push(...listCards(nodes, concept.title, parentTitle, heading !== null));
   // A section's paragraphs are one run of blocks, each list another. A section asking a question
   // labels the parts of its answer ("Idea: ..."), never terms.
   const mayDefine = about === null && !/[?？]\s*$/u.test(concept.title);

@@ -22,7 +22,7 @@ const MIN_ITEMS = 2;
  * when that ends in ":", or else the section heading when the list opens the section. Items that
  * are "Term: explanation" are asked by term only; the explanations have definition cards.
  */
-export function listCards(nodes: RootContent[], sectionTitle: string, parentTitle: string | null): ExtractedCard[] {
+export function listCards(nodes: RootContent[], sectionTitle: string, parentTitle: string | null, headed = true): ExtractedCard[] {
   const cards: ExtractedCard[] = [];
   nodes.forEach((node, i) => {
     if (node.type !== 'list' || node.children.some(isTask)) return;
@@ -32,7 +32,8 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
       // The line, then the sentence, right before the colon introduces the list.
       const lastLine = toPlainText(previous).split('\n').at(-1)!.trim();
       if (/[:：]-?$/.test(lastLine)) leadIn = sentences(lastLine).at(-1)!.replace(/\s*[:：]-?$/, '');
-    } else if (!previous && i === 0) {
+    } else if (!previous && i === 0 && headed) {
+      // A note's preamble is titled by its file name, which introduces no list.
       leadIn = sectionTitle;
     }
     // A list under a question ("... ?", "Where to enforce") is that question's answer, asked by the question card.
@@ -81,7 +82,8 @@ function nestedListCards(list: List, sectionTitle: string): ExtractedCard[] {
     // "Splits objects across chains" over its examples is a statement, not the list's name.
     const names = label && label.length <= 60 && isLabel(label) && isNounPhrase(label) && !hasFiniteVerb(label);
     const own = names ? cardsForList(nested, label, label, sectionTitle) : [];
-    return [...own, ...nestedListCards(nested, sectionTitle)];
+    // Deeper lists are points about this item ("Cache-aside" under "Caching"), not about the section.
+    return [...own, ...nestedListCards(nested, names ? label.replace(/^\d+(?:\.\d+)*[.)]?\s+/, '') : sectionTitle)];
   });
 }
 
