@@ -1,4 +1,4 @@
-import type { ListItem, RootContent } from 'mdast';
+import type { ListItem, Paragraph, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
@@ -209,7 +209,11 @@ const BLOCK_LABEL = /^(?:\*\*|__)?([^*_:\n]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–�
  * a design it would be that design's latency.
  */
 function isGlossary(blocks: (RootContent | undefined)[]): boolean {
-  const labels = blocks.flatMap((block) => (block?.type === 'paragraph' ? (BLOCK_LABEL.exec(toPlainText(block).trim())?.slice(1, 2) ?? []) : []));
+  if (blocks.length < MIN_GLOSSARY_LABELS) return false;
+  const labels = blocks.flatMap((block) => {
+    const label = block?.type === 'paragraph' ? openingLabel(block) : null;
+    return label ? [label] : [];
+  });
   const terms = labels.filter((label) => labelRole(label.trim()) === 'term').length;
   return labels.length >= MIN_GLOSSARY_LABELS && terms * 2 > labels.length;
 }
@@ -224,6 +228,16 @@ function kindCard(text: string, topic: string, line: number): ExtractedCard | nu
   const answer = capitalise(text.trim().slice(label[0].length));
   const prompt = label[1] ? { form: 'define' as const, term: topic, plural: false } : { form: 'example' as const, term: topic };
   return { kind: 'definition', prompt, answer, line };
+}
+
+/** The label a paragraph opens with, read from its first inline nodes only (this runs on every block). */
+function openingLabel(paragraph: Paragraph): string | null {
+  const [first, second] = paragraph.children;
+  if (first?.type === 'strong') {
+    const after = second?.type === 'text' ? second.value : '';
+    return /^\s*(?::|[-–—]\s)/u.test(after) || /:\s*$/.test(toPlainText(first)) ? toPlainText(first).replace(/\s*:\s*$/, '').trim() : null;
+  }
+  return first?.type === 'text' ? (BLOCK_LABEL.exec(first.value.trimStart())?.[1]?.trim() ?? null) : null;
 }
 
 /**
