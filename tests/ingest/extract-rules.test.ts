@@ -51,6 +51,23 @@ describe('list cards', () => {
   });
 });
 
+describe('tables of questions and of terms', () => {
+  it('a drill table asks each row\'s question, answered by the rest of the row', () => {
+    const text = note('# Drill', '', '| Question | Answer |', '|---|---|', '| What is idempotency? | Running it twice does what running it once does. |', '| Why use a CDN? | To serve files from servers near users. |');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What is idempotency?', 'Running it twice does what running it once does.'],
+      ['qa', 'Why use a CDN?', 'To serve files from servers near users.'],
+    ]);
+  });
+
+  it('a flashcard export separated by tabs is a card per line, the first line too', () => {
+    const questions = cardsOf('What is a bloom filter?\tA set that may report false positives only.\nWhy shard a database?\tTo spread data and load across machines.\nWhat is a lease?\tA lock that expires by itself after a while.').map(([, q]) => q);
+    expect(questions).toEqual(['What is a bloom filter?', 'Why shard a database?', 'What is a lease?']);
+    const terms = cardsOf('Bloom filter\tA set that may report false positives only.\nQuorum\tThe replicas that must answer for an operation to succeed.\nLease\tA lock that expires by itself after a while.').map(([kind, q]) => [kind, q]);
+    expect(terms).toEqual([['definition', 'What is Bloom filter?'], ['definition', 'What is Quorum?'], ['definition', 'What is Lease?']]);
+  });
+});
+
 describe('comparison cards from tables', () => {
   it('asks for each attribute of each row', () => {
     const text = note('# Latency', '', '| Operation | Latency | Note |', '|---|---|---|', '| SSD read | 150 μs | Local disk |', '| HDD seek | 10 ms | - |');

@@ -21,11 +21,47 @@ function isHeaderCell(cell: string): boolean {
  */
 export function tableCards(table: Table): ExtractedCard[] {
   const [header, ...rows] = table.children.map((row) => row.children.map((cell) => cellText(toPlainText(cell))));
-  if (!header || header.length < 2 || rows.length === 0) return [];
-  // A header that reads like data ("message_id | bigint", long sentences) is not a header.
-  if (!header.every((cell, i) => (i === 0 && cell === '') || isHeaderCell(cell))) return [];
+  if (!header || header.length < 2) return [];
   const line = (i: number) => table.children[i + 1].position?.start.line ?? table.position?.start.line ?? 1;
+  const asked = questionRows(header, rows, line);
+  if (asked) return asked;
+  if (rows.length === 0) return [];
+  // A header that reads like data ("message_id | bigint", long sentences) is not a header.
+  if (!header.every((cell, i) => (i === 0 && cell === '') || isHeaderCell(cell))) return termRows([header, ...rows], line);
   return ATTRIBUTE_HEADERS.test(header[0]) ? compareColumns(header, rows, line) : describeRows(header, rows, line);
+}
+
+/**
+ * A drill table (| Question | Answer |) or a flashcard export turned table ("What is X?<tab>...",
+ * its first row a question too): when the first cell of most rows asks a question, each row is a
+ * question and its answer, the rest of the row. Null when the table is not laid out so.
+ */
+function questionRows(header: string[], rows: string[][], line: (i: number) => number): ExtractedCard[] | null {
+  // The header row is a card of its own when it asks a question itself (there was no header).
+  const all = /[?？]$/.test(header[0]) ? [header, ...rows] : rows;
+  const at = (i: number) => (all === rows ? line(i) : i === 0 ? line(-1) : line(i - 1));
+  const asking = all.filter((row) => /[?？]$/.test(row[0]) && row[0].length >= 8);
+  if (all.length === 0 || asking.length * 2 <= all.length) return null;
+  return all.flatMap((row, i) => {
+    const answer = row.slice(1).filter((cell) => !EMPTY_CELL.test(cell)).join('\n');
+    if (!/[?？]$/.test(row[0]) || !answer || !fits(answer)) return [];
+    return [{ kind: 'qa' as const, prompt: { form: 'asked' as const, question: row[0] }, answer, line: at(i) }];
+  });
+}
+
+/** A term a glossary row defines: a few words, no sentence punctuation. */
+const MAX_TERM_WORDS = 5;
+
+/**
+ * A glossary exported as two columns with no header ("Bloom filter<tab>A probabilistic set ..."):
+ * every row, the first too, defines its first cell by its second. Empty when any row is not so.
+ */
+function termRows(all: string[][], line: (i: number) => number): ExtractedCard[] {
+  const defines = (row: string[]) =>
+    row.length === 2 && row[0].length >= 2 && row[0].split(/\s+/).length <= MAX_TERM_WORDS && !/[.,;:!?]$/.test(row[0]) && /\p{L}/u.test(row[0]) &&
+    row[1].split(/\s+/).length > row[0].split(/\s+/).length && fits(row[1]);
+  if (all.length < 2 || !all.every(defines)) return [];
+  return all.map((row, i) => ({ kind: 'definition' as const, prompt: { form: 'define' as const, term: row[0], plural: false }, answer: row[1], line: line(i - 1) }));
 }
 
 function compareColumns(header: string[], rows: string[][], line: (i: number) => number): ExtractedCard[] {
