@@ -163,6 +163,8 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     for (let j = i; j < out.length && !blank(j) && length <= MIN_CONTENT_CHARS; j++) length += out[j].text.trim().length + 1;
     return length;
   };
+  /** The number of the last one-level outline heading ("2." of "2. Partitioning"), or null. */
+  let lastTop: number | null = null;
   /** The line of the last heading inferred in this stretch. */
   let inferred: number | null = null;
   const setHeading = (i: number, depth: number, title: string) => {
@@ -194,7 +196,11 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
     const outline = outlineHeading(text, outlineNote);
-    if (outline && (!outlineOnly || outline.depth > 1 || opensOutline(text, out[nextContent(i)]?.text.trim() ?? ''))) {
+    const top = SINGLE_LEVEL.exec(text)?.[1];
+    // "3. Indexes" after the topics "1. Replication" and "2. Partitioning" is the next one, sub-numbers or not.
+    const nextTop = top !== undefined && lastTop !== null && Number(top) === lastTop + 1;
+    if (outline && (!outlineOnly || outline.depth > 1 || nextTop || opensOutline(text, out[nextContent(i)]?.text.trim() ?? ''))) {
+      if (outline.depth === 1 && top !== undefined) lastTop = Number(top);
       dedentBody(out, code, i, end);
       strong(i, outline.depth + outlineShift, outline.title);
       continue;

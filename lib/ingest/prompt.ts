@@ -78,9 +78,11 @@ export type Prompt =
 
 /**
  * What a list enumerates: a noun phrase ("eviction policies"), a singular label and the topic it
- * belongs to ("Election" in "Raft overview": points about it), or the label it sits under.
+ * belongs to ("Election" in "Raft overview": points about it; no topic when it stands alone),
+ * what someone does ("The application does the following": `actor` and `verb` in its base form),
+ * or the label it sits under.
  */
-export type ListSubject = { noun: string } | { about: string; topic: string } | { under: string };
+export type ListSubject = { noun: string } | { about: string; topic: string } | { under: string } | { actor: string; verb: string };
 
 /** The thing a prompt asks about, where it names one: a defined term, a described subject. */
 export function promptSubject(prompt: Prompt): string | null {

@@ -109,8 +109,13 @@ function phrase(prompt: Prompt, topic: string | null): string {
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       if ('under' in prompt.subject) return `What are the ${prompt.count} points listed under "${prompt.subject.under}"${part}?`;
+      if ('actor' in prompt.subject) {
+        const { actor, verb } = prompt.subject;
+        return `What are the ${prompt.count} things ${articleLower(actor)} ${isPlural(actor) ? verb : verbThird(verb)}${part}?`;
+      }
       if ('about' in prompt.subject) {
         const about = lowerWords(prompt.subject.about);
+        if (!prompt.subject.topic) return `What are the ${prompt.count} points about ${about}${part}?`;
         // "By hash" under "Partitioning" names a way of it: "partitioning by hash".
         const way = /^\p{L}+/u.exec(about)?.[0];
         if (way && isPreposition(way.toLowerCase())) return `What are the ${prompt.count} points about ${lowerWords(prompt.subject.topic)} ${about}${part}?`;
@@ -226,6 +231,14 @@ function cellQuestion(thing: string, header: string): string {
   return `What ${/[^s]s$/i.test(header) ? 'are' : 'is'} the ${lowerWords(header)} of ${thing}?`;
 }
 
+
+/** "do" -> "does", "send" -> "sends", "fetch" -> "fetches", "carry" -> "carries": a base form in the third person. */
+function verbThird(verb: string): string {
+  if (/^(?:do|go)$/i.test(verb)) return `${verb}es`;
+  if (/(?:ch|sh|ss|x|z)$/i.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/i.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
 
 /** "scales" -> "scale", "fetches" -> "fetch", "goes" -> "go": a third-person verb's base form. */
 function verbBase(verb: string): string {

@@ -45,6 +45,11 @@ describe('inferHeadings', () => {
       note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
       ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],
     ],
+    [
+      'the next top number of an outline with no sub-numbers of its own',
+      note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '   1.2 Write-behind', '2. Queues', '   2.1 Work queues', '3. Indexes', '   - B-tree: balanced'),
+      ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues', '## 3. Indexes'],
+    ],
   ])('finds %s', (_, text, expected) => {
     expect(headingsOf(text)).toEqual(expected);
   });

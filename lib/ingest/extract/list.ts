@@ -4,7 +4,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
-import { describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing, sentenceParts } from '../sentence-parts';
+import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing, sentenceParts } from '../sentence-parts';
 import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
 import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
@@ -141,7 +141,7 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   return groups.flatMap((group, g) => {
     const part = groups.length > 1 ? { index: g + 1, total: groups.length } : undefined;
     const answer = group.map((item) => `${list.ordered ? `${number++}.` : '-'} ${item}`).join('\n');
-    const named = 'noun' in subject ? subject.noun : 'under' in subject ? subject.under : `${subject.about} ${subject.topic}`;
+    const named = 'noun' in subject ? subject.noun : 'under' in subject ? subject.under : 'actor' in subject ? subject.actor : `${subject.about} ${subject.topic}`;
     if (named.length > MAX_QUESTION_CHARS - 40 || answer.length > MAX_ANSWER_CHARS) return [];
     return [{ kind: 'list' as const, prompt: { form: 'list' as const, count: shown.length, subject, part }, answer, line }];
   });
@@ -204,7 +204,7 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   const facet = facetOf?.[1].replace(/\(s\)$/i, 's');
   // "Goal: spread data + load evenly" states the goal; only a name after the colon is what the facet is of.
   const owner = facetOf?.[2].trim() ?? '';
-  if (facetOf && facet && labelRole(facet) === 'facet' && !hasFiniteVerb(owner) && !/[+=<>]/.test(owner) && owner.split(/\s+/).length <= 4) {
+  if (facetOf && facet && labelRole(facet) === 'facet' && (!hasFiniteVerb(owner) || namesThing(owner)) && !/[+=<>]/.test(owner) && owner.split(/\s+/).length <= 4) {
     return { noun: `${lower(facet)} of ${owner}` };
   }
   // A short Latin-script label ("API", "znodes") is a name, whatever lexicon knows it.
@@ -214,6 +214,9 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     const label = HAN_OR_KANA.test(text) && !/[,.;:!?，。；：！？、]/u.test(text) && text.length <= MAX_FOREIGN_LABEL_CHARS;
     return label && topic && topic !== text ? { about: text, topic } : { under: text };
   }
+  // "The application does the following", "The client sends the following:": what someone does.
+  const doing = /^((?:the|a|an|each|every)\s+[\p{L}\s-]{2,40}?|[\p{Lu}][\p{L}\d-]*(?:\s+[\p{L}\d-]+){0,3}?)\s+(\p{Ll}+?)(?:es|s)\s+the\s+following(?:\s+(?:steps|things|actions))?$/u.exec(text);
+  if (doing && canBeVerb(doing[2]) && isNounPhrase(doing[1]) && !hasFiniteVerb(doing[1])) return { actor: doing[1], verb: doing[2] };
   const phrase =
     /^(?:here|there|these|those|below|following)\s+(?:are|is)\s+(?:generally |usually |typically |mainly |commonly |basically )?(?:a few |some |several |the following |the |\d+ )?(.+)$/i.exec(text)?.[1] ??
     /^(?:the following|following)\s+(.+?)\s+(?:are|is)\b.*$/i.exec(text)?.[1] ??
@@ -244,6 +247,8 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   }
   // A plural section title names its list: "Eviction policies" -> "What are the 3 eviction policies?";
   // a singular term is what the points are about, in its parent ("Safety" in "Raft").
+  // "Scaling reads" is an activity, not a kind of reads: it is what the points are about.
+  if (text === sectionTitle && isLabel(label) && /^\p{L}+ing\s/u.test(label) && !parentTitle) return { about: label, topic: '' };
   if (text === sectionTitle && isLabel(label) && isPlural(label) && !/[:：]/.test(label)) return { noun: lower(label) };
   const role = labelRole(label);
   const term = (role === 'term' || (role === 'facet' && !isPlural(label))) && namesThing(label) && /^\p{Lu}[\p{L}\s-]*$/u.test(label) && !/^\p{L}+ing$/u.test(label);
