@@ -222,6 +222,10 @@ describe('cards from passages with no recognised shape', () => {
     expect(questions.join(' ')).not.toMatch(/^Why|why can disks/);
   });
 
+  it('a verb with only a word of degree after it says how its subject fares', () => {
+    expect(cardsOf(note('# Sharding', '', 'Key choice matters most.'))).toEqual([['qa', 'What is true of Key choice?', 'Key choice matters most.']]);
+  });
+
   it('a hand-written question answered on its own line is a question card', () => {
     expect(cardsOf(note('# Queues', '', 'why queues? decouple producer and consumer, absorb spikes'))).toEqual([['qa', 'Why queues?', 'decouple producer and consumer, absorb spikes']]);
   });

@@ -382,6 +382,9 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   const setting = settingOf(parts);
   if (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate)) return { form: 'property', subject, generic, setting, ...place };
   const shape = shapeOf(parts);
+  // "Key choice matters most", "It works well": a verb with no object and a word or two of
+  // degree says how the subject fares, not what it does.
+  if (shape === 'do' && wordsIn(parts.predicate) <= 2 && !isNounPhrase(parts.predicate) && !CAUSATIVE_VERB.test(parts.verbBase)) return { form: 'property', subject, generic, setting, ...place };
   if (denies(parts)) {
     // "Raft never commits entries ..." -> "What does Raft never commit?"; other denials ("it is
     // never used for ...") are asked what is true of the subject.
