@@ -89,6 +89,8 @@ export function answerProblem(answer: string): string | null {
   if (FIGURE.test(answer)) return 'refers to a figure the card cannot show';
   if (CUT_OFF.test(answer) || unclosedParenthesis(answer)) return 'answer ends mid-sentence';
   if (URL.test(answer)) return 'a link, not something to recall';
+  // "[[Distributed tracing]], [[SLOs]]": links to other notes, not something to recall.
+  if (/\[\[/.test(answer) && !answer.replace(/\[\[[^\]]*\]\]/g, '').replace(/[\s,;.|·•-]+/g, '')) return 'links to other notes, not something to recall';
   if (/^\([^()]*\)$/su.test(answer.trim())) return 'an aside, not an answer';
   if (/[?？]$/.test(answer.trim())) return 'the answer is another question';
   return null;

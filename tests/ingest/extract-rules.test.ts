@@ -304,6 +304,13 @@ describe('numbered steps and question labels under a topic', () => {
   });
 });
 
+describe('labels that are sentences, clauses in other languages, and links to notes', () => {
+  it('asks none of them as a term', () => {
+    const questions = cardsOf(note('# Delivery', '', 'The guarantee stops at the broker: a payment still needs its own idempotency key.', '', '- Lucene no modifica archivos: escribe segmentos nuevos.', '', 'Related: [[Tracing]], [[Error budgets|SLOs]]')).map(([, q]) => q);
+    expect(questions.join(' ')).not.toMatch(/What (?:is|are) (?:the guarantee stops|Lucene no modifica|Related)/);
+  });
+});
+
 describe('toggles, callouts and task lists', () => {
   it('a toggle\'s summary question is answered by the toggle alone', () => {
     const text = note('# Consensus', '', '<details>', '<summary>Why do replicas need consensus?</summary>', '', 'They must agree on one order of writes.', '', '</details>', '', '> A quorum of five tolerates two failures.');

@@ -4,7 +4,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { canBeVerb, hasFiniteVerb, isDeterminer, isNounPhrase, statesPurpose } from '../sentence-parts';
+import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
@@ -309,12 +309,17 @@ export function isPlainTerm(text: string): boolean {
   return isTerm(text, MAX_PLAIN_TERM_WORDS) && !opensClause(text) && !/[?:]/.test(text) && /^[\p{L}\d]/u.test(text);
 }
 
+const MIN_FOREIGN_CLAUSE_WORDS = 4;
+
 function isTerm(term: string, maxWords: number): boolean {
   const words = term.split(/\s+/).filter(Boolean);
   // "Lambdas are great because they": a clause; "Strict": an adjective describing an option;
   // "Note": commentary. Facets ("Cost") stay: they are asked of their section.
   const role = labelRole(term);
   if (role === 'clause' || role === 'adjective' || /\b(?:because|that|which|who)\b/i.test(term)) return false;
+  // "Lucene no modifica archivos": four words or more the English lexicon does not read are a
+  // clause in another language, whose verbs the grammar cannot see.
+  if (words.length >= MIN_FOREIGN_CLAUSE_WORDS && !isEnglish(term)) return false;
   return (
     words.length > 0 &&
     words.length <= maxWords &&

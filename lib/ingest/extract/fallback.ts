@@ -177,6 +177,8 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   }
   // "hashing can't help: ...", "joins -> avoid: ..." are statements, not labels.
   if (!labelled || /->|=>|→|⇒|=/.test(labelled[1]) || (!isNounPhrase(labelled[1]) && labelRole(labelled[1]) !== 'facet') || /^(?:commentary|clause)$/.test(labelRole(labelled[1]))) return null;
+  // "The guarantee stops at Kafka's edge: ...": a determiner and a verb make a sentence, not a label.
+  if (/^(?:the|a|an|this|that|our|its|their)\s/i.test(labelled[1]) && hasFiniteVerb(labelled[1])) return null;
   const label = labelled[1].trim();
   // "n: total number of nodes": a variable of a formula, which names nothing on its own.
   if (/^\p{L}\d?$/u.test(label)) return null;
