@@ -6,6 +6,8 @@ import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural,
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 import { opensRecord } from './records';
+import { reasonOf } from './reason';
+import { lowerCommon, MAX_SUBJECT_WORDS, namesAKind, openingPhrase, settingOf } from './statement';
 
 /**
  * Cards for a passage no shape recogniser used: the coverage backbone. The passage is cut into
@@ -74,7 +76,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
-    const prompt = labelledStep(first, label) ?? reasonOf(first, label) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
+    const prompt = labelledStep(first, label) ?? reasonOf(first, label && placesIn(label) ? label : null) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -208,8 +210,6 @@ function wordsIn(text: string): number {
 
 /** Answers stay at most this long, so each card asks for one recallable piece. */
 const FOCUSED_CHARS = 400;
-/** A subject longer than this is a description, not a name to ask by. */
-const MAX_SUBJECT_WORDS = 6;
 /** Fill-in-the-blank sentences must be readable at a glance. */
 const MIN_CLOZE_CHARS = 30;
 const MAX_CLOZE_CHARS = 250;
@@ -396,66 +396,6 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place };
 }
 
-/** "Because the log is append-only, writes are cheap": a reason clause, a comma, and what it explains. */
-const LEADING_REASON = /^(because|since)\s+([^,;]{6,150}),\s+(\S.{10,})$/i;
-/** "Idempotent consumers are required, since ...": a statement, then the reason for it. */
-const TRAILING_REASON = /^(\S.{10,}?)(?:,\s*|\s+)(because|since)\s+(\S.{6,})$/i;
-
-/**
- * "Why are idempotent consumers required?" for a statement that gives its reason. A reason after
- * "since" must be a clause ("since 2010" is a time), the statement's subject a named or common noun
- * phrase (a pronoun could not say which), and a statement defining its subject stays a definition.
- */
-function reasonOf(statement: string, within: string | null): Prompt | null {
-  const text = statement.replace(/[.!]$/, '');
-  const leading = LEADING_REASON.exec(text);
-  const trailing = leading ? null : TRAILING_REASON.exec(text);
-  const [main, conjunction, reason] = leading ? [leading[3], leading[1], leading[2]] : trailing ? [trailing[1], trailing[2], trailing[3]] : ['', '', ''];
-  if (!main || (/^since$/i.test(conjunction) && !givesReason(reason))) return null;
-  const parts = sentenceParts(main);
-  if (!parts.startsWithSubject || (parts.subjectKind !== 'specific' && parts.subjectKind !== 'generic')) return null;
-  if (parts.subject.split(/\s+/).length > MAX_SUBJECT_WORDS || (parts.copula && namesAKind(parts.predicate))) return null;
-  // "X can do Y, but it is not ideal because ...": the reason is the last clause's, not X's.
-  if (/;|,\s+(?:but|and|so|while|whereas)\b/i.test(parts.predicate)) return null;
-  const question = inverted(parts);
-  if (!question) return null;
-  const generic = parts.subjectKind === 'generic';
-  return { form: 'reason', subject: generic ? lowerCommon(parts.subject) : parts.subject, generic, ...question, setting: settingOf(parts), ...(generic && within && placesIn(within) ? { within } : {}) };
-}
-
-/** After "since", a clause gives a reason; a short phrase ("since 2010", "since the last release") a time. */
-function givesReason(clause: string): boolean {
-  if (hasFiniteVerb(clause) || clause.split(/\s+/).some((word) => AUXILIARY.test(word))) return true;
-  return clause.split(/\s+/).length >= MIN_REASON_WORDS && !/^\d/.test(clause) && !isNounPhrase(clause);
-}
-
-const MIN_REASON_WORDS = 5;
-
-/**
- * The verb group turned for a question: "are required" -> "are" + "required", "does not lose
- * work" -> "does" + "not lose work", "is cheap" -> "is" + "cheap", "writes fast" -> "does" +
- * "write fast". Null when an adverb comes first ("then commits") or no predicate follows.
- */
-function inverted(parts: SentenceParts): { auxiliary: string; rest: string } | null {
-  const [lead, ...after] = parts.verb.split(/\s+/);
-  if (parts.auxiliary || parts.copula) {
-    if (lead.toLowerCase() !== (parts.auxiliary || lead).toLowerCase()) return null;
-    // "cannot be removed" -> "can" + "not be removed".
-    const cannot = /^cannot$/i.test(lead);
-    const rest = [...(cannot ? ['not'] : []), ...after, mainPredicate(parts.predicate)].filter(Boolean).join(' ');
-    return rest ? { auxiliary: cannot ? 'can' : lead.toLowerCase(), rest } : null;
-  }
-  if (after.length > 0) return null;
-  const verb = lead.toLowerCase();
-  const auxiliary = verb === parts.verbBase ? 'do' : /s$/.test(verb) ? 'does' : 'did';
-  return { auxiliary, rest: [parts.verbBase, mainPredicate(parts.predicate)].filter(Boolean).join(' ') };
-}
-
-/** A predicate without the relative clause after it ("the second operation, which is ..."). */
-function mainPredicate(predicate: string): string {
-  return predicate.split(/,\s+(?=(?:which|who)\b)/i)[0].trim();
-}
-
 /** "When a client exceeds its quota, the gateway answers 429": a condition, a comma, and what follows from it. */
 const CONDITIONAL = /^(when|whenever|if|once|after)\s+([^,;:]{6,100}?),\s+(\S.{10,})$/i;
 
@@ -470,31 +410,6 @@ function conditionOf(statement: string): Prompt | null {
   // "When it fails, ...": which "it" the question could not say.
   if (parts.subjectKind === 'none' || parts.subjectKind === 'pronoun') return null;
   return { form: 'condition', conjunction: match[1], condition: match[2], generic: parts.subjectKind !== 'specific' };
-}
-
-/** "In SQS a received message ...": the sentence's own setting, which places a generic subject better than its topic. */
-function settingOf(parts: SentenceParts): string | undefined {
-  const frame = parts.frame.trim().replace(/,$/, '');
-  // "With that option", "For each friend": a frame that refers back or quantifies places nothing.
-  if (/\b(?:this|that|these|those|each|every|such)\b/i.test(frame)) return undefined;
-  return /^(?:in|on|with|for|under|during|within)\s+[^,;:]{2,40}$/i.test(frame) ? frame : undefined;
-}
-
-/** A copula's complement that names a kind of thing ("a technique ...", "binomial experiment whereby ..."): a definition. */
-const NOUN_PHRASE_START = /^(?:a|an|the|one|any|some|each|its|their|used|called|known|also|similar|responsible)\b/i;
-
-function namesAKind(predicate: string): boolean {
-  const text = predicate.trim();
-  // One word after "is" is most often an adjective ("cheap"); a kind is named by a phrase.
-  const opening = openingPhrase(text);
-  // "is process of moving data": notes drop the article before a noun that an "of" phrase completes.
-  const nounOf = !/\s/.test(opening) && /^\S+\s+of\s/i.test(text) && isNounPhrase(opening) && !describes(opening);
-  return NOUN_PHRASE_START.test(text) || nounOf || (/\s/.test(opening) && isNounPhrase(opening));
-}
-
-/** The words of a predicate before its first preposition, clause or comma. */
-function openingPhrase(predicate: string): string {
-  return predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
 }
 
 function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do' {
@@ -551,10 +466,6 @@ function withoutCommentaryLabel(text: string): string {
   return label && labelRole(label[1].replace(/\.$/, '')) === 'commentary' ? capitalise(text.slice(label[0].length)) : text;
 }
 
-/** "Caches" opening a sentence reads "caches" inside a question; "Redis", "SQL" keep their capitals. */
-function lowerCommon(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
 
 
 /**
