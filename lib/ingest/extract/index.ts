@@ -1,15 +1,16 @@
-import type { ListItem, Paragraph, RootContent } from 'mdast';
+import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
-import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, KIND_LABEL, labelRole, READING_SECTION } from '../vocabulary';
-import { capitalise } from '../card-text';
+import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
 import { isName, passageCards } from './fallback';
+import { isGlossary } from './glossary';
+import { kindCard } from './kind-label';
 import { listCards } from './list';
 import { isTask, passagesOf, type Passage } from './passages';
 import { headingQuestionCard, itemQuestionCard, paragraphQuestionCards } from './question-answer';
@@ -197,49 +198,6 @@ function overlaps(node: RootContent, start: number, end: number): boolean {
   return from <= end && start <= to;
 }
 
-/** Fewest labelled blocks that make a glossary; more than half of them must name terms. */
-const MIN_GLOSSARY_LABELS = 4;
-/** "**Latency**: ...", "- Sharding - ...": the label a block opens with. */
-const BLOCK_LABEL = /^(?:\*\*|__)?([^*_:\n]{1,40}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)/u;
-
-/**
- * A run of labelled blocks (a section's paragraphs, or one list's items) most of whose labels
- * are terms is a glossary: its every label is a term,
- * so "Latency: the time a request takes" beside "Sharding: ..." defines latency, where alone under
- * a design it would be that design's latency.
- */
-function isGlossary(blocks: (RootContent | undefined)[]): boolean {
-  if (blocks.length < MIN_GLOSSARY_LABELS) return false;
-  const labels = blocks.flatMap((block) => {
-    const label = block?.type === 'paragraph' ? openingLabel(block) : null;
-    return label ? [label] : [];
-  });
-  const terms = labels.filter((label) => labelRole(label.trim()) === 'term').length;
-  return labels.length >= MIN_GLOSSARY_LABELS && terms * 2 > labels.length;
-}
-
-/**
- * "Definition: a hashing scheme where ..." under "Consistent hashing": "What is Consistent
- * hashing?"; "Example: ..." asks for an example of it. The topic must name something.
- */
-function kindCard(text: string, topic: string, line: number): ExtractedCard | null {
-  const label = KIND_LABEL.exec(text.trim());
-  if (!label || text.includes('\n') || !isName(topic.replace(/[:：]/g, ' '))) return null;
-  const answer = capitalise(text.trim().slice(label[0].length));
-  const prompt = label[1] ? { form: 'define' as const, term: topic, plural: false } : { form: 'example' as const, term: topic };
-  return { kind: 'definition', prompt, answer, line };
-}
-
-/** The label a paragraph opens with, read from its first inline nodes only (this runs on every block). */
-function openingLabel(paragraph: Paragraph): string | null {
-  const [first, second] = paragraph.children;
-  if (first?.type === 'strong') {
-    const after = second?.type === 'text' ? second.value : '';
-    return /^\s*(?::|[-–—]\s)/u.test(after) || /:\s*$/.test(toPlainText(first)) ? toPlainText(first).replace(/\s*:\s*$/, '').trim() : null;
-  }
-  return first?.type === 'text' ? (BLOCK_LABEL.exec(first.value.trimStart())?.[1]?.trim() ?? null) : null;
-}
-
 /**
  * `about`: the topic a commentary section ("Summary") speaks of, whose facets its label lines name.
  * `glossary`: every label names a term (isGlossary).
@@ -247,7 +205,7 @@ function openingLabel(paragraph: Paragraph): string | null {
 function blockCards(node: RootContent, sectionTitle: string, about: string | null, glossary: boolean): ExtractedCard[] {
   switch (node.type) {
     case 'paragraph': {
-      const kind = kindCard(toPlainText(node), about ?? sectionTitle, node.position?.start.line ?? 1);
+      const kind = kindCard(node, about ?? sectionTitle);
       if (kind) return [kind];
       const records = lineDefinitions(node, about, sectionTitle);
       return records.length > 0 ? records : definitionCards(node, sectionTitle, null, glossary);
