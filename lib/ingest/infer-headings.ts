@@ -15,7 +15,10 @@ import { COURSE_SUFFIX, labelRole } from './vocabulary';
  * - decorated titles: a short title after an enumerator or arrow ("(i) Title", "① Title",
  *   "[A] Title", "→ Title") or before ":-" ("1) Title :-", "title :-");
  * - weak headings: short title-like lines between blank lines, ALL-CAPS lines, short labels ending
- *   in ":" or ":-", and lines that are wholly bold.
+ *   in ":" or ":-", and lines that are wholly bold; in a stretch of short hand-written lines, also
+ *   a capitalised name of a few words on a line of its own.
+ * In a note that uses multi-level outline numbers, outline lines head topics in short stretches
+ * too, and the lines indented under them move left to become their body.
  * Inferred headings nest under the written heading above their stretch: depth 1 becomes its depth
  * + 1 (an outline number's depth counts from the shallowest one in the stretch). Weak headings sit
  * one level below the last strong one; labels and decorated titles nest by style below the last

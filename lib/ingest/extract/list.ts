@@ -147,6 +147,7 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   });
 }
 
+/** "on 1 chat flow": a label whose first word is a preposition. */
 function isPrepositionWord(text: string): boolean {
   return isPreposition(text.split(/\s+/)[0].toLowerCase());
 }
