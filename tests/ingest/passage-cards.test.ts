@@ -124,7 +124,7 @@ describe('cards from passages with no recognised shape', () => {
     [
       'a number word opens a subject, it is not one',
       note('# Queues', '', 'Two models both get called queues by most people.'),
-      [['qa', 'What are the key points of Queues?', '- Two models both get called queues by most people.']],
+      [['qa', 'What is true of Queues?', 'Two models both get called queues by most people.']],
     ],
     [
       'a quantified subject is plural',

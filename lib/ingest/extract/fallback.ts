@@ -96,10 +96,13 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
 
 /** "write back: write to cache only" asked "What is write back?" is answered by what follows its label. */
 function withoutAskedLabel(statement: string, prompt: Prompt): string {
-  const label = prompt.form === 'define' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : prompt.form === 'cell' ? prompt.header : null;
+  const label = prompt.form === 'define' || prompt.form === 'example' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : prompt.form === 'cell' ? prompt.header : null;
   if (!label || statement.slice(0, label.length).toLowerCase() !== label.toLowerCase()) return statement;
   const separator = /^\s*(?::|[-–—=]|-+>|=+>|→|⇒)\s+(?=\S)/u.exec(statement.slice(label.length));
-  return separator ? statement.slice(label.length + separator[0].length) : statement;
+  if (!separator) return statement;
+  const rest = statement.slice(label.length + separator[0].length);
+  // "Hardware failures: e.g., lose power" asked for an example is answered "lose power".
+  return prompt.form === 'example' ? rest.replace(EXAMPLE_OPENING, '') || rest : rest;
 }
 
 /** ", used by most stores,", ", the leader,": an aside set off by commas after the subject, of a few words. */

@@ -112,7 +112,7 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
     return [{ kind: 'definition', prompt: { form: 'define', term: title, plural: false }, answer, line: first.line }];
   }
   // A whole English sentence, not a fragment ("minimum of a quadratic, equate ... to 0").
-  const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && hasFiniteVerb(first.text);
+  const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && (hasFiniteVerb(first.text) || first.text.split(/\s+/).length >= MIN_SENTENCE_WORDS);
   if (leftovers.length === 1 && !foreign && sentence) return [{ kind: 'qa', prompt: { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
   return null;
 }
@@ -139,6 +139,9 @@ function attachedToPrevious(leftover: { text: string; line: number }, cards: Ext
 
 /** "A word that means ...", "A protocol for ...": an indefinite noun and what restricts it, describing a kind. */
 const DESCRIPTION = /^(?:a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:that|which|who|whose|where|for|used|of)\b/iu;
+
+/** A capitalised statement ending in a full stop with this many words is a sentence, whatever the parser found in it. */
+const MIN_SENTENCE_WORDS = 8;
 
 /** A definition read off unparsed statements holds at most this many. */
 const MAX_DEFINING_STATEMENTS = 3;
