@@ -82,7 +82,13 @@ export type Prompt =
  * what someone does ("The application does the following": `actor` and `verb` in its base form),
  * or the label it sits under.
  */
-export type ListSubject = { noun: string } | { about: string; topic: string } | { under: string } | { actor: string; verb: string };
+export type ListSubject =
+  | { noun: string }
+  | { about: string; topic: string }
+  | { under: string }
+  | { actor: string; verb: string }
+  /** "If X, this implies:": the lead-in's own clause asked of its object ("If X, what does this imply?"). */
+  | { frame: string; subject: string; auxiliary: string; rest: string };
 
 /** The thing a prompt asks about, where it names one: a defined term, a described subject. */
 export function promptSubject(prompt: Prompt): string | null {

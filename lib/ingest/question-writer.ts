@@ -109,6 +109,11 @@ function phrase(prompt: Prompt, topic: string | null): string {
     case 'list': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       if ('under' in prompt.subject) return `What are the ${prompt.count} points listed under "${prompt.subject.under}"${part}?`;
+      if ('auxiliary' in prompt.subject) {
+        const { frame, subject, auxiliary, rest } = prompt.subject;
+        const asked = `what ${auxiliary} ${articleLower(subject)} ${rest}${part}?`;
+        return frame ? `${capitalise(frame)}, ${asked}` : inTopic(capitalise(asked), topic);
+      }
       if ('actor' in prompt.subject) {
         const { actor, verb } = prompt.subject;
         return `What are the ${prompt.count} things ${articleLower(actor)} ${isPlural(actor) ? verb : verbThird(verb)}${part}?`;

@@ -5,10 +5,11 @@ import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing, sentenceParts } from '../sentence-parts';
-import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, FIRST_VERB, listedReadings, NOUN, VB } from '../sentence-parts/lexicon';
 import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
+import { inverted } from './reason';
 import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
@@ -133,7 +134,7 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const shown = byTerm ? (terms as string[]) : items;
   const found = subjectOf(leadIn, sectionTitle, parentTitle);
   // "Maintain two separate copies of the database:" over two items counts what they are.
-  const counted = 'under' in found ? countedNoun(leadIn, shown.length) : null;
+  const counted = 'under' in found || ('about' in found && !found.topic) ? countedNoun(leadIn, shown.length) : null;
   const subject = counted ? { noun: counted } : found;
   const groups = chunk(shown, MAX_ITEMS_PER_CARD);
   const line = list.position?.start.line ?? 1;
@@ -141,7 +142,7 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   return groups.flatMap((group, g) => {
     const part = groups.length > 1 ? { index: g + 1, total: groups.length } : undefined;
     const answer = group.map((item) => `${list.ordered ? `${number++}.` : '-'} ${item}`).join('\n');
-    const named = 'noun' in subject ? subject.noun : 'under' in subject ? subject.under : 'actor' in subject ? subject.actor : `${subject.about} ${subject.topic}`;
+    const named = 'noun' in subject ? subject.noun : 'under' in subject ? subject.under : 'actor' in subject ? subject.actor : 'about' in subject ? `${subject.about} ${subject.topic}` : `${subject.frame} ${subject.subject} ${subject.rest}`;
     if (named.length > MAX_QUESTION_CHARS - 40 || answer.length > MAX_ANSWER_CHARS) return [];
     return [{ kind: 'list' as const, prompt: { form: 'list' as const, count: shown.length, subject, part }, answer, line }];
   });
@@ -259,7 +260,33 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     // "1 on 1 chat flow" keeps its number: without it the title would open on a preposition.
     return { about: /^\p{L}+\s/u.test(label) && isPrepositionWord(label) ? text : label, topic: parentTitle };
   }
-  return { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
+  return (text !== sectionTitle && clauseSubject(text)) || { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
+}
+
+/** A lead-in's object phrase is a topic of this many words at most. */
+const MAX_ABOUT_WORDS = 8;
+
+/**
+ * A lead-in that is a clause, asked as one: "If the transaction spans nodes, this implies" ->
+ * "If the transaction spans nodes, what does this imply?" (the verb ends it, its object is the
+ * list); "Recall atomicity in ACID transactions" -> points about atomicity in ACID transactions.
+ */
+function clauseSubject(text: string): ListSubject | null {
+  const parts = sentenceParts(text);
+  // "Recall atomicity in ...": an instruction, its verb one the lexicon lists first as a verb.
+  const instruction = /^(\p{L}+)\s+(\S.*)$/u.exec(text);
+  const order = !parts.verb && instruction && listedReadings(instruction[1].toLowerCase()) & FIRST_VERB && listedReadings(instruction[1].toLowerCase()) & VB ? instruction[2] : null;
+  if (!parts.verb && !order) return null;
+  // An object pointing elsewhere ("these steps") or cut off ("RPC when") names no topic.
+  const object = (order ?? parts.predicate).trim();
+  if ((order || (parts.subjectKind === 'none' && !parts.frame.trim())) && object && isNounPhrase(object) && object.split(/\s+/).length <= MAX_ABOUT_WORDS && !REFERRING_WORD.test(object) && !/\b(?:when|if|to|for|with|that|which|as)$/i.test(object)) {
+    return { about: object, topic: '' };
+  }
+  if (order) return null;
+  // "this implies", "the coordinator sends": a pointing word or a determiner opens the subject; "we cover" says nothing of it.
+  if (object || parts.copula || !(/^(?:this|that|it|these|those)$/i.test(parts.subject.trim()) || parts.subjectKind === 'generic')) return null;
+  const turned = inverted(parts);
+  return turned ? { frame: parts.frame.trim().replace(/,$/, ''), subject: parts.subject.trim(), ...turned } : null;
 }
 
 const MAX_NAME_LABEL_WORDS = 3;

@@ -44,7 +44,7 @@ const MIN_REASON_WORDS = 5;
  * work" -> "does" + "not lose work", "is cheap" -> "is" + "cheap", "writes fast" -> "does" +
  * "write fast". Null when an adverb comes first ("then commits") or no predicate follows.
  */
-function inverted(parts: SentenceParts): { auxiliary: string; rest: string } | null {
+export function inverted(parts: SentenceParts): { auxiliary: string; rest: string } | null {
   const [lead, ...after] = parts.verb.split(/\s+/);
   if (parts.auxiliary || parts.copula) {
     if (lead.toLowerCase() !== (parts.auxiliary || lead).toLowerCase()) return null;
