@@ -172,7 +172,9 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
     // "cache-aside (lazy loading)": a short noun phrase in the parentheses is another name.
     const other = aside[2].trim();
     const short = (phrase: string) => phrase.trim().split(/\s+/).length <= 3;
-    if (short(aside[1]) && short(other) && isNounPhrase(other) && !hasFiniteVerb(other)) return { form: 'alias', term: aside[1].trim() };
+    // "(client, Redis, trie)" lists parts and "(updated hourly)" says when: neither is another name.
+    const name = !/[,;]/.test(other) && !/^\p{L}+ed\b/u.test(other);
+    if (short(aside[1]) && short(other) && name && isNounPhrase(other) && !hasFiniteVerb(other)) return { form: 'alias', term: aside[1].trim() };
     return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
   }
   const labelled = LABEL_AND_TEXT.exec(statement);
