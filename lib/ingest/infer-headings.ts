@@ -36,8 +36,10 @@ export function inferHeadings(lines: Line[]): Line[] {
   if (stretches.length === 0 && !opening && !outlineNote) return lines;
   const out = lines.map((line) => ({ ...line }));
   if (opening) out[opening.line].text = `${'#'.repeat(Math.max(1, all[0].base))} ${opening.title}`;
+  // A note with no written heading may open on its own title line (isNoteHeadline).
+  const headline = all.length === 1 && all[0].infer ? lines.findIndex((line) => line.text.trim() !== '') : -1;
   // An outline's numbers head its topics however short the stretch they sit in.
-  for (const stretch of all) inferInStretch(out, code, stretch, outlineNote, !stretch.infer);
+  for (const stretch of all) inferInStretch(out, code, stretch, outlineNote, !stretch.infer, headline);
   return out;
 }
 
@@ -135,9 +137,10 @@ function findStretches(lines: Line[], code: boolean[]): Stretch[] {
 
 /**
  * `outlineOnly`: a stretch short enough to need no inferred topics still takes its outline numbers
- * as headings (in an outline note), and nothing else.
+ * as headings (in an outline note), and nothing else. `headline`: the first line of a note with no
+ * written heading, or -1.
  */
-function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean): void {
+function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean, headline: number): void {
   if (outlineOnly && !outlineNote) return;
   const { start, end, base } = stretch;
   const handWritten = !outlineOnly && shortLined(out, code, stretch);
@@ -236,7 +239,8 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
       // ("Sharding" / "key choice matters most"); a noun phrase there is a subtitle ("load balancing").
       weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1) && !(inferred === i - 1 && isLowerCaseTitle(text) && hasFiniteVerb(text)), handWritten) ??
       (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null) ??
-      (handWritten && isHandTitle(text, previousContent(i), following, paragraphLength(next)) ? { title: text, label: false } : null);
+      (handWritten && isHandTitle(text, previousContent(i), following, paragraphLength(next)) ? { title: text, label: false } : null) ??
+      (i === headline && isNoteHeadline(text, next - i) ? { title: text, label: false } : null);
     if (!weak) continue;
     if (weak.label) {
       // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
@@ -469,6 +473,14 @@ function isProseTitle(text: string, previous: string, following: string, afterBr
     words(following) > maxWords &&
     !LIST_ITEM.test(following)
   );
+}
+
+/**
+ * The first line of a note with no heading, alone above its first paragraph, is the note's own
+ * title even when it reads like a record ("CS 4xx - distributed sys - notes 10/14").
+ */
+function isNoteHeadline(text: string, gapToNext: number): boolean {
+  return gapToNext > 1 && words(text) <= MAX_WEAK_WORDS && !/[.!?:;,]$/.test(text) && isTitle(text, MAX_TITLE);
 }
 
 /** A title written on its own line in a run of hand-written lines has this many words at most ("Kafka", "Load balancing"). */

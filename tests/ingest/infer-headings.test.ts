@@ -41,6 +41,11 @@ describe('inferHeadings', () => {
       ['# Queues - lecture 6', '# Kafka', '# RabbitMQ'],
     ],
     [
+      'a note\'s first line standing alone as its title, though it reads like a record',
+      note('CS 4xx - distributed systems - notes 10/14', '', '2PC: the coordinator sends prepare, then commit or abort to every participant.'),
+      ['# CS 4xx - distributed systems - notes 10/14'],
+    ],
+    [
       'an indented outline under a written heading, however short',
       note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
       ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],
