@@ -23,9 +23,10 @@ function errorsOf(files: UploadedFile[], pasted?: { title: string; text: string 
 
 describe('unpackUpload', () => {
   it('keeps note files as they are, named by their file name', () => {
-    expect(notesOf([note('caching.md', '# Caching'), note('queues.txt', 'Queues')])).toEqual([
+    expect(notesOf([note('caching.md', '# Caching'), note('queues.txt', 'Queues'), note('export.html', '<p>Sharding</p>')])).toEqual([
       { path: 'caching.md', storedPath: 'caching.md', text: '# Caching' },
       { path: 'queues.txt', storedPath: 'queues.txt', text: 'Queues' },
+      { path: 'export.html', storedPath: 'export.html', text: '<p>Sharding</p>' },
     ]);
   });
 
