@@ -143,6 +143,13 @@ describe('definition and cloze cards', () => {
     expect(kinds(note('# Uploader', '', '**Latency**: under 200 ms at p99.'), 'definition')).toEqual([['What is the latency of Uploader?', 'Under 200 ms at p99.']]);
   });
 
+  it('a single piece of advice under a term is asked as its approach; an order framing a statement is not advice', () => {
+    expect(cardsOf(note('# Stateless services', '', 'Keep session data out of the web servers so that any server can take any request.'))).toEqual([
+      ['qa', 'What is the approach for Stateless services?', 'Keep session data out of the web servers so that any server can take any request.'],
+    ]);
+    expect(cardsOf(note('# Message key', '', 'Note that the key is not the same thing as the partition number.')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
+  });
+
   it('a section opened by a description of a kind defines its title, a facet-like one too', () => {
     const text = note('# Storage', '', '## Durability', 'A property that keeps committed data through crashes and power loss.', '', '- Needs fsync');
     expect(kinds(text, 'definition')).toContainEqual(['What is Durability?', 'A property that keeps committed data through crashes and power loss.']);

@@ -2,7 +2,8 @@ import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
-import { hasFiniteVerb, isEnglish, isNounPhrase } from '../sentence-parts';
+import { hasFiniteVerb, isEnglish, isNounPhrase, sentenceParts } from '../sentence-parts';
+import { FIRST_VERB, listedReadings, VB } from '../sentence-parts/lexicon';
 import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
@@ -113,7 +114,18 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
   }
   // A whole English sentence, not a fragment ("minimum of a quadratic, equate ... to 0").
   const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && (hasFiniteVerb(first.text) || first.text.split(/\s+/).length >= MIN_SENTENCE_WORDS);
-  if (leftovers.length === 1 && !foreign && sentence) return [{ kind: 'qa', prompt: { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
+  if (leftovers.length === 1 && !foreign && sentence) {
+    // "Keep session data out of the web servers ...": advice under the term, asked as its approach.
+    // An order to the reader about the text ("Note that ...", "Suppose we ...", "Keep in mind ...")
+    // frames a statement, it gives no advice; nor does a verb in the third person ("Gets ...").
+    const parts = sentenceParts(first.text);
+    const opening = /^\p{L}+/u.exec(first.text)?.[0].toLowerCase() ?? '';
+    // "GET /v1/hotels" is an endpoint, not an order: the verb is a word in sentence case.
+    const sentenceCase = /^\p{Lu}\p{Ll}+\s+(?!\p{Lu}\p{Ll})/u.test(first.text);
+    const order = sentenceCase && ((parts.verb !== '' && parts.subjectKind === 'none' && parts.frame === '' && opening === parts.verbBase) || (!parts.verb && (listedReadings(opening) & FIRST_VERB) !== 0 && (listedReadings(opening) & VB) !== 0));
+    const advice = order && !IMPERATIVE_FRAME.test(first.text);
+    return [{ kind: 'qa', prompt: advice ? { form: 'approach', term: title } : { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
+  }
   return null;
 }
 
@@ -139,6 +151,9 @@ function attachedToPrevious(leftover: { text: string; line: number }, cards: Ext
 
 /** "A word that means ...", "A protocol for ...": an indefinite noun and what restricts it, describing a kind. */
 const DESCRIPTION = /^(?:a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:that|which|who|whose|where|for|used|of)\b/iu;
+
+/** "Note that", "Suppose", "Assume", "Keep in mind", "Please ...": an order that frames a statement. */
+const IMPERATIVE_FRAME = /^(?:please\b|note\b|suppose\b|assume\b|imagine\b|recall\b|remember\b|keep in mind\b|bear in mind\b|consider\b|see\b)/i;
 
 /** A capitalised statement ending in a full stop with this many words is a sentence, whatever the parser found in it. */
 const MIN_SENTENCE_WORDS = 8;
