@@ -81,7 +81,8 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     for (const text of fallback.leftover) {
       const problem = answerProblem(text);
       if (problem) skipped.push({ line: passage.line, reason: problem });
-      else leftovers.push({ text, line: passage.line });
+      // A callout's icon ("💡 Route reads ...") is no part of the statement.
+      else leftovers.push({ text: text.replace(LEADING_ICON, ''), line: passage.line });
     }
   }
   const opening = nodes[0]?.position?.start.line;
@@ -128,6 +129,8 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
   }
   return null;
 }
+
+const LEADING_ICON = /^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*/u;
 
 /** "That makes layer 7 slower ..." opens on a word pointing back at what was just said. */
 const POINTS_BACK = /^(?:this|that|these|those)\s+\p{Ll}/iu;
