@@ -108,6 +108,8 @@ function roleOf(token: Token, lower: string, first: boolean): Role {
  * digits and capitalised words inside a sentence are names.
  */
 function readingsOf(text: string, lower: string, first: boolean): number {
+  // "f failures", "w/ 2f+1 nodes": a lone letter other than "a" and "I" is a variable or a shorthand, never a verb.
+  if (lower.length === 1 && lower !== 'a' && lower !== 'i') return NNP | N;
   if (/[_/]|\.\p{L}/u.test(text) || /\d/.test(text)) return NNP | (/\p{Lu}{2,}s$/u.test(text) ? NS : N);
   if (/^\p{Lu}{2,}s$/u.test(text)) return NNP | NS; // "CDNs", "APIs"
   if (/\p{Lu}/u.test(text.slice(1)) && !text.includes('-')) return NNP | N; // "IANA", "gRPC", "ZooKeeper"
