@@ -230,6 +230,10 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(note('# Queues', '', 'why queues? decouple producer and consumer, absorb spikes'))).toEqual([['qa', 'Why queues?', 'decouple producer and consumer, absorb spikes']]);
   });
 
+  it('two statements opening on technical names of one shape are two cards', () => {
+    expect(cardsOf(note('# Eviction', '', 'LRU drops the entry used least recently. LFU drops the entry used least often.')).map(([, q]) => q)).toEqual(['What does LRU drop?', 'What does LFU drop?']);
+  });
+
   it('a paragraph pointing back at the one before is read with its card, not as a key point', () => {
     const text = note('# Proxies', '', 'Reverse proxies terminate TLS and forward plain requests to the servers behind them.', '', 'That frees the servers from doing any encryption work.');
     expect(cardsOf(text)).toEqual([

@@ -285,7 +285,7 @@ function focusedChunks(statements: string[]): string[][] {
     const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement);
     // "Layer 7 balancers read ..." after "Layer 4 balancers route ...": a statement about a
     // parallel subject (another kind of the same thing) is a card of its own.
-    const newSubject = !answers && current !== undefined && mayBeParallel(current[0], statement) && parallelSubjects(namedSubject(current[0]), namedSubject(statement));
+    const newSubject = !answers && current !== undefined && (mayBeParallel(current[0], statement) || bothNamed(current[0], statement)) && parallelSubjects(namedSubject(current[0]), namedSubject(statement));
     if (current && (joins || answers) && !newSubject && current.length < 4 && size + statement.length + 1 <= FOCUSED_CHARS) {
       current.push(statement);
       size += statement.length + 1;
@@ -307,11 +307,22 @@ function mayBeParallel(a: string, b: string): boolean {
   return opening(b).some((word) => first.includes(word));
 }
 
-/** "Layer 4 balancers" and "Layer 7 balancers", "Push CDNs" and "Pull CDNs": two kinds of one thing. */
+/** "LRU drops ..." then "LFU drops ...", "Cache-aside ..." then "Write-through ...": two statements opening on technical names. */
+const TECHNICAL_NAME = /^(?:\p{Lu}{2,6}\d?|\p{Lu}\p{Ll}+(?:-\p{L}+)+)\s/u;
+
+function bothNamed(a: string, b: string): boolean {
+  return TECHNICAL_NAME.test(a) && TECHNICAL_NAME.test(b) && a.slice(0, a.indexOf(' ')) !== b.slice(0, b.indexOf(' '));
+}
+
+/**
+ * "Layer 4 balancers" and "Layer 7 balancers", "Push CDNs" and "Pull CDNs": two kinds of one
+ * thing; "LRU" and "LFU", "Cache-aside" and "Write-through": two technical names of one shape.
+ */
 function parallelSubjects(a: string | null, b: string | null): boolean {
   const head = (text: string) => text.toLowerCase().replace(/^(?:a|an|the)\s+/, '').split(/\s+/);
   if (!a || !b || head(a).join(' ') === head(b).join(' ')) return false;
   const [wordsA, wordsB] = [head(a), head(b)];
+  if (wordsA.length === 1 && wordsB.length === 1) return TECHNICAL_NAME.test(`${a} `) && TECHNICAL_NAME.test(`${b} `);
   return wordsA.length > 1 && wordsB.length > 1 && wordsA.at(-1) === wordsB.at(-1);
 }
 
