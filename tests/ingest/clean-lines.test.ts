@@ -4,6 +4,7 @@ import { blankCaptions, blankPageNumbers } from '@/lib/ingest/clean/debris';
 import { joinBrokenWords } from '@/lib/ingest/clean/broken-words';
 import { blankFrontMatter } from '@/lib/ingest/clean/front-matter';
 import { joinPageBreaks } from '@/lib/ingest/clean/page-breaks';
+import { repairOcrLetters } from '@/lib/ingest/clean/ocr-letters';
 import { toLines } from '@/lib/ingest/lines';
 
 const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
@@ -14,10 +15,21 @@ describe('line cleaning keeps the line count', () => {
     ['a lone marker before an outline number is dropped, the section title kept', ['-', '4.3. Hadoop (File System)', '-', 'Stores blocks.'], ['', '4.3. Hadoop (File System)', '', '- Stores blocks.']],
     ['glyph bullets become dashes', ['• first', '  ◦ nested', '▪ third', '  ↳ arrow'], ['- first', '  - nested', '- third', '  - arrow']],
     ['code is untouched', ['```', '-', '• x', '```'], ['```', '-', '• x', '```']],
+    ['OCR\'s "o" and "»" bullets, two or more, are dropped', ['o round robin - each server in turn', 'o least conn - fewest open connections', '» L4 vs L7: ports or paths'], ['round robin - each server in turn', 'least conn - fewest open connections', 'L4 vs L7: ports or paths']],
+    ['one "o" opening a line is a word', ['o well, the cache was cold'], ['o well, the cache was cold']],
   ])('bullets: %s', (_, input, expected) => {
     const out = normaliseBullets(toLines(input.join('\n')));
     expect(texts(out)).toEqual(expected);
     expect(out.map((l) => l.origin)).toEqual(input.map((_, i) => i + 1));
+  });
+
+  it.each([
+    ['Load Ba|ancing', 'Load Balancing'],
+    ['| a | b |', '| a | b |'],
+    ['grep x|wc', 'grep x|wc'],
+    ['`a|b` in code', '`a|b` in code'],
+  ])('OCR letters: %s', (input, expected) => {
+    expect(texts(repairOcrLetters(toLines(input)))).toEqual([expected]);
   });
 
   it.each([

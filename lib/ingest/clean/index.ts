@@ -1,4 +1,5 @@
 import { inferHeadings } from '../infer-headings';
+import { repairOcrLetters } from './ocr-letters';
 import { toLines, type Line } from '../lines';
 import { normaliseBullets } from './bullets';
 import { blankCaptions, blankPageNumbers } from './debris';
@@ -16,7 +17,8 @@ const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
  * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
- * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, paragraphs
+ * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, letters OCR
+ * read as symbols ("Ba|ancing"), paragraphs
  * split by a page break, escaped list numbers ("1\."), inferred
  * headings (which read chapter numbers and list numbers), then page numbers.
  * The result maps every cleaned line back to its line in the original note.
@@ -31,6 +33,7 @@ export function cleanNote(text: string): Line[] {
   lines = convertTabTables(lines);
   lines = blankCaptions(lines);
   lines = joinBrokenWords(lines);
+  lines = repairOcrLetters(lines);
   lines = joinPageBreaks(lines);
   lines = unescapeListNumbers(lines);
   lines = inferHeadings(lines);
