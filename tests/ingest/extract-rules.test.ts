@@ -155,6 +155,11 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toContainEqual(['What is Durability?', 'A property that keeps committed data through crashes and power loss.']);
   });
 
+  it('a label joining conditions with a comma is no term', () => {
+    const questions = cardsOf(note('# Picking a store', '', '- huge write volume, simple lookups => a wide-column store', '- multi-row transactions => a relational database')).map(([, q]) => q);
+    expect(questions.join(' ')).not.toMatch(/What (?:is|are) huge write volume/);
+  });
+
   it('asks for the approach when a label is followed by advice', () => {
     const text = note('# Retries', '', '- Jitter: Add randomness to avoid a thundering herd.');
     expect(kinds(text, 'definition')).toEqual([['What is the approach for Jitter?', 'Add randomness to avoid a thundering herd.']]);

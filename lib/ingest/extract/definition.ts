@@ -317,6 +317,8 @@ function isTerm(term: string, maxWords: number): boolean {
   // "Note": commentary. Facets ("Cost") stay: they are asked of their section.
   const role = labelRole(term);
   if (role === 'clause' || role === 'adjective' || /\b(?:because|that|which|who)\b/i.test(term)) return false;
+  // "huge write volume, simple lookups => NoSQL": a comma joins conditions, a term names one thing.
+  if (/,\s/.test(term) && !/\(/.test(term)) return false;
   // "Lucene no modifica archivos": four words or more the English lexicon does not read are a
   // clause in another language, whose verbs the grammar cannot see.
   if (words.length >= MIN_FOREIGN_CLAUSE_WORDS && !isEnglish(term)) return false;
