@@ -2,6 +2,7 @@ import { codeMask, type Line } from '../lines';
 import { isKnownWord } from '../sentence-parts';
 import { stems } from '../sentence-parts/words';
 
+const BAR_BETWEEN_LETTERS = /\p{Ll}\|\p{Ll}/u;
 /** A word with a vertical bar between two lower-case letters ("Ba|ancing"). */
 const BARRED_WORD = /\p{L}*\p{Ll}\|\p{Ll}\p{L}*/gu;
 
@@ -11,6 +12,8 @@ const BARRED_WORD = /\p{L}*\p{Ll}\|\p{Ll}\p{L}*/gu;
  * pipe). Lines with code spans are untouched, as is code. Line count and origins are unchanged.
  */
 export function repairOcrLetters(lines: Line[]): Line[] {
+  // Most notes hold no barred word: the code mask is only worked out for those that do.
+  if (!lines.some((line) => BAR_BETWEEN_LETTERS.test(line.text))) return lines;
   const code = codeMask(lines);
   return lines.map((line, i) => {
     if (code[i] || !line.text.includes('|') || line.text.includes('`')) return line;

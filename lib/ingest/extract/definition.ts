@@ -319,10 +319,7 @@ function isTerm(term: string, maxWords: number): boolean {
   if (role === 'clause' || role === 'adjective' || /\b(?:because|that|which|who)\b/i.test(term)) return false;
   // "huge write volume, simple lookups => NoSQL": a comma joins conditions, a term names one thing.
   if (/,\s/.test(term) && !/\(/.test(term)) return false;
-  // "Lucene no modifica archivos": four words or more the English lexicon does not read are a
-  // clause in another language, whose verbs the grammar cannot see.
-  if (words.length >= MIN_FOREIGN_CLAUSE_WORDS && !isEnglish(term)) return false;
-  return (
+  const shaped = (
     words.length > 0 &&
     words.length <= maxWords &&
     term.length >= 2 &&
@@ -333,6 +330,9 @@ function isTerm(term: string, maxWords: number): boolean {
     // "Learn: ...", "Forward: ...": a verb or an adverb names no thing ("Read replica" still does).
     (role === 'part' || isNounPhrase(term))
   );
+  // "Lucene no modifica archivos": four words or more the English lexicon does not read are a
+  // clause in another language, whose verbs the grammar cannot see.
+  return shaped && (words.length < MIN_FOREIGN_CLAUSE_WORDS || isEnglish(term));
 }
 
 function plain(nodes: PhrasingContent[]): string {
