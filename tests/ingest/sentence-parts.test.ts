@@ -24,6 +24,7 @@ const CASES: Row[] = [
   ['Eventual consistency means replicas converge once writes stop.', 'Eventual consistency | consistency | specific', 'means | mean | ', '', 'replicas converge once writes stop'],
   ['Table 2 lists the supported regions.', 'Table 2 | Table 2 | specific', 'lists | list | ', '', 'the supported regions'],
   ['On the left, a sidebar lists the folders.', 'a sidebar | sidebar | generic', 'lists | list | ', '', 'the folders', 'On the left,'],
+  ['Tolerating duplicates means making the handler idempotent.', 'Tolerating duplicates | Tolerating | specific', 'means | mean | ', '', 'making the handler idempotent'],
   ['Quorums of n nodes tolerate f failures.', 'Quorums of n nodes | Quorums | generic', 'tolerate | tolerate | ', '', 'f failures'],
   ['Postgres supports both row-level and table-level locks.', 'Postgres | Postgres | specific', 'supports | support | ', '', 'both row-level and table-level locks'],
   ['Horizontal scaling adds more machines instead of bigger ones.', 'Horizontal scaling | scaling | specific', 'adds | add | ', '', 'more machines instead of bigger ones'],

@@ -83,7 +83,9 @@ function subjectAndVerb(words: Word[], start: number, scope: number): Clause | n
     if (words[verb.end]?.text === ':') continue;
     // "Two models get ...", "Tolerating duplicates means ...": a number or a gerund alone is no
     // subject when the word after it may be the plural noun it counts or takes as object.
-    if (k === start + 1 && (words[start].role === 'num' || (words[start].tags & VBG && /ing$/.test(words[start].lower))) && words[k].tags & NS && !(words[k].tags & FIRST_VERB)) continue;
+    // "Tolerating duplicates means ...": a plural that is mostly a verb is still the object when a
+    // verb follows it.
+    if (k === start + 1 && (words[start].role === 'num' || (words[start].tags & VBG && /ing$/.test(words[start].lower))) && words[k].tags & NS && (!(words[k].tags & FIRST_VERB) || opensVerb(words[k + 1]))) continue;
     // "Validates order (...)": a lone verb form read as a plural noun needs a sure verb after it.
     if (k === start + 1 && words[start].tags & FROM_VERB && certainty(words[verb.finite]) === 0) continue;
     // A personal pronoun is always a subject: "It scales".
