@@ -26,7 +26,7 @@ import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
 import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, stems, verbOnly, type Word } from './sentence-parts/words';
-import { FIRST_ADJECTIVE, JJ, listedReadings, N, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, FIRST_VERB, JJ, listedReadings, N, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
 
@@ -124,6 +124,15 @@ export function statesPurpose(text: string): boolean {
 
 /** True when the text has a finite verb (a clause, not a noun-phrase fragment such as "Client-side load balancing with retries"). */
 export const hasFiniteVerb = remembered((text) => sentenceParts(text).verb !== '');
+
+/**
+ * "recall", "keep", "distribute": a word the lexicon lists first as a verb, in its base form, so a
+ * line opening on it (in sentence case) gives an order even where the parser finds no clause.
+ */
+export function isOrderVerb(lower: string): boolean {
+  const readings = listedReadings(lower);
+  return (readings & FIRST_VERB) !== 0 && (readings & VB) !== 0;
+}
 
 /**
  * True when a short text names a thing: a noun phrase with no verb, or one opening on a word that

@@ -67,6 +67,9 @@ export const ALTERNATIVE_PREFIX = /^(?:option|approach|method|solution|alternati
 export const IMPERATIVE =
   /^(?:choose|use(?! cases?\b)|prefer|pick|avoid|consider|add|check|make sure|ensure|go with|opt for|implement|try|do|don't|never|always)\b/i;
 
+/** "Note that", "Suppose", "Assume", "Keep in mind", "Please ...": an order to the reader that frames a statement, giving no advice. */
+export const IMPERATIVE_FRAME = /^(?:please\b|note\b|suppose\b|assume\b|imagine\b|recall\b|remember\b|keep in mind\b|bear in mind\b|consider\b|see\b)/i;
+
 /** "e.g.", "for example", "such as": what follows is an example, not a definition or a name. */
 export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|such as)(?=[\s,:]|$)[,:]?\s*/i;
 

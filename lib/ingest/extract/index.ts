@@ -2,9 +2,8 @@ import type { ListItem, RootContent } from 'mdast';
 import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
-import { hasFiniteVerb, isEnglish, isNounPhrase, sentenceParts } from '../sentence-parts';
-import { FIRST_VERB, listedReadings, VB } from '../sentence-parts/lexicon';
-import { EXAMPLES_TITLE, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
+import { hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, sentenceParts } from '../sentence-parts';
+import { EXAMPLES_TITLE, IMPERATIVE_FRAME, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -123,7 +122,7 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
     const opening = /^\p{L}+/u.exec(first.text)?.[0].toLowerCase() ?? '';
     // "GET /v1/hotels" is an endpoint, not an order: the verb is a word in sentence case.
     const sentenceCase = /^\p{Lu}\p{Ll}+\s+(?!\p{Lu}\p{Ll})/u.test(first.text);
-    const order = sentenceCase && ((parts.verb !== '' && parts.subjectKind === 'none' && parts.frame === '' && opening === parts.verbBase) || (!parts.verb && (listedReadings(opening) & FIRST_VERB) !== 0 && (listedReadings(opening) & VB) !== 0));
+    const order = sentenceCase && ((parts.verb !== '' && parts.subjectKind === 'none' && parts.frame === '' && opening === parts.verbBase) || (!parts.verb && isOrderVerb(opening)));
     const advice = order && !IMPERATIVE_FRAME.test(first.text);
     return [{ kind: 'qa', prompt: advice ? { form: 'approach', term: title } : { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
   }
@@ -154,9 +153,6 @@ function attachedToPrevious(leftover: { text: string; line: number }, cards: Ext
 
 /** "A word that means ...", "A protocol for ...": an indefinite noun and what restricts it, describing a kind. */
 const DESCRIPTION = /^(?:a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:that|which|who|whose|where|for|used|of)\b/iu;
-
-/** "Note that", "Suppose", "Assume", "Keep in mind", "Please ...": an order that frames a statement. */
-const IMPERATIVE_FRAME = /^(?:please\b|note\b|suppose\b|assume\b|imagine\b|recall\b|remember\b|keep in mind\b|bear in mind\b|consider\b|see\b)/i;
 
 /** A capitalised statement ending in a full stop with this many words is a sentence, whatever the parser found in it. */
 const MIN_SENTENCE_WORDS = 8;

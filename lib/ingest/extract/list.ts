@@ -4,8 +4,8 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
-import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, namesThing, sentenceParts } from '../sentence-parts';
-import { FIRST_ADJECTIVE, FIRST_VERB, listedReadings, NOUN, VB } from '../sentence-parts/lexicon';
+import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, namesThing, sentenceParts } from '../sentence-parts';
+import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
 import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
@@ -275,7 +275,7 @@ function clauseSubject(text: string): ListSubject | null {
   const parts = sentenceParts(text);
   // "Recall atomicity in ...": an instruction, its verb one the lexicon lists first as a verb.
   const instruction = /^(\p{L}+)\s+(\S.*)$/u.exec(text);
-  const order = !parts.verb && instruction && listedReadings(instruction[1].toLowerCase()) & FIRST_VERB && listedReadings(instruction[1].toLowerCase()) & VB ? instruction[2] : null;
+  const order = !parts.verb && instruction && isOrderVerb(instruction[1].toLowerCase()) ? instruction[2] : null;
   if (!parts.verb && !order) return null;
   // An object pointing elsewhere ("these steps") or cut off ("RPC when") names no topic.
   const object = (order ?? parts.predicate).trim();
