@@ -195,11 +195,25 @@ function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
       return `How ${does} ${subject} ${p.verb}?`;
     case 'when':
       return `When ${does} ${subject} ${p.negation ? `${p.negation} ` : ''}${p.verb}?`;
-    case 'undergo':
-      return `What happens to ${subject}?`;
+    case 'undergo': {
+      if (!p.passive) return `What happens to ${subject}?`;
+      const asked = `${passiveAuxiliary(p.passive.auxiliary, p.plural)} ${subject} ${passiveBe(p.passive.auxiliary)}${p.passive.participle}`;
+      return p.passive.toDo ? `What ${asked} to do?` : `How ${asked}?`;
+    }
     case 'do':
       return `What ${does} ${subject} do?`;
   }
+}
+
+/** The word that leads a passive question: "is"/"are" for a bare participle ("Routers deployed ..."), else the note's own. */
+function passiveAuxiliary(auxiliary: string, plural: boolean): string {
+  return auxiliary === '' ? (plural ? 'are' : 'is') : auxiliary;
+}
+
+/** What stands between the subject and the participle: "must ... be written", "has ... been replicated". */
+function passiveBe(auxiliary: string): string {
+  if (/^(?:can|could|should|must|will|may|might|would)$/.test(auxiliary)) return 'be ';
+  return /^(?:has|have|had)$/.test(auxiliary) ? 'been ' : '';
 }
 
 /**

@@ -205,5 +205,6 @@ export function isPlural(term: string): boolean {
   if (!/[^siu]s$/.test(head) || /(?:netes|sis)$/i.test(head)) return false;
   // "dns", "redis": a lone word the lexicon knows neither as written nor without its "s" is a name.
   const last = head.split(/\s+/).at(-1)!.toLowerCase();
-  return /\s/.test(head) || listedReadings(last) !== 0 || listedReadings(last.slice(0, -1)) !== 0;
+  // "routers", "brokers": an agent noun in "-ers"/"-ors" counts several, known to the lexicon or not.
+  return /\s/.test(head) || /\p{L}{3}(?:er|or)s$/u.test(last) || listedReadings(last) !== 0 || listedReadings(last.slice(0, -1)) !== 0;
 }

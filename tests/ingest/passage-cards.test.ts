@@ -28,6 +28,26 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'When does Split brain happen?', 'Split brain happens when two nodes both believe they lead the cluster.']],
     ],
     [
+      'a passive verb is asked how it is done to the subject, keeping the auxiliary the note wrote',
+      note('# Logging', '', 'Log records must be written to disk before the page is flushed.'),
+      [['qa', 'How must Log records be written?', 'Log records must be written to disk before the page is flushed.']],
+    ],
+    [
+      'a passive verb with a purpose after it is asked what the subject is made to do',
+      note('# Routing', '', 'Most routers are configured to return an error when the hop count runs out.'),
+      [['qa', 'In Routing, what are most routers configured to do?', 'Most routers are configured to return an error when the hop count runs out.']],
+    ],
+    [
+      'a note that leaves out "are" is asked with it, the verb-less subject counted by its "-ers" ending',
+      note('# Routing', '', 'Routers typically deployed in hierarchies, allowing route summarisation.'),
+      [['qa', 'How are Routers deployed?', 'Routers typically deployed in hierarchies, allowing route summarisation.']],
+    ],
+    [
+      'a participle before a noun describes it: no passive to ask by',
+      note('# Observability', '', 'Logs are timestamped records of discrete events.'),
+      [['qa', 'In Observability, what happens to logs?', 'Logs are timestamped records of discrete events.']],
+    ],
+    [
       'a "that" clause is what the verb states',
       note('# Sessions', '', 'Sticky routing guarantees that a user always reaches the same server.'),
       [['qa', 'What does Sticky routing guarantee?', 'Sticky routing guarantees that a user always reaches the same server.']],

@@ -59,6 +59,11 @@ describe('writeQuestion', () => {
     ['a purpose', { form: 'action', subject: 'BGP', generic: false, plural: false, verb: 'use', shape: 'purpose', modal: '' }, TOPIC, 'What is BGP used for?'],
     ['a manner', { form: 'action', subject: 'The crawler', generic: false, plural: false, verb: 'stay polite', shape: 'manner', modal: '' }, TOPIC, 'How does the crawler stay polite?'],
     ['a passive statement', { form: 'action', subject: 'the offset', generic: true, plural: false, verb: 'save', shape: 'undergo', modal: '' }, TOPIC, 'In Politeness, what happens to the offset?'],
+    ['a passive with its auxiliary', { form: 'action', subject: 'the offset', generic: true, plural: false, verb: 'save', shape: 'undergo', modal: '', passive: { auxiliary: 'is', participle: 'saved', toDo: false } }, TOPIC, 'In Politeness, how is the offset saved?'],
+    ['a passive with a modal', { form: 'action', subject: 'Log records', generic: false, plural: true, verb: 'write', shape: 'undergo', modal: 'must', passive: { auxiliary: 'must', participle: 'written', toDo: false } }, TOPIC, 'How must Log records be written?'],
+    ['a perfect passive', { form: 'action', subject: 'the data', generic: false, plural: false, verb: 'replicate', shape: 'undergo', modal: '', passive: { auxiliary: 'has', participle: 'replicated', toDo: false } }, TOPIC, 'How has the data been replicated?'],
+    ['a bare participle, plural', { form: 'action', subject: 'Routers', generic: false, plural: true, verb: 'deploy', shape: 'undergo', modal: '', passive: { auxiliary: '', participle: 'deployed', toDo: false } }, TOPIC, 'How are Routers deployed?'],
+    ['a passive and its purpose', { form: 'action', subject: 'router networks', generic: false, plural: true, verb: 'design', shape: 'undergo', modal: '', passive: { auxiliary: '', participle: 'designed', toDo: true } }, TOPIC, 'What are router networks designed to do?'],
     ['a generic subject is placed in its topic', { form: 'action', subject: 'the server', generic: true, plural: false, verb: 'hold', shape: 'do', modal: '' }, TOPIC, 'In Politeness, what does the server do?'],
   ])('%s', (_, prompt, path, expected) => {
     expect(writeQuestion(prompt, path)).toBe(expected);

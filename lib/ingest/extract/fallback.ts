@@ -1,7 +1,7 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { canBeVerb, denies, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
+import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
@@ -340,7 +340,8 @@ function namedSubject(statement: string): string | null {
  */
 function ownerOf(parts: SentenceParts, previous: string | null, term: string | null, first: boolean, passage: Passage, label: string | null, topic: string): string | null {
   // "It is important to consider ...": "it" stands in for the clause after it, not for a thing.
-  if (/^it$/i.test(parts.subject) && parts.copula && /^\p{L}+\s+(?:to|that)\b/u.test(parts.predicate)) return null;
+  // So does "It is worth discussing whether ...".
+  if (/^it$/i.test(parts.subject) && parts.copula && /^\p{L}+\s+(?:to|that|whether|\p{L}+ing)\b/u.test(parts.predicate)) return null;
   if (parts.subjectKind === 'pronoun' && /^(?:it|they|this|these)$/i.test(parts.subject)) {
     if (previous) return previous;
     if (first && passage.opening && isName(topic)) return topic;
@@ -383,7 +384,7 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
   // "Layer 4 balancers": a head word the lexicon lacks is plural by the compound it ends.
   const compound = parts.subject.trim().endsWith(parts.head) && /\s/.test(parts.subject.trim()) && !/^(?:a|an|each|every|one|this|that)\s/i.test(parts.subject) && isPlural(parts.subject);
-  const plural = owner ? isPlural(owner) : isPlural(parts.head) || compound || /^(?:most|many|all|some|few|several|both|these|those|\d+)\s/i.test(parts.subject);
+  const plural = owner ? isPlural(owner) : (agreement(parts) ?? (isPlural(parts.head) || compound || /^(?:most|many|all|some|few|several|both|these|those|\d+)\s/i.test(parts.subject)));
   if (parts.copula && !parts.passive) {
     // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
     // to define; "Cache hits are cheap": a property of the subject.
@@ -409,7 +410,36 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     if (shape !== 'object') return { form: 'property', subject, generic, setting, ...place };
     return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place, negation: /\bnever\b/i.test(parts.verb) ? 'never' : 'not' };
   }
-  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place };
+  return { form: 'action', subject, generic, plural, verb: parts.verbBase, shape, modal: modalOf(parts), setting, ...place, ...(shape === 'undergo' ? { passive: passiveOf(parts) } : {}) };
+}
+
+/** The number the verb agrees in: "routers are", "a router has" say it whatever the lexicon knows of the subject. */
+function agreement(parts: SentenceParts): boolean | null {
+  const auxiliary = parts.auxiliary.toLowerCase();
+  if (/^(?:are|were|have|do)$/.test(auxiliary)) return true;
+  if (/^(?:is|was|has|does)$/.test(auxiliary)) return false;
+  return null;
+}
+
+/**
+ * "Most routers are configured to return ...": the auxiliary that leads the question ("are"), the
+ * participle ("configured") and whether a purpose follows it, asked "... configured to do?".
+ * A verb group with no auxiliary ("Routers typically deployed in ...") keeps none; one whose
+ * auxiliary is not a word of "be", "have" or a modal ("gets stored") is asked what happens to it.
+ */
+function passiveOf(parts: SentenceParts): { auxiliary: string; participle: string; toDo: boolean } | undefined {
+  const auxiliary = parts.auxiliary.toLowerCase();
+  if (auxiliary !== '' && !/^(?:is|are|was|were|has|have|had|can|could|should|must|will|may|might|would)$/.test(auxiliary)) return undefined;
+  // "Logs are timestamped records ...": a participle before a noun describes it; no passive to ask by.
+  const opening = openingPhrase(parts.predicate);
+  if (opening && isNounPhrase(opening)) return undefined;
+  // "carried out", "broken down": a particle after the participle completes the verb.
+  const particle = /^(?:out|up|off|down|away|back)\b/i.exec(parts.predicate)?.[0].toLowerCase();
+  const participle = [parts.verb.trim().split(/\s+/).at(-1)!.toLowerCase(), particle].filter(Boolean).join(' ');
+  // "configured to return an ...", "designed to run as ...": a verb after "to", where "written to disk before" is a place.
+  const [, verb, next] = /^to\s+(\p{L}+)\s*(\p{L}*)/iu.exec(parts.predicate) ?? [];
+  const toDo = statesPurpose(parts.predicate) && (isOrderVerb(verb.toLowerCase()) || isDeterminer((next ?? '').toLowerCase()));
+  return { auxiliary, participle, toDo };
 }
 
 /** "When a client exceeds its quota, the gateway answers 429": a condition, a comma, and what follows from it. */

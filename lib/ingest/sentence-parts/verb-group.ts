@@ -1,4 +1,4 @@
-import { VB, VBD, VBG, VBN, VBZ } from './lexicon';
+import { FIRST_ADJECTIVE, VB, VBD, VBG, VBN, VBZ } from './lexicon';
 import { verbBase } from './verbs';
 import { isAdverb, isPrep, type Word } from './words';
 
@@ -42,7 +42,9 @@ export function verbGroup(words: Word[], k: number, end: number): VerbGroup | nu
   }
   const lexical = j < end ? words[j] : undefined;
   const wanted = words[last].role === 'have' ? VBN : words[last].role === 'be' ? VBN | VBG : VB;
-  if (lexical && lexical.role === 'open' && lexical.tags & wanted) {
+  // "is worth", "is limited": a word the lexicon lists first as an adjective describes the subject after "be".
+  const adjective = words[last].role === 'be' && lexical !== undefined && (lexical.tags & FIRST_ADJECTIVE) !== 0;
+  if (lexical && lexical.role === 'open' && lexical.tags & wanted && !adjective) {
     const passive = words[last].role === 'be' && (lexical.tags & VBN) !== 0 && !/ing$/.test(lexical.lower);
     return { start: k, end: j + 1, finite: f, lexical: j, auxiliary: f, copula: false, passive };
   }
