@@ -177,6 +177,21 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How does Switch learn?', 'Learn: keep a table of which port each address sits behind']],
     ],
     [
+      'a line under an item that opens on an order verb is what the item does, whatever the parser made a subject of',
+      note('# Networks', '', '- Router', '  - maintain knowledge of other networks they know about'),
+      [['qa', 'What does Router maintain?', 'Maintain knowledge of other networks they know about']],
+    ],
+    [
+      'a line under an item that opens on a modal keeps it',
+      note('# Networks', '', '- Network', '  - can hold another network inside it'),
+      [['qa', 'What can Network hold?', 'Can hold another network inside it']],
+    ],
+    [
+      'a line with its own short subject and verb keeps them',
+      note('# Raft', '', '- Leader', '  - log entries are replicated to every follower'),
+      [['qa', 'How are log entries replicated?', 'Log entries are replicated to every follower']],
+    ],
+    [
       'a statement in another language is asked by the English term it borrows',
       note('# 分布式锁', '', '使用 SETNX 指令插入一个键值对，如果已经存在则返回失败。'),
       [['cloze', 'Fill in the blank: 使用 ____ 指令插入一个键值对，如果已经存在则返回失败。', 'SETNX']],

@@ -72,7 +72,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
       if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
       continue;
     }
-    const parts = partsOf(first);
+    const parts = (label !== null && index === 0 ? subjectlessParts(first) : null) ?? partsOf(first);
     const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
@@ -124,6 +124,23 @@ function partsOf(statement: string): SentenceParts {
 }
 
 const MAX_ASIDE_WORDS = 8;
+
+/**
+ * "maintain knowledge of other networks" / "can have a subnet" under "Router": a lower-case line
+ * opening on an order verb or a modal has no subject of its own, and is read as "they maintain ...",
+ * so its verb and object are asked of the label. Left alone, the parser takes "maintain knowledge
+ * of other networks they" for a subject. A line whose own short subject is followed by its verb
+ * ("log entries are replicated") keeps that reading.
+ */
+function subjectlessParts(statement: string): SentenceParts | null {
+  const first = /^(\p{Ll}+)\s/u.exec(statement)?.[1];
+  if (!first || !(isOrderVerb(first) || /^(?:can|could|should|must|will|may|might)$/.test(first))) return null;
+  const own = sentenceParts(statement);
+  if (own.verb && own.startsWithSubject && own.subject.split(/\s+/).length <= 2) return null;
+  const parts = sentenceParts(`they ${statement}`);
+  if (parts.subjectKind !== 'pronoun' || !parts.verb.toLowerCase().startsWith(first)) return null;
+  return { ...parts, subject: '', head: '', subjectKind: 'none', startsWithSubject: false, frame: '' };
+}
 
 /** A passage wholly in bold and this short is a title. */
 const MAX_TITLE_WORDS = 6;
