@@ -34,6 +34,9 @@ export function wonders(question: string): boolean {
   return parts.startsWithSubject && parts.subjectKind !== 'none' && parts.subjectKind !== 'pronoun' && parts.verb !== '';
 }
 
+/** A first sentence that is a question, with more after it. */
+const OPENS_ON_QUESTION = /^[^.!?\n]{8,}[?？]\s+\S/;
+
 /** The answer text of the blocks that follow a question, up to the next non-answer block. */
 export function answerFrom(nodes: RootContent[]): string {
   const blocks: string[] = [];
@@ -43,7 +46,9 @@ export function answerFrom(nodes: RootContent[]): string {
     // The next question, or an explicit card, starts something new.
     if (node.type === 'paragraph' && hasExplicitCards(node)) break;
     const text = toPlainText(node).replace(ANSWER_PREFIX, '').trim();
-    if (node.type === 'paragraph' && asQuestion(text)) break;
+    // "When to write dirty pages? It depends" after an answer asks its own; right after the
+    // question it is the answer's rhetorical opening ("So, which one is better? ...").
+    if (node.type === 'paragraph' && (asQuestion(text) || (blocks.length > 0 && OPENS_ON_QUESTION.test(text)))) break;
     // A block that asks questions of its own ("- what about LPWAN?") is the author wondering, not answering.
     if (/[?？]\s*$/m.test(text)) break;
     if (text) blocks.push(text);
