@@ -126,9 +126,11 @@ function phrase(prompt: Prompt, topic: string | null): string {
         if (way && isPreposition(way.toLowerCase())) return `What are the ${prompt.count} points about ${lowerWords(prompt.subject.topic)} ${about}${part}?`;
         return `What are the ${prompt.count} points about ${about} in ${prompt.subject.topic}${part}?`;
       }
-      const bare = !/\s/.test(prompt.subject.noun);
+      // A bare noun ("steps") or one pointing at something in context ("copies of the database")
+      // needs its topic to say which.
+      const contextual = !/\s/.test(prompt.subject.noun) || /\b(?:the|this|that|these|those|its|their)\s/i.test(prompt.subject.noun);
       const asked = `What are the ${prompt.count} ${prompt.subject.noun}${part}?`;
-      return bare ? inTopic(asked, topic, prompt.subject.noun) : asked;
+      return contextual ? inTopic(asked, topic, prompt.subject.noun) : asked;
     }
     case 'compare':
       // "Best for", "Used by": "What are A and B each best for?"

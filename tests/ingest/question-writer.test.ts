@@ -30,6 +30,7 @@ describe('writeQuestion', () => {
     ['a topic inside a longer word is no mention of it', { form: 'action', subject: 'a consumer', generic: true, plural: false, verb: 'keep', shape: 'object', modal: '' }, ['Queues', 'Cons'], 'In Cons, what does a consumer keep?'],
     ['a note\'s question naming TCP leans on nothing', { form: 'asked', question: 'What does TCP guarantee that UDP does not?' }, TOPIC, 'What does TCP guarantee that UDP does not?'],
     ['"the system" is placed in its design, past a numbered step', { form: 'asked', question: 'Does the system need spell check?' }, ['Design autocomplete', 'Step 1 - Scope'], 'In Design autocomplete, does the system need spell check?'],
+    ['a list noun pointing at something in context gets its topic', { form: 'list', count: 2, subject: { noun: 'separate copies of the database' } }, TOPIC, 'In Politeness, what are the 2 separate copies of the database?'],
     ['a bare list noun gets its topic', { form: 'list', count: 2, subject: { noun: 'challenges' } }, TOPIC, 'In Politeness, what are the 2 challenges?'],
     ['a heading asking "What is X" names topic X', { form: 'list', count: 2, subject: { noun: 'limits' } }, ['Guide', 'What is a load balancer'], 'In load balancer, what are the 2 limits?'],
     ['a subject already naming that topic gets none', { form: 'property', subject: 'a load balancer', generic: true }, ['Guide', 'What is a load balancer?'], 'What is true of a load balancer?'],
