@@ -150,6 +150,13 @@ describe('definition and cloze cards', () => {
     expect(cardsOf(note('# Message key', '', 'Note that the key is not the same thing as the partition number.')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
   });
 
+  it('several orders under a term are its approach, in a setting or not, a label among them is no order', () => {
+    expect(cardsOf(note('# Write-ahead log', '', 'The log grows without bound.', '', 'Keep the log in a file of its own', '', 'In memory, append to the log buffer before the page changes'))).toContainEqual([
+      'qa', 'What is the approach for Write-ahead log?', '- Keep the log in a file of its own\n- In memory, append to the log buffer before the page changes',
+    ]);
+    expect(cardsOf(note('# Requirements', '', 'Write latency: under 500 ms for posts', '', 'Keep the log in a file of its own')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
+  });
+
   it('a section opened by a description of a kind defines its title, a facet-like one too', () => {
     const text = note('# Storage', '', '## Durability', 'A property that keeps committed data through crashes and power loss.', '', '- Needs fsync');
     expect(kinds(text, 'definition')).toContainEqual(['What is Durability?', 'A property that keeps committed data through crashes and power loss.']);

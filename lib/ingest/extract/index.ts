@@ -1,4 +1,5 @@
 import type { ListItem, RootContent } from 'mdast';
+import { capitalise } from '../card-text';
 import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
@@ -114,19 +115,33 @@ function termCards(title: string, leftovers: { text: string; line: number }[], o
   }
   // A whole English sentence, not a fragment ("minimum of a quadratic, equate ... to 0").
   const sentence = /^[\p{Lu}\d]/u.test(first.text) && /[.!]$/.test(first.text) && (hasFiniteVerb(first.text) || first.text.split(/\s+/).length >= MIN_SENTENCE_WORDS);
-  if (leftovers.length === 1 && !foreign && sentence) {
-    // "Keep session data out of the web servers ...": advice under the term, asked as its approach.
-    // An order to the reader about the text ("Note that ...", "Suppose we ...", "Keep in mind ...")
-    // frames a statement, it gives no advice; nor does a verb in the third person ("Gets ...").
-    const parts = sentenceParts(first.text);
-    const opening = /^\p{L}+/u.exec(first.text)?.[0].toLowerCase() ?? '';
-    // "GET /v1/hotels" is an endpoint, not an order: the verb is a word in sentence case.
-    const sentenceCase = /^\p{Lu}\p{Ll}+\s+(?!\p{Lu}\p{Ll})/u.test(first.text);
-    const order = sentenceCase && ((parts.verb !== '' && parts.subjectKind === 'none' && parts.frame === '' && opening === parts.verbBase) || (!parts.verb && isOrderVerb(opening)));
-    const advice = order && !IMPERATIVE_FRAME.test(first.text);
-    return [{ kind: 'qa', prompt: advice ? { form: 'approach', term: title } : { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
+  // "Write a checkpoint record ...", "Redo committed txns ...": orders are the term's approach; a
+  // single one is a whole sentence, several need not end as sentences do.
+  if (!foreign && (leftovers.length > 1 || sentence) && leftovers.every(({ text }) => isAdvice(text)) && answer.length <= MAX_POINTS_CHARS) {
+    return [{ kind: 'qa', prompt: { form: 'approach', term: title }, answer, line: first.line }];
   }
+  if (leftovers.length === 1 && !foreign && sentence) return [{ kind: 'qa', prompt: { form: 'property', subject: title, generic: false }, answer: first.text, line: first.line }];
   return null;
+}
+
+/** "In memory, write to the buffer first": a setting before the order it frames. */
+const SETTING = /^(?:in|on|at|for|during|after|before)\s+[^,]{1,30},\s*/i;
+
+/**
+ * "Keep session data out of the web servers ...": an order, in sentence case, after a setting or
+ * none. An order to the reader about the text ("Note that ...", "Suppose we ...", "Keep in mind
+ * ...") frames a statement, it gives no advice; nor does a verb in the third person ("Gets ...").
+ */
+function isAdvice(statement: string): boolean {
+  const text = capitalise(statement.replace(SETTING, ''));
+  // "Write latency: <500ms": a label names a term, it orders nothing.
+  if (/^[^:：]{1,30}[:：]/u.test(text) && !/^\S+\s+\S+\s+\S+[^:：]*[:：]/u.test(text)) return false;
+  const parts = sentenceParts(text);
+  const opening = /^\p{L}+/u.exec(text)?.[0].toLowerCase() ?? '';
+  // "GET /v1/hotels" is an endpoint, not an order: the verb is a word in sentence case.
+  const sentenceCase = /^\p{Lu}\p{Ll}+\s+(?!\p{Lu}\p{Ll})/u.test(text);
+  const order = sentenceCase && ((parts.verb !== '' && parts.subjectKind === 'none' && parts.frame === '' && opening === parts.verbBase) || (!parts.verb && isOrderVerb(opening)));
+  return order && !IMPERATIVE_FRAME.test(text);
 }
 
 const LEADING_ICON = /^[\p{Extended_Pictographic}\uFE0F\u200D]+\s*/u;
