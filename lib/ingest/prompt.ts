@@ -72,9 +72,9 @@ export type Prompt =
   /**
    * What a section states that no sharper question could ask (prose in another language with no
    * English term, steps written as instructions): "What are the key points of <topic>?", the
-   * topic being the card's own.
+   * topic being the card's own, or of the outline item they hang under (`of`), in that topic.
    */
-  | { form: 'points'; part?: { index: number; total: number } };
+  | { form: 'points'; part?: { index: number; total: number }; of?: string };
 
 /**
  * What a list enumerates: a noun phrase ("eviction policies"), a singular label and the topic it

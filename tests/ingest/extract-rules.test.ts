@@ -150,6 +150,21 @@ describe('definition and cloze cards', () => {
     expect(cardsOf(note('# Message key', '', 'Note that the key is not the same thing as the partition number.')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
   });
 
+  it('statements too many for one card of key points are split by the outline item they hang under', () => {
+    const text = note(
+      '# Networks', '',
+      'in general, if the address is not known then broadcast to every port and hope for the best outcome',
+      'so, routers constantly sharing what they know with their neighbours every few seconds or so', '',
+      '* Hosts: any device that sends or receives traffic',
+      '  - to be reachable on the internet need four things (an address, a mask, a gateway and a resolver address)',
+      '  - from there, the authoritative name server for the zone, e.g. example.org and its own subdomains',
+      '  - in practice, a laptop or a phone or a server in some rack somewhere far away',
+    );
+    const points = cardsOf(text).filter(([, q]) => /key points/.test(q));
+    expect(points.map(([, q]) => q)).toEqual(['What are the key points of Networks?', 'In Networks, what are the key points of Hosts?']);
+    expect(points[1][2]).toMatch(/^- to be reachable on the internet/);
+  });
+
   it('several orders under a term are its approach, in a setting or not, a label among them is no order', () => {
     expect(cardsOf(note('# Write-ahead log', '', 'The log grows without bound.', '', 'Keep the log in a file of its own', '', 'In memory, append to the log buffer before the page changes'))).toContainEqual([
       'qa', 'What is the approach for Write-ahead log?', '- Keep the log in a file of its own\n- In memory, append to the log buffer before the page changes',

@@ -507,8 +507,11 @@ function labelledStep(statement: string, parent: string | null): Prompt | null {
 }
 
 /** The label of the item a passage hangs under: "NAT" of "NAT: ...", or a short item as a whole. */
-function parentLabel(parent: string | null): string | null {
+export function parentLabel(parent: string | null): string | null {
   if (!parent) return null;
+  // "OSI (just a model, not rigid ...):": the aside after a name is no part of it.
+  const named = /^([^():–—]{1,40}?)\s+\([^]*\)\s*[:：]?-?$/u.exec(parent)?.[1];
+  if (named && isName(named)) return named;
   const labelled = /^([^:–—]{1,40}?)\s*(?::|\s[-–—]\s)/u.exec(parent)?.[1];
   const candidate = (labelled ?? parent).replace(/\s*[:：]-?$/, '').trim();
   return isName(candidate) ? candidate : null;

@@ -9,7 +9,7 @@ import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
 import type { ExtractedCard } from './extracted-card';
-import { isName, passageCards } from './fallback';
+import { isName, parentLabel, passageCards } from './fallback';
 import { isGlossary } from './glossary';
 import { kindCard } from './kind-label';
 import { listCards } from './list';
@@ -72,7 +72,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
 
   const skipped: SkippedPassage[] = [];
   const { covered, taken } = coverage(cards);
-  const leftovers: { text: string; line: number }[] = [];
+  const leftovers: Leftover[] = [];
   for (const { passage, skip } of passagesOf(nodes, heading !== null, taken)) {
     if (skip || covered(passage)) continue;
     const fallback = passageCards(passage, about ?? concept.title, about !== null);
@@ -82,12 +82,18 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
       const problem = answerProblem(text);
       if (problem) skipped.push({ line: passage.line, reason: problem });
       // A callout's icon ("💡 Route reads ...") is no part of the statement.
-      else leftovers.push({ text: text.replace(LEADING_ICON, ''), line: passage.line });
+      else leftovers.push({ text: text.replace(LEADING_ICON, ''), line: passage.line, under: parentLabel(passage.parent) });
     }
   }
   const opening = nodes[0]?.position?.start.line;
   const unattached = leftovers.filter((leftover) => !attachedToPrevious(leftover, cards));
-  cards.push(...(heading ? termCards(about ?? concept.title, unattached, opening) : null) ?? pointsCards(unattached));
+  // Too many statements for one card are split by the outline item each hangs under, a card of
+  // points to an item, the section's own statements apart.
+  const unplaced = unattached.map(({ text, line }) => ({ text, line }));
+  const split = pointsCards(unplaced).length > 1;
+  const own = split ? unattached.filter((leftover) => !leftover.under) : unplaced;
+  cards.push(...(heading ? termCards(about ?? concept.title, own, opening) : null) ?? pointsCards(own));
+  if (split) cards.push(...pointsCards(unattached.filter((leftover) => leftover.under)));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
 
@@ -178,16 +184,24 @@ const MAX_DEFINING_STATEMENTS = 3;
 /** A "key points" answer holds at most this much, so it stays one recallable piece. */
 const MAX_POINTS_CHARS = 400;
 
+/** A statement no question could ask, and the outline item it hangs under, if any. */
+interface Leftover {
+  text: string;
+  line: number;
+  under?: string | null;
+}
+
 /**
  * Statements no question could ask on their own are still studied: gathered, in note order, into
- * "What are the key points of <topic>?" cards of whole statements.
+ * "What are the key points of <topic>?" cards of whole statements, or of the outline item they
+ * hang under ("What are the key points of Hosts?"), one item's points to a card.
  */
-function pointsCards(leftovers: { text: string; line: number }[]): ExtractedCard[] {
-  const groups: { text: string; line: number }[][] = [];
+function pointsCards(leftovers: Leftover[]): ExtractedCard[] {
+  const groups: Leftover[][] = [];
   let size = 0;
   for (const leftover of leftovers) {
     const group = groups.at(-1);
-    if (group && size + leftover.text.length + 1 <= MAX_POINTS_CHARS) {
+    if (group && group[0].under === leftover.under && size + leftover.text.length + 1 <= MAX_POINTS_CHARS) {
       group.push(leftover);
       size += leftover.text.length + 1;
     } else {
@@ -195,12 +209,16 @@ function pointsCards(leftovers: { text: string; line: number }[]): ExtractedCard
       size = leftover.text.length;
     }
   }
-  return groups.map((group, i) => ({
-    kind: 'qa' as const,
-    prompt: { form: 'points' as const, part: groups.length > 1 ? { index: i + 1, total: groups.length } : undefined },
-    answer: group.map(({ text }) => `- ${text}`).join('\n'),
-    line: group[0].line,
-  }));
+  return groups.map((group) => {
+    const same = groups.filter((other) => other[0].under === group[0].under);
+    const part = same.length > 1 ? { index: same.indexOf(group) + 1, total: same.length } : undefined;
+    return {
+      kind: 'qa' as const,
+      prompt: { form: 'points' as const, part, ...(group[0].under ? { of: group[0].under } : {}) },
+      answer: group.map(({ text }) => `- ${text}`).join('\n'),
+      line: group[0].line,
+    };
+  });
 }
 
 /**

@@ -258,7 +258,9 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
   // points are about, in its parent, whether or not it names a term.
   if (text === sectionTitle && parentTitle && !/[?？]$/.test(parentTitle) && (term || (isLabel(label) && namesThing(label))) && label.split(/\s+/).length <= 4) {
     // "1 on 1 chat flow" keeps its number: without it the title would open on a preposition.
-    return { about: /^\p{L}+\s/u.test(label) && isPrepositionWord(label) ? text : label, topic: parentTitle };
+    // "Router: joins networks" is about the router: the term before a colon names the points.
+    const named = /^([^:：]{1,40}?)\s*[:：]\s+\S/u.exec(label)?.[1] ?? label;
+    return { about: /^\p{L}+\s/u.test(named) && isPrepositionWord(named) ? text : named, topic: parentTitle };
   }
   return (text !== sectionTitle && clauseSubject(text)) || { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
 }
