@@ -150,6 +150,12 @@ describe('definition and cloze cards', () => {
     expect(cardsOf(note('# Message key', '', 'Note that the key is not the same thing as the partition number.')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
   });
 
+  it('a label in title case that opens on a verb is a term', () => {
+    expect(kinds(note('# Buffer pool', '', '* Steal Policy: whether an uncommitted txn may overwrite the value on disk', '* Other text here that says nothing much'), 'definition')).toEqual([
+      ['What is Steal Policy?', 'Whether an uncommitted txn may overwrite the value on disk'],
+    ]);
+  });
+
   it('statements too many for one card of key points are split by the outline item they hang under', () => {
     const text = note(
       '# Networks', '',

@@ -311,6 +311,9 @@ export function isPlainTerm(text: string): boolean {
 
 const MIN_FOREIGN_CLAUSE_WORDS = 4;
 
+/** "Steal Policy", "Write Bottleneck": words in title case name a thing, even opening on a verb. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)+$/u;
+
 function isTerm(term: string, maxWords: number): boolean {
   const words = term.split(/\s+/).filter(Boolean);
   // "Lambdas are great because they": a clause; "Strict": an adjective describing an option;
@@ -328,7 +331,7 @@ function isTerm(term: string, maxWords: number): boolean {
     !/[.?!,;]$/.test(term) &&
     role !== 'commentary' &&
     // "Learn: ...", "Forward: ...": a verb or an adverb names no thing ("Read replica" still does).
-    (role === 'part' || isNounPhrase(term))
+    (role === 'part' || isNounPhrase(term) || (TITLE_CASE.test(term) && canBeVerb(words[0].toLowerCase())))
   );
   // "Lucene no modifica archivos": four words or more the English lexicon does not read are a
   // clause in another language, whose verbs the grammar cannot see.
