@@ -150,6 +150,12 @@ describe('definition and cloze cards', () => {
     expect(cardsOf(note('# Message key', '', 'Note that the key is not the same thing as the partition number.')).map(([, q]) => q).join(' ')).not.toMatch(/approach/);
   });
 
+  it('the title of a sub-list asked by its own list card is no key point', () => {
+    expect(cardsOf(note('# Raft', '', '## Thinking', '', '- 两个研究的方法', '  - 第一种方法是做实验。', '  - 第二种方法是写证明。')).map(([, q]) => q)).toEqual([
+      'What are the 2 points about 两个研究的方法 in Thinking?',
+    ]);
+  });
+
   it('a label in title case that opens on a verb is a term', () => {
     expect(kinds(note('# Buffer pool', '', '* Steal Policy: whether an uncommitted txn may overwrite the value on disk', '* Other text here that says nothing much'), 'definition')).toEqual([
       ['What is Steal Policy?', 'Whether an uncommitted txn may overwrite the value on disk'],

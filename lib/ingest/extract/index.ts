@@ -5,6 +5,7 @@ import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, sentenceParts } from '../sentence-parts';
 import { EXAMPLES_TITLE, IMPERATIVE_FRAME, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
+import type { ListSubject } from '../prompt';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
 import { explicitCardsInText } from './explicit';
@@ -231,15 +232,24 @@ function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => bool
     for (let line = start; line <= end; line++) if (lines.has(line)) return true;
     return false;
   };
+  // A sub-list's title ("两个研究的方法" over its points) is asked by the list's own card; a
+  // labelled one ("goal: spread load evenly") still has a card of its own.
+  const titles = new Set(cards.flatMap(({ prompt }) => (prompt.form === 'list' ? [listTitle(prompt.subject)] : [])).filter((title): title is string => title !== null).map(normaliseForKey));
   let answers: string | null = null;
   const covered = (passage: Passage) => {
-    if (taken(passage.line, passage.endLine)) return true;
+    if (taken(passage.line, passage.endLine) || (!/[:：]\s/u.test(passage.text) && titles.has(normaliseForKey(passage.text.replace(/\s*[:：]-?$/, ''))))) return true;
     answers ??= cards.map((card) => normaliseForKey(card.answer)).join('\n');
     // A label the answer dropped ("A: ...", "Note: ...") does not make the text another passage.
     const head = normalisedHead(passage.text.replace(/^[^\s:]{1,12}:\s+/u, ''), 60);
     return head.length > 0 && answers.includes(head);
   };
   return { covered, taken };
+}
+
+/** The title a list is asked by, when it is one of the note's own lines. */
+function listTitle(subject: ListSubject): string | null {
+  if ('about' in subject) return subject.about;
+  return 'under' in subject ? subject.under : null;
 }
 
 function overlaps(node: RootContent, start: number, end: number): boolean {
