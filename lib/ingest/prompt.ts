@@ -72,9 +72,10 @@ export type Prompt =
   /**
    * What a section states that no sharper question could ask (prose in another language with no
    * English term, steps written as instructions): "What are the key points of <topic>?", the
-   * topic being the card's own, or of the outline item they hang under (`of`), in that topic.
+   * topic being the card's own, or of the outline item they hang under (`of`), in that topic. A
+   * `single` statement is no list of points: "What is true of <topic>?".
    */
-  | { form: 'points'; part?: { index: number; total: number }; of?: string };
+  | { form: 'points'; part?: { index: number; total: number }; of?: string; single?: boolean };
 
 /**
  * What a list enumerates: a noun phrase ("eviction policies"), a singular label and the topic it

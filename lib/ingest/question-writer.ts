@@ -170,8 +170,9 @@ function phrase(prompt: Prompt, topic: string | null): string {
     }
     case 'points': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
-      if (prompt.of) return inTopic(`What are the key points of ${articleLower(prompt.of)}${part}?`, topic, prompt.of);
-      return `What are the key points of ${articleLower(topic ?? 'this note')}${part}?`;
+      const asked = prompt.single ? 'What is true of' : 'What are the key points of';
+      if (prompt.of) return inTopic(`${asked} ${articleLower(prompt.of)}${part}?`, topic, prompt.of);
+      return `${asked} ${articleLower(topic ?? 'this note')}${part}?`;
     }
   }
 }

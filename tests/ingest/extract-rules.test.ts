@@ -172,8 +172,9 @@ describe('definition and cloze cards', () => {
       '  - from there, the authoritative name server for the zone, e.g. example.org and its own subdomains',
       '  - in practice, a laptop or a phone or a server in some rack somewhere far away',
     );
-    const points = cardsOf(text).filter(([, q]) => /key points/.test(q));
-    expect(points.map(([, q]) => q)).toEqual(['What are the key points of Networks?', 'In Networks, what are the key points of Hosts?']);
+    const points = cardsOf(text).filter(([, q]) => /key points|true of/.test(q));
+    // A lone statement left to the section is asked what is true of it.
+    expect(points.map(([, q]) => q)).toEqual(['What is true of Networks?', 'In Networks, what are the key points of Hosts?']);
     expect(points[1][2]).toMatch(/^- to be reachable on the internet/);
   });
 

