@@ -48,7 +48,7 @@ export type Prompt =
    * subject ("the server") is placed in its topic when written, or in the sentence's own `setting`.
    * A denial keeps its `negation`: "What does Raft never commit?", "What can one node not hold?".
    */
-  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do'; modal: string; setting?: string; within?: string; negation?: 'never' | 'not'; passive?: { auxiliary: string; participle: string; toDo: boolean } }
+  | { form: 'action'; subject: string; generic: boolean; plural: boolean; verb: string; shape: 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do'; modal: string; setting?: string; within?: string; negation?: 'never' | 'not'; passive?: { auxiliary: string; participle: string; toDo: boolean; when: boolean } }
   /** An outline's arrow ("Snapshots -> fast recovery"): "What does <subject> lead to?" */
   | { form: 'leads'; subject: string }
   /**

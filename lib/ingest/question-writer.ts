@@ -202,7 +202,8 @@ function actionQuestion(p: Extract<Prompt, { form: 'action' }>): string {
     case 'undergo': {
       if (!p.passive) return `What happens to ${subject}?`;
       const asked = `${passiveAuxiliary(p.passive.auxiliary, p.plural)} ${subject} ${passiveBe(p.passive.auxiliary)}${p.passive.participle}`;
-      return p.passive.toDo ? `What ${asked} to do?` : `How ${asked}?`;
+      if (p.passive.toDo) return `What ${asked} to do?`;
+      return `${p.passive.when ? 'When' : 'How'} ${asked}?`;
     }
     case 'do':
       return `What ${does} ${subject} do?`;

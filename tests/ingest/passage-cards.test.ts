@@ -33,6 +33,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How must Log records be written?', 'Log records must be written to disk before the page is flushed.']],
     ],
     [
+      'a passive verb after a condition is asked when it is done',
+      note('# Queues', '', 'If the buffer overflows, packets are dropped at the tail.'),
+      [['qa', 'In Queues, when are packets dropped?', 'If the buffer overflows, packets are dropped at the tail.']],
+    ],
+    [
       'a passive verb with a purpose after it is asked what the subject is made to do',
       note('# Routing', '', 'Most routers are configured to return an error when the hop count runs out.'),
       [['qa', 'In Routing, what are most routers configured to do?', 'Most routers are configured to return an error when the hop count runs out.']],

@@ -444,7 +444,7 @@ function agreement(parts: SentenceParts): boolean | null {
  * A verb group with no auxiliary ("Routers typically deployed in ...") keeps none; one whose
  * auxiliary is not a word of "be", "have" or a modal ("gets stored") is asked what happens to it.
  */
-function passiveOf(parts: SentenceParts): { auxiliary: string; participle: string; toDo: boolean } | undefined {
+function passiveOf(parts: SentenceParts): { auxiliary: string; participle: string; toDo: boolean; when: boolean } | undefined {
   const auxiliary = parts.auxiliary.toLowerCase();
   if (auxiliary !== '' && !/^(?:is|are|was|were|has|have|had|can|could|should|must|will|may|might|would)$/.test(auxiliary)) return undefined;
   // "Logs are timestamped records ...": a participle before a noun describes it; no passive to ask by.
@@ -456,7 +456,9 @@ function passiveOf(parts: SentenceParts): { auxiliary: string; participle: strin
   // "configured to return an ...", "designed to run as ...": a verb after "to", where "written to disk before" is a place.
   const [, verb, next] = /^to\s+(\p{L}+)\s*(\p{L}*)/iu.exec(parts.predicate) ?? [];
   const toDo = statesPurpose(parts.predicate) && (isOrderVerb(verb.toLowerCase()) || isDeterminer((next ?? '').toLowerCase()));
-  return { auxiliary, participle, toDo };
+  // "If the buffer overflows, packets are dropped": the condition says when.
+  const when = /^(?:if|when|whenever|once)\s/i.test(parts.frame.trim());
+  return { auxiliary, participle, toDo, when };
 }
 
 /** "When a client exceeds its quota, the gateway answers 429": a condition, a comma, and what follows from it. */
