@@ -32,6 +32,8 @@ const CASES: Row[] = [
   ['The API gateway handles authentication and rate limiting.', 'The API gateway | gateway | specific', 'handles | handle | ', '', 'authentication and rate limiting'],
   ['Cassandra (a wide-column store) favours availability over consistency.', 'Cassandra (a wide-column store) | Cassandra | specific', 'favours | favour | ', '', 'availability over consistency'],
   ['The `user_id` column is indexed for fast lookups.', 'The `user_id` column | column | specific', 'is indexed | index | is', 'passive', 'for fast lookups'],
+  ['The client could instead submit a write.', 'The client | client | generic', 'could instead submit | submit | could', '', 'a write'],
+  ['A cache miss is worth avoiding.', 'A cache miss | miss | generic', 'is | be | ', 'copula', 'worth avoiding'],
   // Determiner + common nouns: generic subjects.
   ['This approach avoids a single point of failure.', 'This approach | approach | generic', 'avoids | avoid | ', '', 'a single point of failure'],
   ['The system should degrade gracefully under heavy load.', 'The system | system | generic', 'should degrade | degrade | should', '', 'gracefully under heavy load'],

@@ -1,4 +1,4 @@
-import { FIRST_ADJECTIVE, VB, VBD, VBG, VBN, VBZ } from './lexicon';
+import { FIRST_ADJECTIVE, listedReadings, RB, VB, VBD, VBG, VBN, VBZ } from './lexicon';
 import { verbBase } from './verbs';
 import { isAdverb, isPrep, type Word } from './words';
 
@@ -53,6 +53,11 @@ export function verbGroup(words: Word[], k: number, end: number): VerbGroup | nu
   return { start: k, end: last + 1, finite: f, lexical: last, auxiliary: last === f ? -1 : f, copula, passive: false };
 }
 
+/** "could instead submit": a word listed as a preposition that the lexicon reads as an adverb, before a verb. */
+function adverbialParticle(w: Word, next: Word | undefined): boolean {
+  return w.role === 'prep' && (listedReadings(w.lower) & RB) !== 0 && !!next && next.role === 'open' && (next.tags & VB) !== 0;
+}
+
 /** The base form of the group's lexical verb. */
 export function groupBase(words: Word[], group: VerbGroup): string {
   return verbBase(words[group.lexical].lower);
@@ -60,7 +65,7 @@ export function groupBase(words: Word[], group: VerbGroup): string {
 
 function skipAdverbs(words: Word[], i: number, end: number): number {
   let j = i;
-  while (j < end && isAdverb(words[j])) j++;
+  while (j < end && (isAdverb(words[j]) || adverbialParticle(words[j], words[j + 1]))) j++;
   // Adverbs belong to the group only when a verb word follows them.
   return j < end && (AUXILIARY.has(words[j].role) || (words[j].role === 'open' && words[j].tags & (VB | VBN | VBG))) ? j : i;
 }
