@@ -199,7 +199,10 @@ function termOf(item: ListItem): string | null {
  * for X"; a bare label ("Pros") is qualified by its topic ("pros of Token bucket").
  */
 function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | null): ListSubject {
-  const text = leadIn.replace(/\s+/g, ' ').trim();
+  // "Internet structure (with exchange points between ISPs, and ...):" leading into a list: a
+  // lead-in too long to quote is named by the words before its aside. A section's own title stays whole.
+  const whole = leadIn.replace(/\s+/g, ' ').trim();
+  const text = whole === sectionTitle || whole.length <= MAX_QUOTED_LEAD_IN ? whole : whole.replace(/^(\S.*?)\s+\([^()]{12,}\)$/u, '$1');
   // The phrasing below is English; a lead-in in another language is quoted as written.
   // "Disadvantage(s): CDN": a facet of the subject after the colon.
   const facetOf = /^([^:]{2,30}?)\s*:\s*([^:]{2,40})$/.exec(text);
@@ -262,8 +265,11 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     const named = /^([^:：]{1,40}?)\s*[:：]\s+\S/u.exec(label)?.[1] ?? label;
     return { about: /^\p{L}+\s/u.test(named) && isPrepositionWord(named) ? text : named, topic: parentTitle };
   }
-  return (text !== sectionTitle && clauseSubject(text)) || { under: text === sectionTitle || text.length > 80 ? sectionTitle : text };
+  return (text !== sectionTitle && clauseSubject(text)) || { under: text === sectionTitle || text.length > MAX_QUOTED_LEAD_IN ? sectionTitle : text };
 }
+
+/** A lead-in longer than this is not quoted in a question. */
+const MAX_QUOTED_LEAD_IN = 80;
 
 /** A lead-in's object phrase is a topic of this many words at most. */
 const MAX_ABOUT_WORDS = 8;
