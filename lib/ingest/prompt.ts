@@ -4,8 +4,11 @@
  * when the card leaves the pipeline. Nothing downstream parses a question back into parts.
  */
 export type Prompt =
-  /** "What is <term>?" / "What are <term>?" */
-  | { form: 'define'; term: string; plural: boolean }
+  /**
+   * "What is <term>?" / "What are <term>?"; a common word under an outline item ("- client:
+   * initiates" under "Hosts") is placed in it: "In Hosts, what is client?".
+   */
+  | { form: 'define'; term: string; plural: boolean; within?: string }
   /** An example after a label ("Internal errors: e.g. deadlock"): "What is an example of <term>?" */
   | { form: 'example'; term: string }
   /** Another name given under a title ("aka thundering herd"): "What is another name for <term>?" */

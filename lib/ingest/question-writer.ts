@@ -87,8 +87,10 @@ function unnumbered(prompt: Prompt): Prompt {
 
 function phrase(prompt: Prompt, topic: string | null): string {
   switch (prompt.form) {
-    case 'define':
-      return `What ${prompt.plural ? 'are' : 'is'} ${articleLower(prompt.term)}?`;
+    case 'define': {
+      const asked = `What ${prompt.plural ? 'are' : 'is'} ${articleLower(prompt.term)}?`;
+      return prompt.within ? `In ${articleLower(prompt.within)}, ${lowerFirstWord(asked)}` : asked;
+    }
     case 'approach':
       return `What is the approach for ${prompt.term}?`;
     case 'example':

@@ -157,6 +157,13 @@ describe('definition and cloze cards', () => {
     ]);
   });
 
+  it('a common word defined under an outline item is asked within it', () => {
+    expect(kinds(note('# ZooKeeper', '', '- FIFO client order', '  - Writes - in the order the client sent them', '  - Reads - served by any replica'), 'definition')).toEqual([
+      ['In FIFO client order, what are Writes?', 'In the order the client sent them'],
+      ['In FIFO client order, what are Reads?', 'Served by any replica'],
+    ]);
+  });
+
   it('a label in title case that opens on a verb is a term', () => {
     expect(kinds(note('# Buffer pool', '', '* Steal Policy: whether an uncommitted txn may overwrite the value on disk', '* Other text here that says nothing much'), 'definition')).toEqual([
       ['What is Steal Policy?', 'Whether an uncommitted txn may overwrite the value on disk'],

@@ -4,7 +4,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isNounPhrase, statesPurpose } from '../sentence-parts';
+import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
@@ -75,7 +75,10 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
 
   const text = fullSentence ? [capitalise(term), connector, definition].filter(Boolean).join(' ') : capitalise(definition);
   const answer = text.length <= MAX_ANSWER_CHARS ? text : fitWhole(sentences(text), MAX_ANSWER_CHARS, ' ');
-  const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are' }, answer, line }];
+  // "- Writes - client-specified order" under "FIFO client order": a common word means what it
+  // does within its parent item.
+  const within = !fullSentence && parentItem && /^\p{L}+$/u.test(term) && isKnownWord(term.toLowerCase()) ? { within: parentItem } : {};
+  const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are', ...within }, answer, line }];
 
   // The same sentence the other way round: the definition given, the term to recall.
   const sentence = fullSentence ? withoutLeadIn(sentences(answer)[0] ?? '') : '';
