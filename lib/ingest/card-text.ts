@@ -1,4 +1,5 @@
 import { EMOJI } from './emoji';
+import { BOILERPLATE } from './vocabulary';
 
 /** The first letter in capitals, the rest as written: a sentence or an answer starts with a capital. */
 export function capitalise(text: string): string {
@@ -34,6 +35,17 @@ export function withoutDanglingLeadIn(answer: string): string {
   const kept = last.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])|(?<=[。！？])/u).slice(0, -1).join(' ');
   const rest = [...lines, kept].join('\n').trim();
   return rest && !/[:：?？]$/.test(rest) ? rest : answer;
+}
+
+/**
+ * "ABD is named after its authors. More see: Attiya, Bar-Noy and Dolev. Sharing memory ...": a
+ * prose answer ends before a sentence that sends the reader elsewhere, and the citation after it.
+ */
+export function withoutReferenceTail(answer: string): string {
+  if (answer.includes('\n')) return answer;
+  const sentences = answer.split(/(?<=[.!?])\s+(?=\S)/);
+  const at = sentences.findIndex((sentence, i) => i > 0 && BOILERPLATE.test(sentence.replace(/^(?:for\s+)?more(?:\s+details|\s+info(?:rmation)?)?,?\s+(?=\p{L})/iu, '')));
+  return at > 0 ? sentences.slice(0, at).join(' ') : answer;
 }
 
 /** A bullet glyph left at the start of a table cell ("• Gossip protocol"). */

@@ -1,5 +1,5 @@
 import { authorCardProblem, cardProblem, duplicateKey, normalisedText } from './card-checks';
-import { polishCardText, withoutDanglingLeadIn } from './card-text';
+import { polishCardText, withoutDanglingLeadIn, withoutReferenceTail } from './card-text';
 import { cleanNote } from './clean';
 import { decodeNoteText } from './clean/decode';
 import { extractCards } from './extract';
@@ -76,7 +76,7 @@ export function ingestNote(input: NoteInput): IngestResult {
     }
     for (const raw of extracted.cards) {
       const question = polishCardText(writeQuestion(raw.prompt, section.concept.path));
-      const card = { ...raw, question, answer: withoutDanglingLeadIn(polishCardText(raw.answer)), line: origin(raw.line) };
+      const card = { ...raw, question, answer: withoutReferenceTail(withoutDanglingLeadIn(polishCardText(raw.answer))), line: origin(raw.line) };
       const normal = normalisedText(card);
       // Cards the author wrote are studied as written (see authorCardProblem).
       const problem = raw.kind === 'explicit' ? authorCardProblem(card) : cardProblem(card, normal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polishCardText, withoutDanglingLeadIn } from '@/lib/ingest/card-text';
+import { polishCardText, withoutDanglingLeadIn, withoutReferenceTail } from '@/lib/ingest/card-text';
 import { sentences } from '@/lib/ingest/limits';
 
 describe('polishCardText', () => {
@@ -37,6 +37,18 @@ describe('withoutDanglingLeadIn', () => {
     ['leaves a complete answer alone', 'Least recently used.', 'Least recently used.'],
   ])('%s', (_case, answer, expected) => {
     expect(withoutDanglingLeadIn(answer)).toBe(expected);
+  });
+});
+
+describe('withoutReferenceTail', () => {
+  it.each([
+    ['drops a pointer to further reading and the citation after it', 'The protocol is named after its three authors. More see: A. Author and B. Writer. Sharing memory. J. ACM, 1995.', 'The protocol is named after its three authors.'],
+    ['drops a "See:" sentence', 'Quorums overlap in one node. See: the lecture slides.', 'Quorums overlap in one node.'],
+    ['keeps an answer that only points elsewhere (a check drops it)', 'See: the lecture slides.', 'See: the lecture slides.'],
+    ['keeps list answers whole', '- one\n- See: two', '- one\n- See: two'],
+    ['keeps "see" inside a sentence', 'Clients see a single copy of the data.', 'Clients see a single copy of the data.'],
+  ])('%s', (_case, answer, expected) => {
+    expect(withoutReferenceTail(answer)).toBe(expected);
   });
 });
 
