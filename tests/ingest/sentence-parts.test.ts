@@ -33,6 +33,7 @@ const CASES: Row[] = [
   ['Cassandra (a wide-column store) favours availability over consistency.', 'Cassandra (a wide-column store) | Cassandra | specific', 'favours | favour | ', '', 'availability over consistency'],
   ['The `user_id` column is indexed for fast lookups.', 'The `user_id` column | column | specific', 'is indexed | index | is', 'passive', 'for fast lookups'],
   ['The client could instead submit a write.', 'The client | client | generic', 'could instead submit | submit | could', '', 'a write'],
+  ['Lecture notes written by students, kept as test input.', 'Lecture notes | notes | specific', 'written | write | ', 'passive', 'by students, kept as test input'],
   ['A cache miss is worth avoiding.', 'A cache miss | miss | generic', 'is | be | ', 'copula', 'worth avoiding'],
   // Determiner + common nouns: generic subjects.
   ['This approach avoids a single point of failure.', 'This approach | approach | generic', 'avoids | avoid | ', '', 'a single point of failure'],

@@ -1,4 +1,4 @@
-import { FIRST_ADJECTIVE, FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBG, VBZ } from './lexicon';
+import { FIRST_ADJECTIVE, FIRST_VERB, FROM_NOUN, FROM_VERB, JJ, NOUN, NS, VB, VBD, VBG, VBN, VBZ } from './lexicon';
 import { nounPhrase, type NounPhrase } from './noun-phrase';
 import { opensVerb, verbGroup, type VerbGroup } from './verb-group';
 import { canBeNoun, isAdverb, isPrep, verbOnly, type Word } from './words';
@@ -160,6 +160,8 @@ function fit(words: Word[], verb: VerbGroup): number {
   if (lexical.role === 'open' && lexical.tags & NS && canBeNoun(before) && !(before.tags & FIRST_ADJECTIVE) && !determined && standsAlone(next, words[verb.end + 1])) return score - 3;
   // "IP addresses can be ...": a verb straight before a finite auxiliary was the subject's last noun.
   if (lexical.role === 'open' && (next.role === 'modal' || next.role === 'do' || (/^(?:be|have)$/.test(next.role) && !/^(?:be|been|being|having)$/.test(next.lower)))) return score - 3;
+  // "Study notes written by ...": a plural noun before a participle it describes is no verb.
+  if (lexical.role === 'open' && verb.lexical === verb.finite && lexical.tags & NS && next.role === 'open' && next.tags & VBN && !(next.tags & (VB | VBZ | VBD | FIRST_ADJECTIVE))) return score - 3;
   // A verb straight after the verb reads badly, unless it is an adjective before a noun ("retries failed requests").
   const attributive = next.tags & JJ && canBeNoun(words[verb.end + 1]);
   if (lexical.role === 'open' && next.role === 'open' && next.tags & (VB | VBZ | VBD) && !attributive) {
