@@ -6,6 +6,7 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
+import { opensCommentary } from './passages';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
@@ -165,10 +166,14 @@ function explainedTerm(term: string, restText: string): Found | null {
 
 /** "Term: text", "Term - text", "Term -- text", "Term → text", "Term => text", "Term = text". */
 const LABELLED = /^([^:→=]{1,50}?)\s*(:|\s(?:--|[-–—])\s|\s?→|\s?=>|\s=\s)\s*(\S.*)$/u;
+const SEMICOLON_LABEL = /^(\p{Lu}[\p{L}-]*(?:\s[\p{L}-]+)?)(;)\s+(\S.*)$/u;
 
 function labelDefinition(paragraph: Paragraph, maxWords: number): Found | null {
   // A closing "types:" line leads into the next list; it is not part of the definition.
-  const lines = toPlainText(paragraph).split('\n');
+  const all = toPlainText(paragraph).split('\n');
+  // A remark after the definition ("IMPORTANT: ...") is a passage of its own (see passages.ts).
+  const remark = all.findIndex((line, i) => i > 0 && opensCommentary(line));
+  const lines = remark > 0 ? all.slice(0, remark) : all;
   if (lines.length > 1 && /:-?$/.test(lines.at(-1)!.trim())) lines.pop();
   // Several "Term - text" lines are several definitions (see lineDefinitions), never one; nor is
   // a hand-written "CAP: ..." with "CP system -> ..." on a later line.
@@ -218,7 +223,8 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
 }
 
 function labelledLine(text: string, maxWords: number, inRecords = false): Found | null {
-  const match = LABELLED.exec(text);
+  // "Processing; time to process the header": a word or two before a semicolon label what follows.
+  const match = LABELLED.exec(text) ?? SEMICOLON_LABEL.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
   // "=" or an arrow marks a definition: a lower-case term is then fine (hand-written notes), even

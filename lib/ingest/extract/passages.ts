@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toPlainText } from '../plain-text';
-import { BOILERPLATE } from '../vocabulary';
+import { BOILERPLATE, labelRole } from '../vocabulary';
 
 /**
  * A passage: the smallest block of a section that states something on its own: a paragraph, the
@@ -72,7 +72,7 @@ function isTaken(node: { position?: { start: { line: number }; end: { line: numb
 function collect(node: RootContent, parent: string | null, opening: boolean, into: Collector, previous?: RootContent): void {
   switch (node.type) {
     case 'paragraph':
-      if (!isTaken(node, into.taken)) into.out.push(judgeParagraph(node, paragraphPassage(node, parent, opening)));
+      into.out.push(...paragraphPassages(node, parent, opening, into.taken));
       return;
     case 'blockquote':
       node.children.forEach((child, i) => collect(child as RootContent, parent, opening && i === 0, into));
@@ -101,7 +101,7 @@ function listItemPassages(item: ListItem, parent: string | null, opening: boolea
   }
   const [first, ...rest] = item.children;
   const own = first?.type === 'paragraph' ? first : null;
-  if (own && !isTaken(own, into.taken)) into.out.push(judgeParagraph(own, paragraphPassage(own, parent, opening)));
+  if (own) into.out.push(...paragraphPassages(own, parent, opening, into.taken));
   const children = own ? rest : item.children;
   // The item's text is what its sub-items hang under.
   const label = own && children.length > 0 ? toPlainText(own).trim() : parent;
@@ -109,6 +109,32 @@ function listItemPassages(item: ListItem, parent: string | null, opening: boolea
     if (child.type === 'list') for (const sub of child.children) listItemPassages(sub, label, false, into);
     else collect(child as RootContent, label, false, into);
   }
+}
+
+/**
+ * A paragraph's passages: the paragraph, or its stretches when a line opens on a commentary label
+ * ("Propagation; time to cross the medium" / "IMPORTANT: prop. is less than trans."), so the
+ * remark is read on its own even when a card was made of the lines before it.
+ */
+function paragraphPassages(node: Paragraph, parent: string | null, opening: boolean, taken: Taken): { passage: Passage; skip: SkipReason | null }[] {
+  const text = toPlainText(node);
+  const lines = text.split('\n');
+  const starts = lines.flatMap((line, i) => (i === 0 || !opensCommentary(line) ? [] : [i]));
+  if (starts.length === 0) return isTaken(node, taken) ? [] : [judgeParagraph(node, paragraphPassage(node, parent, opening))];
+  const first = node.position?.start.line ?? 1;
+  const marked = markedTerms(node.children);
+  return [0, ...starts].flatMap((from, k) => {
+    const to = k < starts.length ? starts[k] : lines.length;
+    if (taken(first + from, first + to - 1)) return [];
+    const part = lines.slice(from, to).join('\n').trim();
+    return [judge({ text: part, line: first + from, endLine: first + to - 1, marked: marked.filter((term) => part.includes(term)), parent, opening: opening && from === 0, row: false })];
+  });
+}
+
+/** "IMPORTANT: ...", "Note: ...": a line opening on a label that comments on what precedes it. */
+export function opensCommentary(line: string): boolean {
+  const label = /^([\p{L}][\p{L} ]{0,20}?)\s*[:：]\s+\S/u.exec(line.trim())?.[1];
+  return !!label && labelRole(label) === 'commentary';
 }
 
 function paragraphPassage(node: Paragraph, parent: string | null, opening: boolean): Passage {
