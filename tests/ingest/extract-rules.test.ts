@@ -157,11 +157,11 @@ describe('definition and cloze cards', () => {
     ]);
   });
 
-  it('a word or two before a semicolon label the item; a remark after it is read on its own', () => {
+  it('a word or two before a semicolon label the item, a process noun asked in its section; a remark after it is read on its own', () => {
     const cards = cardsOf(note('# Delays', '', '1. Processing; time to read the header and pick a queue', '2. Transmission; time to put the whole packet on the wire', 'IMPORTANT: the router waits for the last bit of the packet to arrive.'));
     expect(cards.filter(([kind]) => kind === 'definition')).toEqual([
-      ['definition', 'What is Processing?', 'Time to read the header and pick a queue'],
-      ['definition', 'What is Transmission?', 'Time to put the whole packet on the wire'],
+      ['definition', 'In Delays, what is Processing?', 'Time to read the header and pick a queue'],
+      ['definition', 'In Delays, what is Transmission?', 'Time to put the whole packet on the wire'],
     ]);
     expect(cards.map(([, , answer]) => answer).join('\n')).toMatch(/router waits for the last bit/);
   });

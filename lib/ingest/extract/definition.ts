@@ -78,7 +78,10 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   const answer = text.length <= MAX_ANSWER_CHARS ? text : fitWhole(sentences(text), MAX_ANSWER_CHARS, ' ');
   // "- Writes - client-specified order" under "FIFO client order": a common word means what it
   // does within its parent item.
-  const within = !fullSentence && parentItem && /^\p{L}+$/u.test(term) && isKnownWord(term.toLowerCase()) ? { within: parentItem } : {};
+  // A word naming a process ("Processing", "Propagation") means what it does in its section.
+  const common = !fullSentence && /^\p{L}+$/u.test(term) && isKnownWord(term.toLowerCase());
+  const place = parentItem ?? (!labelsAreTerms && PROCESS_NOUN.test(term) && sectionTitle.toLowerCase() !== term.toLowerCase() ? sectionTitle : null);
+  const within = common && place ? { within: place } : {};
   const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are', ...within }, answer, line }];
 
   // The same sentence the other way round: the definition given, the term to recall.
@@ -90,6 +93,9 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   }
   return cards;
 }
+
+/** "Processing", "Transmission", "Agreement": a noun made from a verb names a process. */
+const PROCESS_NOUN = /\p{L}{3}(?:ing|tion|sion|ment)$/u;
 
 /** A one-word label that can be a verb, explained by an instruction: a step ("Learn: maintain a table"). */
 function isStep(term: string, definition: string): boolean {
