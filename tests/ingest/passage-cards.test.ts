@@ -384,6 +384,11 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(text)).toEqual([]);
   });
 
+  it('a line in title case with no verb is a title, not a key point', () => {
+    const cards = cardsOf(note('# The paper', '', '- Effects of Failures on Overall Throughput', '- Large Scale Replication of Critical Data'));
+    expect(cards.filter(([, q]) => /key points|true of/.test(q))).toEqual([]);
+  });
+
   it('one statement unfit for a card does not sink the key points gathered with it', () => {
     const cards = cardsOf(note('# Tools', '', 'the figure 3 for the whole picture of it', '', 'minimum of a quadratic, equate the derivative to 0'));
     expect(cards).toEqual([['qa', 'What is true of Tools?', 'Minimum of a quadratic, equate the derivative to 0']]);

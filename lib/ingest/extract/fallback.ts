@@ -88,7 +88,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     }
     const blank = parts.verb ? cloze(first, passage.marked, topic, true) : null;
     if (blank) cards.push({ kind: 'cloze', prompt: blank.prompt, answer: blank.term, line: passage.line });
-    else if (parts.verb || chunk.length > 1 || wordsIn(first) >= MIN_FRAGMENT_WORDS) leftover.push(chunk.join(' '));
+    else if (parts.verb || chunk.length > 1 || (wordsIn(first) >= MIN_FRAGMENT_WORDS && !isTitleCase(first))) leftover.push(chunk.join(' '));
   }
   const stated = cards.length > 0 || leftover.length > 0;
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
@@ -225,6 +225,12 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
  * candidate crashes", an entry of a contents list) says nothing a learner could recall.
  */
 const MIN_FRAGMENT_WORDS = 5;
+
+/** "Effects of Failures on Throughput": every longer word capitalised, as a title is, not a statement. */
+function isTitleCase(text: string): boolean {
+  const major = text.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return major.length >= 2 && major.every((word) => /^\p{Lu}/u.test(word)) && !/[.!?;:：,]/.test(text);
+}
 
 function wordsIn(text: string): number {
   return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
