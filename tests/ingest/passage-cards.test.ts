@@ -385,7 +385,7 @@ describe('cards from passages with no recognised shape', () => {
   });
 
   it('a line in title case with no verb is a title, not a key point', () => {
-    const cards = cardsOf(note('# The paper', '', '- Effects of Failures on Overall Throughput', '- Large Scale Replication of Critical Data'));
+    const cards = cardsOf(note('# The paper', '', '- Contents', '  - Large Scale Replication of Critical Data', '- Other stuff that happens here in the text'));
     expect(cards.filter(([, q]) => /key points|true of/.test(q))).toEqual([]);
   });
 
