@@ -77,7 +77,7 @@ export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|suc
  * "Definition: ...", "Example: ..." opening a paragraph under a topic: the kind of statement that
  * follows, said of the topic itself. Group 1 is "definition" or "example" in some spelling.
  */
-export const KIND_LABEL = /^(?:(definition|def|meaning)|(example|ex|e\.\s?g|for example))\.?\s*[:\-–—]\s+(?=\S)/i;
+export const KIND_LABEL = /^(?:(definition|def|meaning)|(example|ex|e\.\s?g|for example))\.?(?:\s*\([^()]{1,12}\))?\s*[:\-–—]\s+(?=\S)/i;
 
 /** "aka thundering herd", "also known as ...": another name for the thing, not what it is. */
 export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise known as)\b/i;
@@ -141,7 +141,9 @@ export const labelRole: (label: string) => LabelRole = remembered(roleOfLabel);
 function roleOfLabel(label: string): LabelRole {
   const text = label.replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s*:-?$/, '').trim();
   const lower = text.toLowerCase();
-  if (COMMENTARY.has(lower) || EXAMPLE_OPENING.test(text)) return 'commentary';
+  // "Definition (EN)", "Note (mine)": a short aside does not change what the label is.
+  const bare = lower.replace(/\s*\([^()]{1,12}\)$/, '');
+  if (COMMENTARY.has(lower) || COMMENTARY.has(bare) || EXAMPLE_OPENING.test(text)) return 'commentary';
   if (FACET.has(lower) || facetByHead(lower)) return 'facet';
   if (NUMBERED_PART.test(text)) return 'part';
   if (AUXILIARY.test(text) || FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text)) return 'clause';

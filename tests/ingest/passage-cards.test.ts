@@ -384,6 +384,12 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(text)).toEqual([]);
   });
 
+  it('a commentary label with an aside ("Definition (EN):") is no term; what it labels is read', () => {
+    expect(cardsOf(note('# Ranking: TF-IDF y BM25 para todos', '', 'Definition (EN): precision = fraction of returned documents that are relevant.'))).toEqual([
+      ['qa', 'What is Precision?', 'Fraction of returned documents that are relevant.'],
+    ]);
+  });
+
   it('a line in title case with no verb is a title, not a key point', () => {
     const cards = cardsOf(note('# The paper', '', '- Contents', '  - Large Scale Replication of Critical Data', '- Other stuff that happens here in the text'));
     expect(cards.filter(([, q]) => /key points|true of/.test(q))).toEqual([]);

@@ -536,7 +536,7 @@ export function isName(text: string): boolean {
 
 /** "Note: ...", "Example: ...": a label on the passage, not part of what it states. */
 function withoutCommentaryLabel(text: string): string {
-  const label = /^([\p{L}][\p{L} .]{0,20}?)\s*[:：]\s+(?=\S)/u.exec(text);
+  const label = /^([\p{L}][\p{L} .]{0,20}?(?:\s*\([^()]{1,12}\))?)\s*[:：]\s+(?=\S)/u.exec(text);
   return label && labelRole(label[1].replace(/\.$/, '')) === 'commentary' ? capitalise(text.slice(label[0].length)) : text;
 }
 
