@@ -154,6 +154,8 @@ describe('questions asked in a paragraph', () => {
       [['What is LRU?', 'Least recently used.'], ['What is LFU?', 'Least frequently used.']]],
     ['the answer stops at the next question', ['What is LRU?', '', 'Least recently used.', '', 'Drops old entries.', '', 'What is LFU?', '', 'Least frequently used.'],
       [['What is LRU?', 'Least recently used.\nDrops old entries.'], ['What is LFU?', 'Least frequently used.']]],
+    ['with "Q4 -" and "A -" labels on consecutive lines', ['Q4 - What is cache stampede?', 'A - Many requests miss the same key at once.'],
+      [['What is cache stampede?', 'Many requests miss the same key at once.']]],
     ['the answer stops at a paragraph that opens on a question of its own', ['When to flush the log?', '', '- When a txn commits', '', 'When to flush dirty pages? It depends.'],
       [['When to flush the log?', '- When a txn commits']]],
     ['the answer may open on a rhetorical question', ['Pull or push?', '', 'So, which one is better? Neither wins everywhere.'],

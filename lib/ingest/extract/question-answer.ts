@@ -11,8 +11,9 @@ const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
 /** A code block answers only when it is short and has no comment lines that read as headings. */
 const MAX_CODE_ANSWER_CHARS = 300;
 
-const QUESTION_PREFIX = /^(?:q|question|candidate|interviewee|interviewer|student)\s*\d*\s*[:.)]\s*/i;
-const ANSWER_PREFIX = /^(?:a|ans|answer|interviewer|candidate|interviewee)\s*\d*\s*[:.)]\s*/i;
+/** "Q:", "Q1.", "Q3)", "Q4 -": a question's label, its number and a separator. */
+const QUESTION_PREFIX = /^(?:q|question|candidate|interviewee|interviewer|student)\s*\d*\s*(?:[:.)]|[-–—](?=\s))\s*/i;
+const ANSWER_PREFIX = /^(?:a|ans|answer|interviewer|candidate|interviewee)\s*\d*\s*(?:[:.)]|[-–—](?=\s))\s*/i;
 
 /** A note's own question: one line ending in "?", optionally after "Q:". */
 export function asQuestion(text: string): string | null {
