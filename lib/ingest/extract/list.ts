@@ -127,7 +127,8 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   // Numbered steps, and a facet's points ("Cons"), stay one card.
   if (leadIn === sectionTitle && !list.ordered && labelRole(leadIn) === 'term' && items.length <= MAX_STATEMENT_ITEMS && items.every(isOwnStatement)) return [];
   const terms = list.children.map(termOf);
-  const byTerm = terms.filter(Boolean).length >= Math.ceil(items.length * 0.6) && terms.every(Boolean);
+  // "80 → HTTP": a number names nothing on its own, so such items are shown whole.
+  const byTerm = terms.filter(Boolean).length >= Math.ceil(items.length * 0.6) && terms.every((term) => term && /\p{L}{2}/u.test(term));
   // Terms that are generic labels ("How it works: ...", "Pros: ...") are not what the list is
   // about; each item is asked on its own card instead.
   if (byTerm && terms.filter((term) => isStructuralLabel(term!)).length * 2 >= terms.length) return [];
