@@ -2,7 +2,7 @@ import { capitalise } from './card-text';
 import type { Prompt } from './prompt';
 import { isDeterminer, isKnownWord, isNounPhrase } from './sentence-parts';
 import { isPreposition } from './sentence-parts/words';
-import { AUXILIARY, COURSE_PREFIX, COURSE_SUFFIX, ENDS_IN_PREPOSITION, isPlural, labelRole, NEEDS_CONTEXT, QUESTION_WORD } from './vocabulary';
+import { AUXILIARY, ENDS_IN_PREPOSITION, isPlural, labelRole, NEEDS_CONTEXT, QUESTION_WORD, withoutBookkeeping } from './vocabulary';
 
 /**
  * The one place a card's question is written in English. It gets what the card asks as data and
@@ -52,7 +52,7 @@ function askedQuestion(question: string): string {
 }
 
 function unnumber(name: string): string {
-  return name.replace(OUTLINE_NUMBER, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '');
+  return withoutBookkeeping(name.replace(OUTLINE_NUMBER, ''));
 }
 
 /** The prompt with outline numbers and course bookkeeping ("caching - wk 3") taken off every name it holds (titles are stored numbered, as written). */

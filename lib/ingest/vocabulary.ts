@@ -88,6 +88,14 @@ export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise know
  */
 export const COURSE_PREFIX = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)/i;
 export const COURSE_SUFFIX = /(?:\s*[-–—:|,(]\s*|\s+)(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
+/** "message queues 10/3", "Raft (2024-03-01)": the date a note was taken, which names nothing. */
+export const DATE_SUFFIX = /(?:\s*[-–—:|,(]\s*|\s+)(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2})\)?\s*$/;
+
+/** A title without its course bookkeeping: "Lecture 7 - message queues 10/3" -> "message queues". */
+export function withoutBookkeeping(title: string): string {
+  const bare = title.replace(DATE_SUFFIX, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '').trim();
+  return bare || title;
+}
 
 /** Labels that introduce commentary on the text around them, not a thing of their own. */
 const COMMENTARY = new Set([

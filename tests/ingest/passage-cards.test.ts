@@ -384,6 +384,17 @@ describe('cards from passages with no recognised shape', () => {
     expect(cardsOf(text)).toEqual([]);
   });
 
+  it('hand-written lines: a lone capital is a variable a wrapped line goes on with; a few words before "=" are a term', () => {
+    expect(cardsOf(note('# Queues', '', 'the DLQ holds messages that fail to process', 'N times so they do not block the rest of it', 'exactly once = hard, needs a dedup store'))).toEqual([
+      ['qa', 'What does the DLQ hold?', 'The DLQ holds messages that fail to process N times so they do not block the rest of it'],
+      ['qa', 'What is exactly once?', 'Hard, needs a dedup store'],
+    ]);
+  });
+
+  it('a lecture title is asked without its number and date', () => {
+    expect(cardsOf(note('# Lecture 7 - message queues 10/3', '', 'some line', 'ordering: only per partition in kafka'))).toContainEqual(['qa', 'What is the ordering of message queues?', 'Only per partition in kafka']);
+  });
+
   it('a commentary label with an aside ("Definition (EN):") is no term; what it labels is read', () => {
     expect(cardsOf(note('# Ranking: TF-IDF y BM25 para todos', '', 'Definition (EN): precision = fraction of returned documents that are relevant.'))).toEqual([
       ['qa', 'What is Precision?', 'Fraction of returned documents that are relevant.'],

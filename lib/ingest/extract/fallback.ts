@@ -69,7 +69,8 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     const shaped = shapedFragment(first, (/^\p{Ll}/u.test(first) ? term : null) ?? label ?? topic, labelsAreFacets);
     if (shaped) {
       cards.push({ kind: 'qa', prompt: shaped, answer: capitalise([withoutAskedLabel(first, shaped), ...chunk.slice(1)].join(' ')), line: passage.line });
-      if (shaped.form === 'define' || shaped.form === 'alias') previousTerm = shaped.term;
+      // Facet lines after ("ordering: ...") belong to a named term, not to "exactly once = ...".
+      if ((shaped.form === 'define' && namesThing(shaped.term)) || shaped.form === 'alias') previousTerm = shaped.term;
       continue;
     }
     const parts = (label !== null && index === 0 ? subjectlessParts(first) : null) ?? partsOf(first);
@@ -154,6 +155,9 @@ const MAX_ASIDE_TERM_WORDS = 4;
 /** Chinese or Japanese characters: scripts written without spaces between words. */
 export const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** A term named before "=" has at most this many words. */
+const MAX_EQUALS_TERM_WORDS = 3;
+
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
 /** "dns = phone book of the internet": a short term, an equals sign and its meaning. */
@@ -171,7 +175,9 @@ const LABEL_AND_TEXT = /^([^:]{2,40}?)(?:\s*:|\s+[-–—])\s+(\S.*)$/u;
 function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boolean): Prompt | null {
   // "dns = phone book of the internet": a hand-written definition.
   const equals = EQUALS.exec(statement);
-  if (equals && namesThing(equals[1]) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
+  // "exactly once = hard, ...": a few words with no verb before "=" name a term, whatever their part of speech.
+  const loose = equals !== null && !namesThing(equals[1]) && !hasFiniteVerb(equals[1]) && /\p{L}/u.test(equals[1]) && !/[()]/.test(equals[1]) && wordsIn(equals[1]) <= MAX_EQUALS_TERM_WORDS;
+  if (equals && (loose || namesThing(equals[1])) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
   const arrow = ARROW.exec(statement);
   if (arrow && !/[:;=]/.test(arrow[1]) && namesThing(arrow[1])) {
     const subject = arrow[1].trim();
@@ -283,10 +289,11 @@ const MIN_HAND_WRAP_WIDTH = 30;
  */
 function wrapsOnto(previous: string | undefined, line: string, width: number): boolean {
   if (previous === undefined || width < MIN_HAND_WRAP_WIDTH || previous.length < width * HAND_WRAP_SHARE) return false;
-  if (/[.!?:;)\]]$/.test(previous) || !/^\p{Ll}/u.test(line)) return false;
+  // "N times so ...": a lone capital other than "A" and "I" is a variable, not a sentence's start.
+  if (/[.!?:;)\]]$/.test(previous) || !/^(?:\p{Ll}|[B-HJ-Z]\s+\p{Ll})/u.test(line)) return false;
   // "keep hot" / "data close to the reader": an adjective wants its noun, whatever the line opens with.
   if (endsOpen(previous)) return true;
-  return !opensRecord(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line) && !/^(?:what|why|how|when|where|which|who)\b[^.?!]*\?/i.test(line);
+  return !opensRecord(line) && !EQUALS.test(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line) && !/^(?:what|why|how|when|where|which|who)\b[^.?!]*\?/i.test(line);
 }
 
 /** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
@@ -304,8 +311,9 @@ function focusedChunks(statements: string[]): string[][] {
   for (const statement of statements) {
     const current = chunks.at(-1);
     const joins = current && /[.!]$/.test(current.at(-1)!) && !/[?？]$/.test(current.at(-1)!) && !/^\p{Ll}/u.test(statement);
-    // A question's answer runs on until a statement opens a record of its own ("distributed -> ...").
-    const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement);
+    // A question's answer runs on until a statement opens a record of its own ("distributed: ...",
+    // "at least once delivery -> dups").
+    const answers = /[?？]$/.test(current?.[0] ?? '') && !opensRecord(statement) && !ARROW.test(statement);
     // "Layer 7 balancers read ..." after "Layer 4 balancers route ...": a statement about a
     // parallel subject (another kind of the same thing) is a card of its own.
     const newSubject = !answers && current !== undefined && (mayBeParallel(current[0], statement) || bothNamed(current[0], statement)) && parallelSubjects(namedSubject(current[0]), namedSubject(statement));

@@ -4,7 +4,7 @@ import { answerProblem } from '../card-checks';
 import { normalisedHead, normaliseForKey } from '../identity';
 import { toPlainText } from '../plain-text';
 import { hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, sentenceParts } from '../sentence-parts';
-import { EXAMPLES_TITLE, IMPERATIVE_FRAME, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION } from '../vocabulary';
+import { EXAMPLES_TITLE, IMPERATIVE_FRAME, isCommentaryTitle, isStructuralLabel, labelRole, READING_SECTION, withoutBookkeeping } from '../vocabulary';
 import type { ListSubject } from '../prompt';
 import type { Section } from '../segment';
 import { definitionCards, isPlainTerm, lineDefinitions } from './definition';
@@ -76,7 +76,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const leftovers: Leftover[] = [];
   for (const { passage, skip } of passagesOf(nodes, heading !== null, taken)) {
     if (skip || covered(passage)) continue;
-    const fallback = passageCards(passage, about ?? concept.title, about !== null);
+    const fallback = passageCards(passage, about ?? withoutBookkeeping(concept.title), about !== null);
     cards.push(...fallback.cards);
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
     for (const text of fallback.leftover) {
@@ -93,7 +93,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const unplaced = unattached.map(({ text, line }) => ({ text, line }));
   const split = pointsCards(unplaced).length > 1;
   const own = split ? unattached.filter((leftover) => !leftover.under) : unplaced;
-  cards.push(...(heading ? termCards(about ?? concept.title, own, opening) : null) ?? pointsCards(own));
+  cards.push(...(heading ? termCards(about ?? withoutBookkeeping(concept.title), own, opening) : null) ?? pointsCards(own));
   if (split) cards.push(...pointsCards(unattached.filter((leftover) => leftover.under)));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
