@@ -391,6 +391,15 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('how an activity is judged is asked in its topic; a verb label with no item above is a step of the topic', () => {
+    expect(cardsOf(note('# Shadow paging', '', 'Keep two copies of the page table.', '', 'Supporting rollbacks and recovery is easy.', '', '- Undo: remove the shadow page', '- Redo: nothing to do'))).toEqual([
+      ['qa', 'What does Shadow paging keep?', 'Keep two copies of the page table.'],
+      ['qa', 'In Shadow paging, what is true of Supporting rollbacks and recovery?', 'Supporting rollbacks and recovery is easy.'],
+      ['qa', 'How does Shadow paging undo?', 'Undo: remove the shadow page'],
+      ['qa', 'How does Shadow paging redo?', 'Redo: nothing to do'],
+    ]);
+  });
+
   it('a lecture title is asked without its number and date', () => {
     expect(cardsOf(note('# Lecture 7 - message queues 10/3', '', 'some line', 'ordering: only per partition in kafka'))).toContainEqual(['qa', 'What is the ordering of message queues?', 'Only per partition in kafka']);
   });

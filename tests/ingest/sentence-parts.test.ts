@@ -34,6 +34,8 @@ const CASES: Row[] = [
   ['The `user_id` column is indexed for fast lookups.', 'The `user_id` column | column | specific', 'is indexed | index | is', 'passive', 'for fast lookups'],
   ['The client could instead submit a write.', 'The client | client | generic', 'could instead submit | submit | could', '', 'a write'],
   ['Lecture notes written by students, kept as test input.', 'Lecture notes | notes | specific', 'written | write | ', 'passive', 'by students, kept as test input'],
+  ['Keep two copies of the page table.', ' |  | none', 'Keep | keep | ', '', 'two copies of the page table'],
+  ['Client 2 downloads the new blocks.', 'Client 2 | Client 2 | specific', 'downloads | download | ', '', 'the new blocks'],
   ['A cache miss is worth avoiding.', 'A cache miss | miss | generic', 'is | be | ', 'copula', 'worth avoiding'],
   // Determiner + common nouns: generic subjects.
   ['This approach avoids a single point of failure.', 'This approach | approach | generic', 'avoids | avoid | ', '', 'a single point of failure'],

@@ -1,6 +1,7 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
+import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
@@ -77,7 +78,8 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     const owner = ownerOf(parts, previousSubject, term, index === 0, passage, label, topic);
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
-    const prompt = labelledStep(first, label) ?? reasonOf(first, label && placesIn(label) ? label : null) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
+    // "Undo: remove the shadow page" with no item above it is a step of the topic.
+    const prompt = labelledStep(first, label ?? (isName(topic) ? topic : null)) ?? reasonOf(first, label && placesIn(label) ? label : null) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -410,7 +412,9 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
     const description = statement.split(/\s(?:-+>|=+>|→|⇒)\s|[.;]\s/u)[0];
     return wordsIn(description) <= MAX_DESCRIPTION_WORDS && isNounPhrase(description) ? { form: 'define', term: owner, plural: isPlural(owner) } : null;
   }
-  const generic = !owner && parts.subjectKind === 'generic';
+  // "Supporting rollbacks is easy": how an activity is judged holds only in the topic it is done in.
+  const activity = !owner && parts.copula && /^\p{L}+ing\s+\S/u.test(parts.subject.trim()) && (listedReadings(parts.subject.trim().split(/\s+/)[0].toLowerCase()) & VBG) !== 0;
+  const generic = !owner && (parts.subjectKind === 'generic' || activity);
   const place = generic && within && placesIn(within) ? { within } : {};
   // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
   // "Layer 4 balancers": a head word the lexicon lacks is plural by the compound it ends.

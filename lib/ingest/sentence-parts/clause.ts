@@ -86,6 +86,9 @@ function subjectAndVerb(words: Word[], start: number, scope: number): Clause | n
     // "Tolerating duplicates means ...": a plural that is mostly a verb is still the object when a
     // verb follows it.
     if (k === start + 1 && (words[start].role === 'num' || (words[start].tags & VBG && /ing$/.test(words[start].lower))) && words[k].tags & NS && (!(words[k].tags & FIRST_VERB) || opensVerb(words[k + 1]))) continue;
+    // "Keep two copies of ...": a number in words before a plural counts it; the plural is no
+    // verb ("Client 2 downloads" numbers a name).
+    if (k > start && words[k - 1].role === 'num' && /^\p{L}+$/u.test(words[k - 1].text) && words[k].tags & NS) continue;
     // "Validates order (...)": a lone verb form read as a plural noun needs a sure verb after it.
     if (k === start + 1 && words[start].tags & FROM_VERB && certainty(words[verb.finite]) === 0) continue;
     // A personal pronoun is always a subject: "It scales".
@@ -183,5 +186,7 @@ function imperative(words: Word[], i: number): boolean {
   const next = words[i + 1];
   if (!(w.tags & (NOUN | JJ))) return true;
   if (!next) return false;
-  return /^(?:det|demo|pron|to)$/.test(next.role) || next.possessive || (isPrep(next) && next.lower !== 'of') || isAdverb(next);
+  // "Keep two copies": a count in words opens an object ("Step 1" numbers a name).
+  const count = next.role === 'num' && /^\p{L}+$/u.test(next.text);
+  return /^(?:det|demo|pron|to)$/.test(next.role) || count || next.possessive || (isPrep(next) && next.lower !== 'of') || isAdverb(next);
 }
