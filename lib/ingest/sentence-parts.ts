@@ -25,7 +25,7 @@ import { remembered } from './sentence-parts/remembered';
 import { hasName } from './sentence-parts/noun-phrase';
 import { groupBase } from './sentence-parts/verb-group';
 import { tokenize } from './sentence-parts/tokens';
-import { canBeNoun, isAdverb, isPrep, numberOf, PARTICLES, readWords, stems, verbOnly, type Word } from './sentence-parts/words';
+import { canBeNoun, isAdverb, isClosedWord, isPrep, numberOf, PARTICLES, readWords, stems, verbOnly, type Word } from './sentence-parts/words';
 import { FIRST_ADJECTIVE, FIRST_VERB, JJ, listedReadings, N, NNP, NOUN, VB, VBG, VBN } from './sentence-parts/lexicon';
 
 export { isDeterminer } from './sentence-parts/words';
@@ -243,7 +243,7 @@ export function isEnglish(text: string): boolean {
   // "downsides", "znodes": a regular plural of a listed word, or of a word read as a compound, is English too.
   const known = words.filter((word) => {
     const lower = word.toLowerCase();
-    return listedReadings(lower) !== 0 || (lower.endsWith('s') && stems(lower, 's').some((stem) => listedReadings(stem) !== 0));
+    return listedReadings(lower) !== 0 || isClosedWord(lower) || (lower.endsWith('s') && stems(lower, 's').some((stem) => listedReadings(stem) !== 0));
   }).length;
   return known / words.length >= ENGLISH_SHARE;
 }

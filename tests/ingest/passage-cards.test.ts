@@ -400,6 +400,10 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('a title line over what follows ("WebSocket — When to Use") defines nothing', () => {
+    expect(cardsOf(note('# Realtime', '', 'WebSocket — When to Use')).map(([, q]) => q)).not.toContain('What is WebSocket?');
+  });
+
   it('a lecture title is asked without its number and date', () => {
     expect(cardsOf(note('# Lecture 7 - message queues 10/3', '', 'some line', 'ordering: only per partition in kafka'))).toContainEqual(['qa', 'What is the ordering of message queues?', 'Only per partition in kafka']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFiniteVerb, isNounPhrase, sentenceParts, type SentenceParts } from '@/lib/ingest/sentence-parts';
+import { hasFiniteVerb, isEnglish, isNounPhrase, sentenceParts, type SentenceParts } from '@/lib/ingest/sentence-parts';
 
 /**
  * One row per sentence, written for this table in the style of study notes:
@@ -202,5 +202,15 @@ describe('hasFiniteVerb', () => {
     ['Handling hot keys in Redis', false],
   ])('%s -> %s', (text, expected) => {
     expect(hasFiniteVerb(text)).toBe(expected);
+  });
+});
+
+describe('isEnglish', () => {
+  it.each([
+    ['a sentence with one jargon word, its grammar words counted', 'add one to a number stored in a znode', true],
+    ['a sentence in Spanish', 'los documentos se guardan en una lista ordenada por identificador', false],
+    ['a sentence in Chinese', '领导者会把修改复制到所有跟随者', false],
+  ])('%s', (_, text, expected) => {
+    expect(isEnglish(text)).toBe(expected);
   });
 });

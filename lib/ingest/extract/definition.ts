@@ -7,6 +7,7 @@ import type { ExtractedCard } from './extracted-card';
 import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
 import { opensCommentary } from './passages';
+import { isTitleOver } from './question-answer';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
@@ -233,6 +234,8 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   const match = LABELLED.exec(text) ?? SEMICOLON_LABEL.exec(text);
   if (!match) return null;
   const term = stripEmoji(match[1]);
+  // "1,000 shards (each shard = ...": a separator inside an open parenthesis is no label's end.
+  if ((term.match(/\(/g) ?? []).length !== (term.match(/\)/g) ?? []).length) return null;
   // "=" or an arrow marks a definition: a lower-case term is then fine (hand-written notes), even
   // one that starts like an instruction ("write through = ..."); ":" and "-" need a capital.
   const strongConnector = ['=', '=>', '→'].includes(match[2].trim());
@@ -241,7 +244,7 @@ function labelledLine(text: string, maxWords: number, inRecords = false): Found 
   if (maxWords === MAX_PARAGRAPH_LABEL_WORDS && !strongConnector && !/^[\p{Lu}\d]/u.test(term)) return null;
   // "return: LongURL", "content-type: ..." are code and field names; a term has a capital or two words.
   if (!/[\p{Lu}\d]/u.test(term) && !/\s/.test(term)) return null;
-  if (/[{}]|\w=\w/.test(match[3])) return null;
+  if (/[{}]|\w=\w/.test(match[3]) || isTitleOver(match[3])) return null;
   // "return: LongURL" is a field, not a definition. Among sibling records ("FIFO - oldest first"
   // under "LRU - ...") two words will do after "-", "=" or an arrow.
   // An example ("e.g. deadlock") may be one word.

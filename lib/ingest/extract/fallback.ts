@@ -6,6 +6,7 @@ import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasF
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
+import { isTitleOver } from './question-answer';
 import { opensRecord } from './records';
 import { reasonOf } from './reason';
 import { lowerCommon, MAX_SUBJECT_WORDS, namesAKind, openingPhrase, settingOf } from './statement';
@@ -163,7 +164,7 @@ const MAX_EQUALS_TERM_WORDS = 3;
 /** "X -> Y" / "X => Y": an outline's "leads to"; "key->partition" with no space is one compound. */
 const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\S.*)$/u;
 /** "dns = phone book of the internet": a short term, an equals sign and its meaning. */
-const EQUALS = /^([^=<>!]{2,30}?)\s+=\s+(\S.{7,})$/u;
+const EQUALS = /^([^=<>!()]{2,30}?)\s+=\s+(\S.{7,})$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
 const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
 /** "understandability: decomposition and ...", "token bucket - holds N tokens": a label and what it has. */
@@ -212,6 +213,8 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   // "The guarantee stops at Kafka's edge: ...": a determiner and a verb make a sentence, not a label.
   if (/^(?:the|a|an|this|that|our|its|their)\s/i.test(labelled[1]) && hasFiniteVerb(labelled[1])) return null;
   const label = labelled[1].trim();
+  // "WebSocket — When to Use": a title over what follows, which says nothing yet.
+  if (isTitleOver(labelled[2])) return null;
   // "n: total number of nodes": a variable of a formula, which names nothing on its own.
   if (/^\p{L}\d?$/u.test(label)) return null;
   // "Hardware failures: e.g., lose power": an example of the label.

@@ -60,6 +60,13 @@ export function answerFrom(nodes: RootContent[]): string {
 /** "When to update the cache", "Where to enforce": a question word and what to do. */
 export const ADVICE_TITLE = /^(when|why|where|how|whether)\s+to\s+(\S.{2,80})$/i;
 
+/** "When to Use" after a name ("WebSocket — When to Use"): a short title over what follows, no text of its own. */
+export function isTitleOver(text: string): boolean {
+  return ADVICE_TITLE.test(text.trim()) && text.trim().split(/\s+/).length <= MAX_TITLE_OVER_WORDS;
+}
+
+const MAX_TITLE_OVER_WORDS = 4;
+
 /**
  * A heading naming what to do ("Where to enforce" under "Rate limiting"), asked "Where should you
  * enforce rate limiting?": an action of one verb takes its parent topic as its object.

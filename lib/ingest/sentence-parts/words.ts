@@ -37,6 +37,11 @@ const CLOSED: [Role, string][] = [
 const CONTRACTION = new Map<string, Role>([["'s", 'be'], ["'re", 'be'], ["'m", 'be'], ["'ve", 'have'], ["'ll", 'modal'], ["'d", 'modal']]);
 const ROLE = new Map<string, Role>(CLOSED.flatMap(([role, words]) => words.split(' ').map((w): [string, Role] => [w, role])));
 
+/** "one", "with", "which": a word of English grammar the open-class lexicon does not list. */
+export function isClosedWord(lower: string): boolean {
+  return ROLE.has(lower);
+}
+
 /** "of", "on", "between": a preposition, which ends the head of a noun phrase ("Hosts on the same network"). */
 export function isPreposition(lower: string): boolean {
   return ROLE.get(lower) === 'prep';
