@@ -400,6 +400,12 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('a chunk opening on a fragment ("3b.") is read as the English most of it is, with no blanks over word runs', () => {
+    const cards = cardsOf(note('# Queues', '', 'Some intro line here.', '', '3b. If the retry count exceeds the threshold, the event is put in the dead letter queue.'));
+    expect(cards.filter(([kind]) => kind === 'cloze')).toEqual([]);
+    expect(cards.map(([, , answer]) => answer)).toContain('3b. If the retry count exceeds the threshold, the event is put in the dead letter queue.');
+  });
+
   it('a title line over what follows ("WebSocket — When to Use") defines nothing', () => {
     expect(cardsOf(note('# Realtime', '', 'WebSocket — When to Use')).map(([, q]) => q)).not.toContain('What is WebSocket?');
   });

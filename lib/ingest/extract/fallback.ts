@@ -52,7 +52,8 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
       if (chunk.length > 1) cards.push({ kind: 'qa', prompt: { form: 'asked', question: first }, answer: chunk.slice(1).join(' '), line: passage.line });
       continue;
     }
-    if (!isEnglish(first)) {
+    // A chunk is read in the language most of it is in ("Dr." alone reads as no English).
+    if (!isEnglish(first) && !isEnglish(chunk.join(' '))) {
       // The grammar below is English; each statement in another language is asked by the English
       // terms it uses, which the learner can recall in either language; the rest are key points.
       const unasked: string[] = [];
