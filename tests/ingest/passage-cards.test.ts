@@ -406,6 +406,12 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards.map(([, , answer]) => answer)).toContain('3b. If the retry count exceeds the threshold, the event is put in the dead letter queue.');
   });
 
+  it('a label before a term and its aside is the term asked', () => {
+    expect(cardsOf(note('# Networks', '', 'network core: packet switching (each packet travels on its own)'))).toEqual([
+      ['qa', 'What is network core?', 'Packet switching (each packet travels on its own)'],
+    ]);
+  });
+
   it('a title line over what follows ("WebSocket — When to Use") defines nothing', () => {
     expect(cardsOf(note('# Realtime', '', 'WebSocket — When to Use')).map(([, q]) => q)).not.toContain('What is WebSocket?');
   });

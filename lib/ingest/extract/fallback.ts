@@ -167,7 +167,7 @@ const ARROW = /^(.{2,60}?)(?:\s+(?:-+>|=+>|→|⇒)\s*|(?:-+>|=+>|→|⇒)\s+)(\
 /** "dns = phone book of the internet": a short term, an equals sign and its meaning. */
 const EQUALS = /^([^=<>!()]{2,30}?)\s+=\s+(\S.{7,})$/u;
 /** "static route (directly entered by administrator)": a term and its explanation. */
-const TERM_AND_ASIDE = /^([^()]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
+const TERM_AND_ASIDE = /^([^():：]{1,49}[\p{L}\p{N}])\s*\((.{8,})\)$/u;
 /** "understandability: decomposition and ...", "token bucket - holds N tokens": a label and what it has. */
 const LABEL_AND_TEXT = /^([^:]{2,40}?)(?:\s*:|\s+[-–—])\s+(\S.*)$/u;
 
