@@ -240,7 +240,7 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
       weakHeadingTitle(text, following, paragraphLength(next), blank(i - 1) && !(inferred === i - 1 && isLowerCaseTitle(text) && hasFiniteVerb(text)), handWritten) ??
       (stretch.prose && isProseTitle(text, previousContent(i), following, blank(i - 1), next > i + 1) ? { title: text, label: false } : null) ??
       (handWritten && isHandTitle(text, previousContent(i), following, paragraphLength(next)) ? { title: text, label: false } : null) ??
-      (i === headline && isNoteHeadline(text, next - i) ? { title: text, label: false } : null);
+      (i === headline && isNoteHeadline(text, next - i, following) ? { title: text, label: false } : null);
     if (!weak) continue;
     if (weak.label) {
       // "Pros:" after "Token bucket" belongs to the token bucket, not beside it.
@@ -479,8 +479,10 @@ function isProseTitle(text: string, previous: string, following: string, afterBr
  * The first line of a note with no heading, alone above its first paragraph, is the note's own
  * title even when it reads like a record ("CS 4xx - distributed sys - notes 10/14").
  */
-function isNoteHeadline(text: string, gapToNext: number): boolean {
-  return gapToNext > 1 && words(text) <= MAX_WEAK_WORDS && !/[.!?:;,]$/.test(text) && isTitle(text, MAX_TITLE);
+function isNoteHeadline(text: string, gapToNext: number, following: string): boolean {
+  // "CAP theorem" straight over "in a partition you pick ...": a capitalised name over lower-case notes.
+  const over = /^\p{Lu}/u.test(text) && /^\p{Ll}/u.test(following) && isNounPhrase(text) && !hasFiniteVerb(text);
+  return (gapToNext > 1 || over) && words(text) <= MAX_WEAK_WORDS && !/[.!?:;,]$/.test(text) && isTitle(text, MAX_TITLE);
 }
 
 /** A title written on its own line in a run of hand-written lines has this many words at most ("Kafka", "Load balancing"). */

@@ -46,6 +46,11 @@ describe('inferHeadings', () => {
       ['# CS 4xx - distributed systems - notes 10/14'],
     ],
     [
+      "a note's first line, a capitalised name straight over lower-case notes",
+      note('CAP theorem', 'in a partition you pick C or A', 'CP -> refuse some requests', 'AP -> answer with maybe stale data', '', 'Replication', 'leader-follower: all writes go to the leader', 'multi-leader: writes in two or more datacenters'),
+      ['# CAP theorem', '# Replication'],
+    ],
+    [
       'an indented outline under a written heading, however short',
       note('# Storage outline', '', '1. Caching', '   1.1 Read-through', '       - the cache loads misses itself', '   1.2 Write-behind', '       - writes reach the store later', '2. Queues', '   2.1 Work queues', '       - one consumer per message'),
       ['# Storage outline', '## 1. Caching', '### 1.1 Read-through', '### 1.2 Write-behind', '## 2. Queues', '### 2.1 Work queues'],

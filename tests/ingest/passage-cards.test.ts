@@ -406,6 +406,13 @@ describe('cards from passages with no recognised shape', () => {
     expect(cards.map(([, , answer]) => answer)).toContain('3b. If the retry count exceeds the threshold, the event is put in the dead letter queue.');
   });
 
+  it('hand-written arrows: two words before one name a topic; a capital "A" ending a line is a name, not an article', () => {
+    expect(cardsOf(note('# Sharding', '', 'you pick C or A', 'CP -> refuse some requests', 'range based -> good for scans, hot spots on recent keys'))).toEqual([
+      ['qa', 'What does CP lead to?', 'CP -> refuse some requests'],
+      ['qa', 'What does range based lead to?', 'Range based -> good for scans, hot spots on recent keys'],
+    ]);
+  });
+
   it('a label before a term and its aside is the term asked', () => {
     expect(cardsOf(note('# Networks', '', 'network core: packet switching (each packet travels on its own)'))).toEqual([
       ['qa', 'What is network core?', 'Packet switching (each packet travels on its own)'],

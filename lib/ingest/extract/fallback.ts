@@ -1,9 +1,9 @@
 import { capitalise } from '../card-text';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { listedReadings, VBG } from '../sentence-parts/lexicon';
+import { listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
 import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE } from '../vocabulary';
+import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 import { isTitleOver } from './question-answer';
@@ -183,7 +183,10 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
   const loose = equals !== null && !namesThing(equals[1]) && !hasFiniteVerb(equals[1]) && /\p{L}/u.test(equals[1]) && !/[()]/.test(equals[1]) && wordsIn(equals[1]) <= MAX_EQUALS_TERM_WORDS;
   if (equals && (loose || namesThing(equals[1])) && labelRole(equals[1]) === 'term') return { form: 'define', term: equals[1].trim(), plural: isPlural(equals[1].trim()) };
   const arrow = ARROW.exec(statement);
-  if (arrow && !/[:;=]/.test(arrow[1]) && namesThing(arrow[1])) {
+  // "range based -> good for scans": two words before an outline's arrow name its topic, verb-like or not.
+  const opening = arrow && /^\p{Ll}+/u.exec(arrow[1])?.[0];
+  const short = !!opening && wordsIn(arrow![1]) <= 2 && (listedReadings(opening) & (N | NS)) !== 0 && (listedReadings(opening) & RB) === 0 && !REFERRING_WORD.test(arrow![1]) && !FUNCTION_START.test(arrow![1]);
+  if (arrow && !/[:;=]/.test(arrow[1]) && (short || namesThing(arrow[1]))) {
     const subject = arrow[1].trim();
     // "CP system -> refuses writes during a partition": the arrow stands for the verb it dropped.
     const verb = /^(\p{Ll}+?)(?:e?s)\s+(?!of\b)\S/u.exec(arrow[2]);
@@ -305,7 +308,8 @@ function wrapsOnto(previous: string | undefined, line: string, width: number): b
 /** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
 function cannotEnd(text: string): boolean {
   const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
-  return open || /[-,]$/.test(text) || TRAILING_FUNCTION_WORD.test(text);
+  // "pick C or A": a capital "A" at the end is a name, not the article.
+  return open || /[-,]$/.test(text) || (TRAILING_FUNCTION_WORD.test(text) && !/\sA$/.test(text));
 }
 
 const TRAILING_FUNCTION_WORD = /\b(?:a|an|the|of|to|in|on|at|by|for|with|from|into|via|across|between|over|through|onto|per|among|within|without|and|or|but|nor|as|that|which|than|is|are|was|were|be|can|will|should|must|may|not|(?:do|does|did|can|won|is|are|was|were)n't|w\/)$/i;
