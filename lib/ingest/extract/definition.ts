@@ -80,9 +80,10 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   // "- Writes - client-specified order" under "FIFO client order": a common word means what it
   // does within its parent item.
   // A word naming a process ("Processing", "Propagation") means what it does in its section.
-  const common = !fullSentence && /^\p{L}+$/u.test(term) && isKnownWord(term.toLowerCase());
-  const place = parentItem ?? (!labelsAreTerms && PROCESS_NOUN.test(term) && sectionTitle.toLowerCase() !== term.toLowerCase() ? sectionTitle : null);
-  const within = common && place ? { within: place } : {};
+  const word = !fullSentence && /^\p{L}+$/u.test(term);
+  const process = word && !labelsAreTerms && PROCESS_NOUN.test(term) && sectionTitle.toLowerCase() !== term.toLowerCase() && !/[?？]\s*$/u.test(sectionTitle) && sectionTitle.split(/\s+/).length <= MAX_PLACE_WORDS;
+  const place = word && parentItem && isKnownWord(term.toLowerCase()) ? parentItem : process ? sectionTitle : null;
+  const within = place ? { within: place } : {};
   const cards: ExtractedCard[] = [{ kind: 'definition', prompt: { form: 'define', term, plural: verb === 'are', ...within }, answer, line }];
 
   // The same sentence the other way round: the definition given, the term to recall.
@@ -94,6 +95,9 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   }
   return cards;
 }
+
+/** A section title longer than this is a sentence, no place to ask a term in. */
+const MAX_PLACE_WORDS = 6;
 
 /** "Processing", "Transmission", "Agreement": a noun made from a verb names a process. */
 const PROCESS_NOUN = /\p{L}{3}(?:ing|tion|sion|ment)$/u;
