@@ -19,6 +19,9 @@ export const QUESTION_WORD = /^(?:how|why|what|when|where|which|who|whom|whose)\
 /** Pronouns and determiners that refer back instead of naming something. */
 export const REFERRING_WORD = /^(?:it|its|this|that|these|those|they|them|there|here|he|she|we|you|i|one|such|both|either|neither)\b/i;
 
+/** Verbs whose passive judges the subject rather than says what is done to it ("is needed", "is recommended"), in base form. */
+export const JUDGING_VERB = /^(?:need|require|want|know|expect|consider|recommend|prefer|suggest|encourage|discourage|allow|permit|forbid|prohibit|believe|think|say)$/;
+
 /** Verbs that link a subject to an adjective ("looks dead", "stays consistent"), in base form. */
 export const LINKING_VERB = /^(?:become|seem|look|appear|feel|sound|remain|stay|get|grow|turn|prove|keep)$/;
 

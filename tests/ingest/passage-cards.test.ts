@@ -33,6 +33,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How must Log records be written?', 'Log records must be written to disk before the page is flushed.']],
     ],
     [
+      'a passive that judges the subject is no manner to ask about',
+      note('# Email', '', 'An effective blocklist mechanism is needed at the gateway.'),
+      [['qa', 'In Email, what is true of an effective blocklist mechanism?', 'An effective blocklist mechanism is needed at the gateway.']],
+    ],
+    [
       'a passive verb after a condition is asked when it is done',
       note('# Queues', '', 'If the buffer overflows, packets are dropped at the tail.'),
       [['qa', 'In Queues, when are packets dropped?', 'If the buffer overflows, packets are dropped at the tail.']],

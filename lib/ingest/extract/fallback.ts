@@ -3,7 +3,7 @@ import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
 import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
-import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
+import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, JUDGING_VERB, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 import { isTitleOver } from './question-answer';
@@ -443,6 +443,8 @@ function askedBy(statement: string, parts: SentenceParts, owner: string | null, 
   // ask the opposite of what the note says; so would "What does a node look?" for "looks dead".
   const setting = settingOf(parts);
   if (LINKING_VERB.test(parts.verbBase) && describes(parts.predicate)) return { form: 'property', subject, generic, setting, ...place };
+  // "A blocklist is needed": a judgement of the subject, no manner to ask ("is recommended to" has a purpose).
+  if (parts.passive && JUDGING_VERB.test(parts.verbBase) && !statesPurpose(parts.predicate)) return { form: 'property', subject, generic, setting, ...place };
   const shape = shapeOf(parts);
   // "Key choice matters most", "It works well": a verb with no object and a word or two of
   // degree says how the subject fares, not what it does.
