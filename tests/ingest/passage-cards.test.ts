@@ -33,6 +33,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How must Log records be written?', 'Log records must be written to disk before the page is flushed.']],
     ],
     [
+      'a pair of subjects takes the verb the note gave it',
+      note('# Standards', '', 'IETF and W3C govern most web standards.'),
+      [['qa', 'What do IETF and W3C govern?', 'IETF and W3C govern most web standards.']],
+    ],
+    [
       'a passive that judges the subject is no manner to ask about',
       note('# Email', '', 'An effective blocklist mechanism is needed at the gateway.'),
       [['qa', 'In Email, what is true of an effective blocklist mechanism?', 'An effective blocklist mechanism is needed at the gateway.']],

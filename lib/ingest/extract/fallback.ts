@@ -463,7 +463,12 @@ function agreement(parts: SentenceParts): boolean | null {
   const auxiliary = parts.auxiliary.toLowerCase();
   if (/^(?:are|were|have|do)$/.test(auxiliary)) return true;
   if (/^(?:is|was|has|does)$/.test(auxiliary)) return false;
-  return null;
+  if (auxiliary || parts.copula || parts.passive) return null;
+  // "B-trees usually give ...", "IETF and RFC govern ...": a verb in its base form after a plural
+  // or a pair agrees with several ("topic split into ..." may be a past); "gives" agrees with one.
+  const lexical = parts.verb.trim().split(/\s+/).at(-1)!.toLowerCase();
+  if (lexical === parts.verbBase) return /\sand\s|s$/i.test(parts.subject.trim()) ? true : null;
+  return /s$/.test(lexical) && lexical.startsWith(parts.verbBase.replace(/y$/, '')) ? false : null;
 }
 
 /**
