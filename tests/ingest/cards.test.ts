@@ -168,6 +168,14 @@ describe('questions asked in a paragraph', () => {
     expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['qa', q, a]));
   });
 
+  it('numbered questions each answered on the lines under them are cards, not one list', () => {
+    const cards = cardsOf(section('1. What is a consumer group?', '   Consumers that share the partitions of a topic.', '2. What happens when a broker fails?', '   A new leader is elected for each partition it led.'));
+    expect(cards).toEqual([
+      ['qa', 'What is a consumer group?', 'Consumers that share the partitions of a topic.'],
+      ['qa', 'What happens when a broker fails?', 'A new leader is elected for each partition it led.'],
+    ]);
+  });
+
   it('a question answered by a paragraph and a list is a card', () => {
     // "Two reasons:" also introduces a list card; see known-bugs.test.ts for its question.
     const qa = cardsOf(section('Why use a CDN?', '', 'Two reasons:', '', '- latency', '- offload')).filter(([kind]) => kind === 'qa');

@@ -2,6 +2,7 @@ import type { List, ListItem, RootContent } from 'mdast';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
+import { itemQuestionCard } from './question-answer';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, namesThing, sentenceParts } from '../sentence-parts';
@@ -109,6 +110,8 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const items = list.children.map(itemText).filter((t): t is string => Boolean(t));
   if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
   if (isContents(items)) return [];
+  // "1. What is a consumer group?" over its answer: each item is a question card, the list no card.
+  if (list.children.filter((item) => itemQuestionCard(item)).length * 2 > list.children.length) return [];
   // Statements under "IMPORTANT:" or "Note:" are each asked on their own: the label names no list.
   if (labelRole(leadIn) === 'commentary' && items.filter((item) => hasFiniteVerb(item)).length * 2 > items.length) return [];
   // Items that only title their own sub-lists with generic labels ("- Pros", "- How it works",

@@ -178,10 +178,14 @@ function qaCard(question: string, answerLines: string[], line: number): Extracte
 /** "- Why X?" with the answer in the item's own sub-list or following paragraphs. */
 export function itemQuestionCard(item: ListItem): ExtractedCard | null {
   const [first, ...rest] = item.children;
-  if (!first || first.type !== 'paragraph' || rest.length === 0) return null;
-  const question = asQuestion(toPlainText(first));
-  if (!question) return null;
+  if (!first || first.type !== 'paragraph') return null;
+  // "1. What is a consumer group?" with its answer on the lines under it, or in the blocks after.
+  const [head, ...tail] = toPlainText(first).split('\n');
+  const question = asQuestion(head);
+  const inline = tail.join(' ').trim();
+  if (!question || (rest.length === 0 && !inline) || /[?？]/.test(inline)) return null;
   // "- What is a CDN edge?" over one sub-item: that item is the answer, without its bullet.
-  const answer = answerFrom(rest as RootContent[]).replace(/^[-*+]\s+(?=[^\n]+$)/, '');
-  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer, line: item.position?.start.line ?? 1 } : null;
+  const after = rest.length > 0 ? answerFrom(rest as RootContent[]).replace(/^[-*+]\s+(?=[^\n]+$)/, '') : '';
+  const answer = inline ? fitAnswer([inline, ...(after ? [after] : [])]) : after;
+  return answer ? { kind: 'qa', prompt: { form: 'asked', question }, answer: inline ? answer.charAt(0).toUpperCase() + answer.slice(1) : answer, line: item.position?.start.line ?? 1 } : null;
 }
