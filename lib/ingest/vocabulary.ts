@@ -80,6 +80,9 @@ export const EXAMPLE_OPENING = /^(?:e\.\s?g\.?|eg\.|for example|for instance|suc
  * "Definition: ...", "Example: ..." opening a paragraph under a topic: the kind of statement that
  * follows, said of the topic itself. Group 1 is "definition" or "example" in some spelling.
  */
+/** A table column that says what its row's thing is ("Meaning", "Definition"): each cell defines the row. */
+export const DEFINING_HEADER = /^(?:definition|def|meaning|what it is|what it means)$/i;
+
 export const KIND_LABEL = /^(?:(definition|def|meaning)|(example|ex|e\.\s?g|for example))\.?(?:\s*\([^()]{1,12}\))?\s*[:\-–—]\s+(?=\S)/i;
 
 /** "aka thundering herd", "also known as ...": another name for the thing, not what it is. */

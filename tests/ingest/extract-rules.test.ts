@@ -85,6 +85,14 @@ describe('comparison cards from tables', () => {
     ]);
   });
 
+  it('a "Meaning" column defines its row; an adjective row is named by the first column', () => {
+    const text = note('# Models', '', '| Model | Guarantee |', '|---|---|', '| Causal | effects never show before their causes |', '', '| Term | Meaning |', '|---|---|', '| Quorum | a majority of replicas that must agree |');
+    expect(kinds(text, 'comparison')).toEqual([
+      ['What is the guarantee of Causal model?', 'effects never show before their causes'],
+      ['What is Quorum?', 'a majority of replicas that must agree'],
+    ]);
+  });
+
   it.each([
     ['a noun', 'Use case', 'What is the use case of Redis?'],
     ['a plural noun', 'Limits', 'What are the limits of Redis?'],

@@ -3,7 +3,8 @@ import { MAX_ANSWER_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { headerReadsAsQuestion } from '../question-writer';
-import { ATTRIBUTE_HEADERS, EMPTY_CELL, IMPERATIVE, VERDICT_COLUMN } from '../vocabulary';
+import { ATTRIBUTE_HEADERS, DEFINING_HEADER, EMPTY_CELL, IMPERATIVE, isPlural, VERDICT_COLUMN } from '../vocabulary';
+import { JJ, listedReadings, N, NS } from '../sentence-parts/lexicon';
 
 const MAX_CELL_CHARS = 400;
 /** A number without a unit is sample data ("8866"), not a fact to learn. */
@@ -85,19 +86,22 @@ function compareColumns(header: string[], rows: string[][], line: (i: number) =>
  */
 function describeRows(header: string[], rows: string[][], line: (i: number) => number): ExtractedCard[] {
   return rows.flatMap((row, i) => {
-    const thing = row[0];
-    if (EMPTY_CELL.test(thing) || thing.length < 3 || thing.length > 60 || /[.!]$/.test(thing) || BARE_NUMBER.test(thing)) return [];
+    const written = row[0];
+    if (EMPTY_CELL.test(written) || written.length < 3 || written.length > 60 || /[.!]$/.test(written) || BARE_NUMBER.test(written)) return [];
+    // "Linearizable" in a "Model" column is the linearizable model: an adjective names its kind by the column.
+    const thing = isAdjective(written) && /^\p{L}+$/u.test(header[0]) && !isPlural(header[0]) ? `${written} ${header[0].toLowerCase()}` : written;
     const cells = header.slice(1).flatMap((attribute, j) => {
       const cell = row[j + 1] ?? '';
       // A header such as "Choose SQL" is a verdict column, not an attribute to ask about.
       if (EMPTY_CELL.test(cell) || EMPTY_CELL.test(attribute) || BARE_NUMBER.test(cell) || IMPERATIVE.test(attribute)) return [];
       return [{ attribute, cell }];
     });
-    const asked = cells.filter(({ attribute, cell }) => headerReadsAsQuestion(attribute) && fits(cell));
+    const asked = cells.filter(({ attribute, cell }) => (DEFINING_HEADER.test(attribute) || headerReadsAsQuestion(attribute)) && fits(cell));
     const rest = cells.filter((c) => !asked.includes(c));
+    // A "Meaning" column defines its row's term: "What is Quorum?", not "What is the meaning of Quorum?".
     const cards: ExtractedCard[] = asked.map(({ attribute, cell }) => ({
       kind: 'comparison' as const,
-      prompt: { form: 'cell' as const, thing, header: attribute },
+      prompt: DEFINING_HEADER.test(attribute) ? { form: 'define' as const, term: thing, plural: isPlural(thing) } : { form: 'cell' as const, thing, header: attribute },
       answer: cell,
       line: line(i),
     }));
@@ -108,6 +112,15 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
     return cards;
   });
 }
+
+/** "Causal", "Sequential": a word the lexicon lists as an adjective and not a noun, or an unlisted one shaped like an adjective. */
+function isAdjective(text: string): boolean {
+  if (!/^\p{L}+$/u.test(text)) return false;
+  const readings = listedReadings(text.toLowerCase());
+  return readings === 0 ? ADJECTIVE_ENDING.test(text) : (readings & JJ) !== 0 && (readings & (N | NS)) === 0;
+}
+
+const ADJECTIVE_ENDING = /\p{L}{3}(?:i[sz]able|ible|al|ous|ive|ic|ful|less)$/u;
 
 /** Check marks read as yes/no; anything else is kept as written. */
 function cellText(text: string): string {
