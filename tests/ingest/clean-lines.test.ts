@@ -17,6 +17,8 @@ describe('line cleaning keeps the line count', () => {
     ['code is untouched', ['```', '-', '• x', '```'], ['```', '-', '• x', '```']],
     ['OCR\'s "o" and "»" bullets, two or more, are dropped', ['o round robin - each server in turn', 'o least conn - fewest open connections', '» L4 vs L7: ports or paths'], ['round robin - each server in turn', 'least conn - fewest open connections', 'L4 vs L7: ports or paths']],
     ['one "o" opening a line is a word', ['o well, the cache was cold'], ['o well, the cache was cold']],
+    ['a lettered outline becomes a list, its deeper lines kept', ['I. Caching', '   A. Cache-aside: app fills the cache', '   B. Eviction', '      1. LRU - least recent', '   C. TTLs'], ['I. Caching', '   - Cache-aside: app fills the cache', '   - Eviction', '      1. LRU - least recent', '   - TTLs']],
+    ['a lone "A." opens a sentence, "I." a roman numeral', ['A. Smith wrote the paper.', 'I. Intro'], ['A. Smith wrote the paper.', 'I. Intro']],
   ])('bullets: %s', (_, input, expected) => {
     const out = normaliseBullets(toLines(input.join('\n')));
     expect(texts(out)).toEqual(expected);

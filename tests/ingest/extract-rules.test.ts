@@ -85,6 +85,14 @@ describe('comparison cards from tables', () => {
     ]);
   });
 
+  it('items under a plural title that are sentences without full stops are asked one by one', () => {
+    const text = note('# Queues', '', '- At-least-once delivery means consumers must be idempotent', '- Dead letter queue holds messages that keep failing');
+    expect(cardsOf(text)).toEqual([
+      ['qa', 'What does At-least-once delivery mean?', 'At-least-once delivery means consumers must be idempotent'],
+      ['qa', 'What does Dead letter queue hold?', 'Dead letter queue holds messages that keep failing'],
+    ]);
+  });
+
   it('a "Meaning" column defines its row; an adjective row is named by the first column', () => {
     const text = note('# Models', '', '| Model | Guarantee |', '|---|---|', '| Causal | effects never show before their causes |', '', '| Term | Meaning |', '|---|---|', '| Quorum | a majority of replicas that must agree |');
     expect(kinds(text, 'comparison')).toEqual([

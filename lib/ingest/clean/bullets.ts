@@ -19,11 +19,42 @@ function letterBulletLines(lines: Line[], code: boolean[]): Set<number> {
   return found.size >= MIN_LETTER_BULLETS ? found : new Set();
 }
 
+/** "A. Cache-aside: ...", "b) Write-through": a letter enumerating an outline's items. */
+const LETTER_ENUMERATOR = /^(\s*)([A-Za-z])[.)]\s+(?=\S)/;
+
+/**
+ * The lines whose letter enumerates an item: at one indentation, "A." then "B." (or "a)" then
+ * "b)") and on, the lines between them deeper or blank. A lone "A." opens a sentence ("A. Smith
+ * said ..."), and "I." with no "H." before it is a roman numeral.
+ */
+function letterItemLines(lines: Line[], code: boolean[]): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const first = code[i] ? null : LETTER_ENUMERATOR.exec(lines[i].text);
+    if (!first || !/^[Aa]$/.test(first[2]) || found.has(i)) continue;
+    const run = [i];
+    let expected = String.fromCharCode(first[2].charCodeAt(0) + 1);
+    for (let j = i + 1; j < lines.length && !code[j]; j++) {
+      const text = lines[j].text;
+      if (!text.trim()) continue;
+      const indent = /^\s*/.exec(text)![0].length;
+      if (indent > first[1].length) continue;
+      const next = LETTER_ENUMERATOR.exec(text);
+      if (indent < first[1].length || !next || next[1].length !== first[1].length || next[2] !== expected) break;
+      run.push(j);
+      expected = String.fromCharCode(expected.charCodeAt(0) + 1);
+    }
+    if (run.length >= 2) for (const line of run) found.add(line);
+  }
+  return found;
+}
+
 /** A multi-level outline number before a title: "2.3. Title", "1.4.1 Title". */
 const OUTLINE_NUMBER = /^\d{1,3}(?:\.\d{1,3})+[.)]?\s+\S/;
 
 /**
- * Normalises bullets to markdown: glyph bullets become "- ", "o " or "» " opening two lines or
+ * Normalises bullets to markdown: glyph bullets and the letters of a lettered outline ("A.",
+ * "B.") become "- ", "o " or "» " opening two lines or
  * more (OCR's reading of a round bullet) are dropped, and a lone marker line is joined to the
  * text on the following line. Line count and origins are unchanged (the marker line is left
  * blank), code blocks are untouched.
@@ -32,8 +63,13 @@ export function normaliseBullets(lines: Line[]): Line[] {
   const code = codeMask(lines);
   const out = lines.map((line) => ({ ...line }));
   const letterBullets = letterBulletLines(out, code);
+  const letterItems = letterItemLines(out, code);
   for (let i = 0; i < out.length; i++) {
     if (code[i]) continue;
+    if (letterItems.has(i)) {
+      out[i].text = out[i].text.replace(LETTER_ENUMERATOR, '$1- ');
+      continue;
+    }
     if (letterBullets.has(i)) {
       // The marker goes, the line stays a hand-written record: as a markdown item, the unmarked
       // record after it ("health checks: ...") would be read as the item's wrapped text.

@@ -162,10 +162,14 @@ const MAX_STATEMENT_ITEMS = 4;
 
 /** "BM25 adds saturation, so ...": a capitalised sentence opening on a named subject that does something. */
 function isOwnStatement(item: string): boolean {
-  if (!/^\p{Lu}/u.test(item) || !/[.!]$/.test(item)) return false;
+  // A sentence ends in a full stop, or runs long enough to be one without it.
+  if (!/^\p{Lu}/u.test(item) || !(/[.!]$/.test(item) || item.split(/\s+/).length >= MIN_STATEMENT_WORDS)) return false;
   const parts = sentenceParts(sentences(item)[0] ?? '');
   return parts.subjectKind === 'specific' && parts.startsWithSubject && parts.verb !== '';
 }
+
+/** An item of this many words with a subject and a verb is a sentence, full stop or not. */
+const MIN_STATEMENT_WORDS = 6;
 
 function itemText(item: ListItem): string | null {
   const first = item.children[0];
