@@ -33,6 +33,16 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How must Log records be written?', 'Log records must be written to disk before the page is flushed.']],
     ],
     [
+      'a condition with no comma ends where a clause of its own begins',
+      note('# Rate limiting', '', 'When a client is over its limit the server answers 429 with a Retry-After header.'),
+      [['qa', 'In Rate limiting, what happens when a client is over its limit?', 'When a client is over its limit the server answers 429 with a Retry-After header.']],
+    ],
+    [
+      'a "Where to X it:" label is advice on the topic, answered without its label',
+      note('# Rate limiting', '', 'Where to enforce it: at the gateway for coarse limits, in the service for limits that need business data.'),
+      [['qa', 'Where should you enforce rate limiting?', 'At the gateway for coarse limits, in the service for limits that need business data.']],
+    ],
+    [
       'a pair of subjects takes the verb the note gave it',
       note('# Standards', '', 'IETF and W3C govern most web standards.'),
       [['qa', 'What do IETF and W3C govern?', 'IETF and W3C govern most web standards.']],

@@ -6,7 +6,7 @@ import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasF
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, JUDGING_VERB, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
-import { isTitleOver } from './question-answer';
+import { ADVICE_TITLE, isTitleOver } from './question-answer';
 import { opensRecord } from './records';
 import { reasonOf } from './reason';
 import { lowerCommon, MAX_SUBJECT_WORDS, namesAKind, openingPhrase, settingOf } from './statement';
@@ -101,7 +101,8 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
 
 /** "write back: write to cache only" asked "What is write back?" is answered by what follows its label. */
 function withoutAskedLabel(statement: string, prompt: Prompt): string {
-  const label = prompt.form === 'define' || prompt.form === 'example' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : prompt.form === 'cell' ? prompt.header : null;
+  const advised = prompt.form === 'advice' ? LABEL_AND_TEXT.exec(statement)?.[1] ?? null : null;
+  const label = prompt.form === 'define' || prompt.form === 'example' ? prompt.term : prompt.form === 'attribute' ? prompt.attribute : prompt.form === 'cell' ? prompt.header : advised;
   if (!label || statement.slice(0, label.length).toLowerCase() !== label.toLowerCase()) return statement;
   const separator = /^\s*(?::|[-–—=]|-+>|=+>|→|⇒)\s+(?=\S)/u.exec(statement.slice(label.length));
   if (!separator) return statement;
@@ -208,6 +209,11 @@ function shapedFragment(statement: string, facetOf: string, labelsAreFacets: boo
     return { form: 'define', term: aside[1].trim(), plural: isPlural(aside[1].trim()) };
   }
   const labelled = LABEL_AND_TEXT.exec(statement);
+  // "Where to enforce it: at the gateway ..." under "Rate limiting": advice on what the passage hangs under.
+  const advice = labelled && ADVICE_TITLE.exec(labelled[1].trim());
+  if (advice && /\bit$/i.test(advice[2]) && isName(facetOf)) {
+    return { form: 'advice', wh: advice[1], action: advice[2].replace(/\s+it$/i, ''), object: facetOf };
+  }
   // "Why it matters: caches keep their hit rate": a header asking about what the passage hangs under.
   if (labelled && /^(?:how|why|when|where)\s+it\s+\p{L}+$/iu.test(labelled[1].trim()) && isName(facetOf)) {
     return { form: 'cell', thing: facetOf, header: labelled[1].trim() };
@@ -497,17 +503,42 @@ function passiveOf(parts: SentenceParts): { auxiliary: string; participle: strin
 /** "When a client exceeds its quota, the gateway answers 429": a condition, a comma, and what follows from it. */
 const CONDITIONAL = /^(when|whenever|if|once|after)\s+([^,;:]{6,100}?),\s+(\S.{10,})$/i;
 
+/** A condition and the conjunction that opens it ("when", "the buffer is full"). */
+interface Condition {
+  conjunction: string;
+  clause: string;
+}
+
+/**
+ * "When a client exceeds its quota, the gateway answers 429"; with no comma ("When a client is
+ * over its limit the server answers 429") the condition ends where a determiner opens a clause
+ * of its own, its subject then its verb, the latest such split winning.
+ */
+function conditionIn(statement: string): Condition | null {
+  const marked = CONDITIONAL.exec(statement);
+  if (marked) return { conjunction: marked[1], clause: marked[2] };
+  const opening = /^(when|whenever|if|once|after)\s+/i.exec(statement);
+  if (!opening) return null;
+  const splits = [...statement.matchAll(/\s(?=(?:the|a|an|its|their|this)\s)/gi)].map((m) => m.index!).filter((at) => at > opening[0].length + 5).reverse();
+  for (const at of splits) {
+    const clause = statement.slice(opening[0].length, at);
+    const rest = sentenceParts(statement.slice(at + 1));
+    if (!/[,;:]/.test(clause) && statement.length - at > 10 && rest.startsWithSubject && rest.verb) return { conjunction: opening[1], clause };
+  }
+  return null;
+}
+
 /**
  * "What happens when a client exceeds its quota?" for a sentence stating what follows from a
  * condition, when no question could be asked by its subject. The condition must be a clause.
  */
 function conditionOf(statement: string): Prompt | null {
-  const match = CONDITIONAL.exec(statement);
-  if (!match || !hasFiniteVerb(match[2])) return null;
-  const parts = sentenceParts(match[2]);
+  const found = conditionIn(statement);
+  if (!found || !hasFiniteVerb(found.clause)) return null;
+  const parts = sentenceParts(found.clause);
   // "When it fails, ...": which "it" the question could not say.
   if (parts.subjectKind === 'none' || parts.subjectKind === 'pronoun') return null;
-  return { form: 'condition', conjunction: match[1], condition: match[2], generic: parts.subjectKind !== 'specific' };
+  return { form: 'condition', conjunction: found.conjunction, condition: found.clause, generic: parts.subjectKind !== 'specific' };
 }
 
 function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'when' | 'undergo' | 'do' {
