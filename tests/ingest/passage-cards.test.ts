@@ -43,6 +43,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'Where should you enforce rate limiting?', 'At the gateway for coarse limits, in the service for limits that need business data.']],
     ],
     [
+      'after an article a word mostly a verb is the object',
+      note('# Mail', '', 'SMTP workers send the email to the recipient server.'),
+      [['qa', 'What do SMTP workers send?', 'SMTP workers send the email to the recipient server.']],
+    ],
+    [
       'a pair of subjects takes the verb the note gave it',
       note('# Standards', '', 'IETF and W3C govern most web standards.'),
       [['qa', 'What do IETF and W3C govern?', 'IETF and W3C govern most web standards.']],

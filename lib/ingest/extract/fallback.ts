@@ -552,9 +552,10 @@ function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'when'
   if (parts.passive) return 'undergo';
   // "What does the extension let?" asks half of "lets a resolver pass ...": ask what it does.
   if (CAUSATIVE_VERB.test(parts.verbBase)) return 'do';
-  // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs".
+  // A predicate that opens with a noun phrase is the verb's object: "allocates blocks of IPs";
+  // after an article even a word mostly a verb is one ("submit a write").
   const opening = openingPhrase(predicate);
-  return opening && isNounPhrase(opening) ? 'object' : 'do';
+  return opening && (isNounPhrase(opening) || /^(?:a|an|the)\s+\p{L}+$/iu.test(opening)) ? 'object' : 'do';
 }
 
 function modalOf(parts: SentenceParts): string {
