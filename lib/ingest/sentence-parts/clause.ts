@@ -102,6 +102,10 @@ function subjectAndVerb(words: Word[], start: number, scope: number): Clause | n
       }
       // Notes drop "is" after a noun, never after a pronoun: "It used to ..." is active.
       if (subject.pronoun && verb.auxiliary < 0) verb.passive = false;
+      // "Topic split into partitions": one thing and a verb in its plural form is a participle
+      // with its "is" dropped (a past participle spelt like the base).
+      const finite = words[verb.finite];
+      if (!subject.pronoun && verb.auxiliary < 0 && verb.lexical === verb.finite && subject.number === 1 && finite.tags & VB && finite.tags & VBN && isPrep(words[verb.end])) verb.passive = true;
       best = { frameEnd: start, subject, subjectStart: start, verb };
       bestScore = score;
     }
