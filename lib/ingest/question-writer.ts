@@ -14,7 +14,17 @@ export function writeQuestion(prompt: Prompt, titles: readonly string[]): string
   const topicPath = titles.map(topicName);
   const topic = nearestTopic(topicPath);
   const subject = prompt.form === 'points' ? qualified(topicPath) : topic;
-  return sentenceCase(phrase(unnumbered(prompt), subject && unnumber(subject)));
+  return sentenceCase(phrase(unnumbered(outOfCommentary(prompt, topicPath)), subject && unnumber(subject)));
+}
+
+/**
+ * "Consistency" under a "Summary" heading: points about it are placed in the topic the summary
+ * sums up (the nearest title above that is no commentary), not in "Summary".
+ */
+function outOfCommentary(prompt: Prompt, path: readonly string[]): Prompt {
+  if (prompt.form !== 'list' || !('about' in prompt.subject) || !prompt.subject.topic || labelRole(prompt.subject.topic) !== 'commentary') return prompt;
+  const owner = [...path].reverse().find((title) => namesSomething(title) && labelRole(title) !== 'commentary' && !isCommonWord(title));
+  return owner ? { ...prompt, subject: { ...prompt.subject, topic: owner } } : prompt;
 }
 
 /**

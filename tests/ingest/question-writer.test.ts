@@ -48,6 +48,7 @@ describe('writeQuestion', () => {
     ['a question the note asks', { form: 'asked', question: 'Why shard by user id?' }, TOPIC, 'Why shard by user id?'],
     ['a question leaning on its passage', { form: 'asked', question: 'When do you need both?' }, TOPIC, 'In Politeness, when do you need both?'],
     ['a question under a question-titled topic', { form: 'asked', question: 'Is it fast?' }, ['Caching', 'Why cache?'], 'In Caching, is it fast?'],
+    ['points about a label under a summary, placed in what the summary sums up', { form: 'list', count: 2, subject: { about: 'Consistency', topic: 'Summary' } }, ['ZooKeeper', 'Paper', 'Summary'], 'What are the 2 points about consistency in ZooKeeper?'],
     ['key points of an outline item, in its topic', { form: 'points', of: 'Hosts' }, ['Networks'], 'In Networks, what are the key points of Hosts?'],
     ['key points under a sentence-titled topic', { form: 'points' }, ['Serverless', 'Serverless jobs may run for hours.'], 'What are the key points of Serverless?'],
     ['a numbered part', { form: 'attribute', attribute: 'step 1', subject: 'Search', plural: false, part: true }, TOPIC, 'What is step 1 of Search?'],
