@@ -190,6 +190,13 @@ describe('definition and cloze cards', () => {
     ]);
   });
 
+  it('code alone after a label shows examples of it', () => {
+    expect(kinds(note('# Logging', '', '- Logical logging: `UPDATE`, `DELETE`, `INSERT`', '- Physical logging: byte ranges of the changed pages'), 'definition')).toEqual([
+      ['What is an example of Logical logging?', 'UPDATE, DELETE, INSERT'],
+      ['What is Physical logging?', 'Byte ranges of the changed pages'],
+    ]);
+  });
+
   it('a label in title case that opens on a verb is a term', () => {
     expect(kinds(note('# Buffer pool', '', '* Steal Policy: whether an uncommitted txn may overwrite the value on disk', '* Other text here that says nothing much'), 'definition')).toEqual([
       ['What is Steal Policy?', 'Whether an uncommitted txn may overwrite the value on disk'],

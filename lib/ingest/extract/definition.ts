@@ -60,6 +60,8 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
   if (!fullSentence && IMPERATIVE.test(definition)) {
     return [{ kind: 'definition', prompt: { form: 'approach', term }, answer: capitalise(definition), line }];
   }
+  // "Logical logging: `UPDATE`, `DELETE`": code alone after a label shows examples of it.
+  if (!fullSentence && codeOnly(paragraph, definition)) return [{ kind: 'definition', prompt: { form: 'example', term }, answer: definition, line }];
   // "Internal errors: e.g. deadlock" gives an example; "Shadow copy: to avoid partial writes" a purpose.
   const example = fullSentence ? null : EXAMPLE_OPENING.exec(definition);
   if (example) return [{ kind: 'definition', prompt: { form: 'example', term }, answer: capitalise(definition.slice(example[0].length)), line }];
@@ -101,6 +103,14 @@ const MAX_PLACE_WORDS = 6;
 
 /** "Processing", "Transmission", "Agreement": a noun made from a verb names a process. */
 const PROCESS_NOUN = /\p{L}{3}(?:ing|tion|sion|ment)$/u;
+
+/** True when a label's text is only code spans and the commas or words joining them. */
+function codeOnly(paragraph: Paragraph, text: string): boolean {
+  const codes = paragraph.children.flatMap((child) => (child.type === 'inlineCode' ? [child.value] : []));
+  if (codes.length === 0) return false;
+  const rest = codes.reduce((left, code) => left.replace(code, ''), text);
+  return rest.replace(/[\s,;/|+]+|\b(?:and|or)\b/g, '') === '';
+}
 
 /** A one-word label that can be a verb, explained by an instruction: a step ("Learn: maintain a table"). */
 function isStep(term: string, definition: string): boolean {
