@@ -438,6 +438,21 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('a bold run-in heading is a label; a lone "Why?" asks nothing', () => {
+    expect(cardsOf(note('# Consistent hashing', '', 'Consistent hashing maps keys and servers onto one ring.', '', '**Motivation.** With mod-N placement, adding one server moves almost every key.', '', '*Why?* Only the keys next to the new server change owner.'))).toEqual([
+      ['definition', 'What is Consistent hashing?', 'Consistent hashing maps keys and servers onto one ring.'],
+      ['qa', 'What is the motivation of Consistent hashing?', 'With mod-N placement, adding one server moves almost every key.'],
+      ['qa', 'What is true of Consistent hashing?', 'Only the keys next to the new server change owner.'],
+    ]);
+  });
+
+  it('facet labels line by line are facets of the section', () => {
+    expect(cardsOf(note('# Consistent hashing', '', '**Problem:** with few servers the arcs are uneven.', '**Fix:** give each server many virtual nodes.'))).toEqual([
+      ['definition', 'What is the problem of Consistent hashing?', 'With few servers the arcs are uneven.'],
+      ['definition', 'What is the fix of Consistent hashing?', 'Give each server many virtual nodes.'],
+    ]);
+  });
+
   it('a label before a term and its aside is the term asked', () => {
     expect(cardsOf(note('# Networks', '', 'network core: packet switching (each packet travels on its own)'))).toEqual([
       ['qa', 'What is network core?', 'Packet switching (each packet travels on its own)'],

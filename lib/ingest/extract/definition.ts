@@ -236,7 +236,10 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
           : sectionTitle && labelRole(f!.term) === 'part' && !/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)
             ? // "Step 2: hash the key" under "Consistent hashing": a numbered part of the section's subject.
               { form: 'attribute' as const, attribute: f!.term.charAt(0).toLowerCase() + f!.term.slice(1), subject: sectionTitle.replace(/\?$/, ''), plural: false, part: true }
-            : { form: 'define' as const, term: f!.term, plural },
+            : sectionTitle && labelRole(f!.term) === 'facet' && !/[?？]$/.test(sectionTitle)
+              ? // "Problem: the arcs are uneven" under "Consistent hashing": a facet of the section's subject.
+                { form: 'attribute' as const, attribute: f!.term.toLowerCase(), subject: sectionTitle, plural, part: false }
+              : { form: 'define' as const, term: f!.term, plural },
       answer: capitalise(f!.definition.slice(example?.[0].length ?? 0)),
       line: start + records[i].index,
     };

@@ -41,7 +41,8 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
   // Statements pointing elsewhere ("Let's look at ..."), references and asides wholly in
   // parentheses state nothing; a leading arrow ("-> all rely on ...") only says the statement
   // follows from the one before.
-  const statements = statementsOf(passage.text.replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !POINTS_ELSEWHERE.test(statement) && !DISCOURSE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
+  // "Why?" alone asks nothing a learner could read without the sentence before it.
+  const statements = statementsOf(runInLabelled(passage).replace(/^(?:-+>|=+>|→|⇒)\s*/u, '')).map(withoutCommentaryLabel).filter((statement) => !/^\p{L}+\s*[?？]$/u.test(statement) && !POINTS_ELSEWHERE.test(statement) && !DISCOURSE.test(statement) && !/^\([^()]*\)\.?$/.test(statement) && !isReference(statement));
   for (const [index, chunk] of focusedChunks(statements).entries()) {
     const first = chunk[0];
     // The term the statement before defined, if it did: what a line with no subject of its own goes on about.
@@ -98,6 +99,21 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
   const stated = cards.length > 0 || leftover.length > 0;
   return { cards, leftover, skipped: stated ? null : 'a fragment that states nothing on its own' };
 }
+
+/**
+ * "**Motivation.** With mod-N placement ...": a bold word or two closed by a full stop is a run-in
+ * heading, read as the label it is ("Motivation: With mod-N placement ...").
+ */
+function runInLabelled(passage: Passage): string {
+  const head = passage.marked[0];
+  const text = passage.text.trim();
+  if (!head || !text.startsWith(head) || head.split(/\s+/).length > MAX_RUN_IN_WORDS) return text;
+  const rest = text.slice(head.length);
+  const label = /\.$/.test(head) ? head.slice(0, -1) : /^\.\s/.test(rest) ? head : null;
+  return label && /^\p{Lu}/u.test(label) ? `${label}: ${rest.replace(/^\.?\s*/, '')}` : text;
+}
+
+const MAX_RUN_IN_WORDS = 3;
 
 /** "write back: write to cache only" asked "What is write back?" is answered by what follows its label. */
 function withoutAskedLabel(statement: string, prompt: Prompt): string {

@@ -37,10 +37,12 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   if (heading && READING_SECTION.test(concept.title.trim())) {
     return { cards: [], skipped: section.nodes.length > 0 ? [{ line: concept.startLine, reason: 'a reading list' }] : [] };
   }
+  // "Lecture 9: Consistent hashing" is about consistent hashing: bookkeeping names nothing to ask of.
+  const title = withoutBookkeeping(concept.title);
   const parentTitle = concept.path.length > 1 ? concept.path[concept.path.length - 2] : null;
   // "Quick reference" under "Rate limiting": its labels ("Storage: ...") are facets of rate
   // limiting. An examples section's labels ("Twitter: ...") name examples instead.
-  const about = heading && parentTitle && isCommentaryTitle(concept.title) && !EXAMPLES_TITLE.test(concept.title) ? parentTitle : null;
+  const about = heading && parentTitle && isCommentaryTitle(title) && !EXAMPLES_TITLE.test(title) ? parentTitle : null;
   // Cards the author wrote (Obsidian Spaced Repetition syntax) are taken as written; the blocks
   // holding them are not read again by the other recognisers. Questions still see every block, so
   // an answer ends where an author's card begins (answerFrom stops there).
@@ -53,21 +55,21 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
     line,
   }));
   if (heading) {
-    const card = headingQuestionCard(concept.title, concept.startLine, section.nodes, parentTitle);
+    const card = headingQuestionCard(title, concept.startLine, section.nodes, parentTitle);
     if (card) cards.push(card);
   }
   cards.push(...paragraphQuestionCards(section.nodes));
-  cards.push(...listCards(nodes, concept.title, parentTitle, heading !== null));
+  cards.push(...listCards(nodes, title, parentTitle, heading !== null));
   // A section's paragraphs are one run of blocks, each list another. A section asking a question
   // labels the parts of its answer ("Idea: ..."), never terms.
-  const mayDefine = about === null && !/[?？]\s*$/u.test(concept.title);
+  const mayDefine = about === null && !/[?？]\s*$/u.test(title);
   const paragraphs = mayDefine && isGlossary(nodes.filter((node) => node.type === 'paragraph'));
   for (const node of nodes) {
     const glossary = mayDefine && (node.type === 'list' ? isGlossary(node.children.map((item) => item.children[0])) : paragraphs);
-    cards.push(...blockCards(node, concept.title, about, glossary));
+    cards.push(...blockCards(node, title, about, glossary));
   }
   if (heading) {
-    const summary = topicSummaryCard(concept.title, nodes, cards);
+    const summary = topicSummaryCard(title, nodes, cards);
     if (summary) cards.push(summary);
   }
 
@@ -76,7 +78,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const leftovers: Leftover[] = [];
   for (const { passage, skip } of passagesOf(nodes, heading !== null, taken)) {
     if (skip || covered(passage)) continue;
-    const fallback = passageCards(passage, about ?? withoutBookkeeping(concept.title), about !== null);
+    const fallback = passageCards(passage, about ?? title, about !== null);
     cards.push(...fallback.cards);
     if (fallback.skipped) skipped.push({ line: passage.line, reason: fallback.skipped });
     for (const text of fallback.leftover) {
@@ -93,7 +95,7 @@ export function extractCards(section: Section): { cards: ExtractedCard[]; skippe
   const unplaced = unattached.map(({ text, line }) => ({ text, line }));
   const split = pointsCards(unplaced).length > 1;
   const own = split ? unattached.filter((leftover) => !leftover.under) : unplaced;
-  cards.push(...(heading ? termCards(about ?? withoutBookkeeping(concept.title), own, opening) : null) ?? pointsCards(own));
+  cards.push(...(heading ? termCards(about ?? title, own, opening) : null) ?? pointsCards(own));
   if (split) cards.push(...pointsCards(unattached.filter((leftover) => leftover.under)));
   return { cards: cards.sort((a, b) => a.line - b.line), skipped };
 }
