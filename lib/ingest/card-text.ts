@@ -42,7 +42,8 @@ export function withoutDanglingLeadIn(answer: string): string {
  * prose answer ends before a sentence that sends the reader elsewhere, and the citation after it.
  */
 export function withoutReferenceTail(answer: string): string {
-  if (answer.includes('\n')) return answer;
+  // Most answers point nowhere: a cheap look for a pointer word before any sentence is split.
+  if (answer.includes('\n') || !/\b(?:see|ref|references?|sources?|credits?|via|from|reading)\s*(?:\(s\))?\s*[:：]/i.test(answer)) return answer;
   const sentences = answer.split(/(?<=[.!?])\s+(?=\S)/);
   const at = sentences.findIndex((sentence, i) => i > 0 && BOILERPLATE.test(sentence.replace(/^(?:for\s+)?more(?:\s+details|\s+info(?:rmation)?)?,?\s+(?=\p{L})/iu, '')));
   return at > 0 ? sentences.slice(0, at).join(' ') : answer;

@@ -82,7 +82,7 @@ export function passageCards(passage: Passage, topic: string, labelsAreFacets = 
     if (parts.subjectKind === 'specific') previousSubject = parts.subject;
     else if (owner) previousSubject = owner;
     // "Undo: remove the shadow page" with no item above it is a step of the topic.
-    const prompt = labelledStep(first, label ?? (isName(topic) ? topic : null)) ?? reasonOf(first, label && placesIn(label) ? label : null) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
+    const prompt = labelledStep(first, label ?? topic, label === null) ?? reasonOf(first, label && placesIn(label) ? label : null) ?? askedBy(first, parts, owner, label ?? topic, owner !== null && owner === label, label);
     if (prompt) {
       cards.push({ kind: 'qa', prompt, answer: capitalise(chunk.join(' ')), line: passage.line });
       continue;
@@ -535,7 +535,7 @@ function conditionIn(statement: string): Condition | null {
   if (marked) return { conjunction: marked[1], clause: marked[2] };
   const opening = /^(when|whenever|if|once|after)\s+/i.exec(statement);
   if (!opening) return null;
-  const splits = [...statement.matchAll(/\s(?=(?:the|a|an|its|their|this)\s)/gi)].map((m) => m.index!).filter((at) => at > opening[0].length + 5).reverse();
+  const splits = [...statement.matchAll(/\s(?=(?:the|a|an|its|their|this)\s)/gi)].map((m) => m.index!).filter((at) => at > opening[0].length + 5).reverse().slice(0, MAX_CONDITION_SPLITS);
   for (const at of splits) {
     const clause = statement.slice(opening[0].length, at);
     const rest = sentenceParts(statement.slice(at + 1));
@@ -543,6 +543,9 @@ function conditionIn(statement: string): Condition | null {
   }
   return null;
 }
+
+/** A condition with no comma is looked for at this many determiners, from the last. */
+const MAX_CONDITION_SPLITS = 3;
 
 /**
  * "What happens when a client exceeds its quota?" for a sentence stating what follows from a
@@ -583,9 +586,10 @@ function modalOf(parts: SentenceParts): string {
  * "Learn: maintain a MAC address table" under "Switch": a verb label names something its parent
  * does, asked "How does Switch learn?".
  */
-function labelledStep(statement: string, parent: string | null): Prompt | null {
+function labelledStep(statement: string, parent: string | null, topic = false): Prompt | null {
   const verb = /^(\p{L}+)\s*:\s+\S/u.exec(statement)?.[1];
-  if (!parent || !verb || isNounPhrase(verb) || !hasFiniteVerb(verb)) return null;
+  // A topic stands for its steps' doer only when it names one.
+  if (!parent || !verb || isNounPhrase(verb) || !hasFiniteVerb(verb) || (topic && !isName(parent))) return null;
   return { form: 'action', subject: parent, generic: false, plural: isPlural(parent), verb: verb.toLowerCase(), shape: 'manner', modal: '' };
 }
 

@@ -117,10 +117,12 @@ function listItemPassages(item: ListItem, parent: string | null, opening: boolea
  * remark is read on its own even when a card was made of the lines before it.
  */
 function paragraphPassages(node: Paragraph, parent: string | null, opening: boolean, taken: Taken): { passage: Passage; skip: SkipReason | null }[] {
+  // A paragraph of one line has no remark to split off: a taken one is not read at all.
+  if (node.position?.start.line === node.position?.end.line && isTaken(node, taken)) return [];
   const text = toPlainText(node);
   const lines = text.split('\n');
   const starts = lines.flatMap((line, i) => (i === 0 || !opensCommentary(line) ? [] : [i]));
-  if (starts.length === 0) return isTaken(node, taken) ? [] : [judgeParagraph(node, paragraphPassage(node, parent, opening))];
+  if (starts.length === 0) return isTaken(node, taken) ? [] : [judgeParagraph(node, { ...blockPassage(text, node, parent, opening), marked: markedTerms(node.children) })];
   const first = node.position?.start.line ?? 1;
   const marked = markedTerms(node.children);
   return [0, ...starts].flatMap((from, k) => {
@@ -135,10 +137,6 @@ function paragraphPassages(node: Paragraph, parent: string | null, opening: bool
 export function opensCommentary(line: string): boolean {
   const label = /^([\p{L}][\p{L} ]{0,20}?)\s*[:：]\s+\S/u.exec(line.trim())?.[1];
   return !!label && labelRole(label) === 'commentary';
-}
-
-function paragraphPassage(node: Paragraph, parent: string | null, opening: boolean): Passage {
-  return { ...blockPassage(toPlainText(node), node, parent, opening), marked: markedTerms(node.children) };
 }
 
 function tablePassages(table: Table): Passage[] {

@@ -179,6 +179,8 @@ function qaCard(question: string, answerLines: string[], line: number): Extracte
 export function itemQuestionCard(item: ListItem): ExtractedCard | null {
   const [first, ...rest] = item.children;
   if (!first || first.type !== 'paragraph') return null;
+  // A one-line item with nothing under it answers nothing (known before its text is read).
+  if (rest.length === 0 && first.position && first.position.start.line === first.position.end.line) return null;
   // "1. What is a consumer group?" with its answer on the lines under it, or in the blocks after.
   const [head, ...tail] = toPlainText(first).split('\n');
   const question = asQuestion(head);
