@@ -62,7 +62,9 @@ export interface SentenceParts {
  * written. Invariant: when a verb is found, frame + subject + verb + predicate is the sentence
  * without its closing . ! or ?, up to the whitespace between them; with no verb, all are empty.
  */
-export function sentenceParts(sentence: string): SentenceParts {
+export const sentenceParts: (sentence: string) => Readonly<SentenceParts> = remembered(parseSentence);
+
+function parseSentence(sentence: string): SentenceParts {
   const text = sentence.trim().replace(/\s*[.!?]+$/, '');
   const words = readWords(tokenize(text));
   const clause = mainClause(words);

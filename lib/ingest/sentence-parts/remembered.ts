@@ -8,8 +8,13 @@ export function remembered<T>(compute: (text: string) => T): (text: string) => T
     let value = known.get(text);
     if (value === undefined) {
       value = compute(text);
+      // A long-running server reads note after note: what is remembered stays bounded.
+      if (known.size >= MAX_REMEMBERED) known.clear();
       known.set(text, value);
     }
     return value;
   };
 }
+
+/** Inputs remembered per function before the memory starts over. */
+const MAX_REMEMBERED = 100_000;
