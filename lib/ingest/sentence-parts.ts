@@ -141,7 +141,9 @@ export function isOrderVerb(lower: string): boolean {
  * may be a verb with no subject before it that reads as a name ("write back", "read replica"),
  * not as an order ("check the cache").
  */
-export function namesThing(text: string): boolean {
+export const namesThing = remembered(readsAsName);
+
+function readsAsName(text: string): boolean {
   if (!isNounPhrase(text)) return false;
   const words = readWords(tokenize(text.trim()));
   // "moves almost every key": inside a name a determiner follows a preposition or a conjunction

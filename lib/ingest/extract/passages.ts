@@ -120,7 +120,7 @@ function paragraphPassages(node: Paragraph, parent: string | null, opening: bool
   // A paragraph of one line has no remark to split off: a taken one is not read at all.
   if (node.position?.start.line === node.position?.end.line && isTaken(node, taken)) return [];
   const text = toPlainText(node);
-  const lines = text.split('\n');
+  const lines = /\n[^\n:：]{1,24}[:：]/u.test(text) ? text.split('\n') : [text];
   const starts = lines.flatMap((line, i) => (i === 0 || !opensCommentary(line) ? [] : [i]));
   if (starts.length === 0) return isTaken(node, taken) ? [] : [judgeParagraph(node, { ...blockPassage(text, node, parent, opening), marked: markedTerms(node.children) })];
   const first = node.position?.start.line ?? 1;
