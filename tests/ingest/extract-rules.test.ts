@@ -190,6 +190,12 @@ describe('definition and cloze cards', () => {
     ]);
   });
 
+  it('a situation told in statements under its label is asked what is true of it', () => {
+    expect(kinds(note('# Networks', '', '* Hosts on the same network:', 'A host knows its own address and mask', 'It sends an ARP request for the MAC address', '* Router: joins networks together'), 'definition')).toContainEqual([
+      'What is true of Hosts on the same network?', 'A host knows its own address and mask It sends an ARP request for the MAC address',
+    ]);
+  });
+
   it('code alone after a label shows examples of it', () => {
     expect(kinds(note('# Logging', '', '- Logical logging: `UPDATE`, `DELETE`, `INSERT`', '- Physical logging: byte ranges of the changed pages'), 'definition')).toEqual([
       ['What is an example of Logical logging?', 'UPDATE, DELETE, INSERT'],

@@ -4,7 +4,7 @@ import { fitWhole, MAX_ANSWER_CHARS, sentences } from '../limits';
 import { EMOJI, stripEmoji } from '../emoji';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
-import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, statesPurpose } from '../sentence-parts';
+import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, sentenceParts, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
 import { opensCommentary } from './passages';
 import { isTitleOver } from './question-answer';
@@ -71,6 +71,12 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
     return [{ kind: 'definition', prompt: { form: 'cell', thing: sectionTitle, header: term }, answer: capitalise(definition), line }];
   }
 
+  // "Hosts on the same network:" over lines telling what such a host does: a situation (a thing
+  // and where it is) told in statements is asked what is true of it, not what it is.
+  if (!fullSentence && SITUATION.test(term) && narrates(toPlainText(paragraph).split('\n').slice(1))) {
+    return [{ kind: 'definition', prompt: { form: 'property', subject: term, generic: false }, answer: capitalise(definition), line }];
+  }
+
   // "Concurrent updates => conflicts need resolving": an arrow before a clause says what follows, not what it is.
   if (!fullSentence && leadsTo(connector, definition)) return [{ kind: 'definition', prompt: { form: 'leads', subject: term }, answer: capitalise(definition), line }];
 
@@ -100,6 +106,17 @@ export function definitionCards(block: Paragraph | ListItem, sectionTitle: strin
 
 /** A section title longer than this is a sentence, no place to ask a term in. */
 const MAX_PLACE_WORDS = 6;
+
+/** "Hosts on the same network": a thing and where it is, a preposition between them. */
+const SITUATION = /^\p{L}[\p{L}-]*\s+(?:on|in|at|with|between|across|under|over|behind)\s+\S/iu;
+
+/** Two lines or more, the first a clause of its own (a subject, then a verb other than "is"): a narration. */
+function narrates(lines: string[]): boolean {
+  const [first, ...more] = lines.map((line) => line.trim()).filter(Boolean);
+  if (!first || more.length === 0) return false;
+  const parts = sentenceParts(sentences(first)[0] ?? first);
+  return parts.startsWithSubject && parts.subjectKind !== 'none' && parts.verb !== '' && !parts.copula;
+}
 
 /** "Processing", "Transmission", "Agreement": a noun made from a verb names a process. */
 const PROCESS_NOUN = /\p{L}{3}(?:ing|tion|sion|ment)$/u;
