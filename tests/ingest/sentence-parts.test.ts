@@ -38,6 +38,7 @@ const CASES: Row[] = [
   ['Client 2 downloads the new blocks.', 'Client 2 | Client 2 | specific', 'downloads | download | ', '', 'the new blocks'],
   ['Topic split into partitions, each an ordered log.', 'Topic | Topic | specific', 'split | split | ', 'passive', 'into partitions, each an ordered log'],
   ['Clients read from replicas.', 'Clients | Clients | generic', 'read | read | ', '', 'from replicas'],
+  ['Other components such as the reporter subscribe to the store.', ' |  | none', '*', '*', '*'],
   ['A cache miss is worth avoiding.', 'A cache miss | miss | generic', 'is | be | ', 'copula', 'worth avoiding'],
   // Determiner + common nouns: generic subjects.
   ['This approach avoids a single point of failure.', 'This approach | approach | generic', 'avoids | avoid | ', '', 'a single point of failure'],

@@ -89,6 +89,9 @@ function subjectAndVerb(words: Word[], start: number, scope: number): Clause | n
     // "Keep two copies of ...": a number in words before a plural counts it; the plural is no
     // verb ("Client 2 downloads" numbers a name).
     if (k > start && words[k - 1].role === 'num' && /^\p{L}+$/u.test(words[k - 1].text) && words[k].tags & NS) continue;
+    // "Other components such as ...", "Use markers like ...": after one word, a plural whose verb
+    // reading is only inferred from the noun is the noun, ending the phrase the word opens.
+    if (k === start + 1 && words[k].tags & FROM_NOUN && words[k].tags & NS) continue;
     // "Validates order (...)": a lone verb form read as a plural noun needs a sure verb after it.
     if (k === start + 1 && words[start].tags & FROM_VERB && certainty(words[verb.finite]) === 0) continue;
     // A personal pronoun is always a subject: "It scales".
