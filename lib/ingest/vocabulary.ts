@@ -160,7 +160,9 @@ function roleOfLabel(label: string): LabelRole {
   const bare = lower.replace(/\s*\([^()]{1,12}\)$/, '');
   if (COMMENTARY.has(lower) || COMMENTARY.has(bare) || EXAMPLE_OPENING.test(text)) return 'commentary';
   if (FACET.has(lower) || facetByHead(lower)) return 'facet';
-  if (NUMBERED_PART.test(text)) return 'part';
+  // "Use case 1", "Requirement 2": a facet counted is one part of a series.
+  const counted = /^(.+?)\s+\d{1,2}$/.exec(lower)?.[1];
+  if (NUMBERED_PART.test(text) || (counted !== undefined && (FACET.has(counted) || FACET.has(`${counted}s`)))) return 'part';
   if (AUXILIARY.test(text) || FUNCTION_START.test(text) || REFERRING_WORD.test(text) || QUESTION_WORD.test(text)) return 'clause';
   if (IMPERATIVE.test(text)) return 'instruction';
   if (text.split(/\s+/).length <= 2 && ADJECTIVE_LABEL.test(text)) return 'adjective';

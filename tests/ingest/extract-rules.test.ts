@@ -196,6 +196,13 @@ describe('definition and cloze cards', () => {
     ]);
   });
 
+  it('a facet with a number is a part of the section; an acronym keeps its capitals', () => {
+    expect(kinds(note('# Ad clicks', '', 'Use case 1: count the clicks per ad', '', 'API 2: return the top ads of the last minute'), 'definition')).toEqual([
+      ['What is use case 1 of Ad clicks?', 'Count the clicks per ad'],
+      ['What is API 2 of Ad clicks?', 'Return the top ads of the last minute'],
+    ]);
+  });
+
   it('code alone after a label shows examples of it', () => {
     expect(kinds(note('# Logging', '', '- Logical logging: `UPDATE`, `DELETE`, `INSERT`', '- Physical logging: byte ranges of the changed pages'), 'definition')).toEqual([
       ['What is an example of Logical logging?', 'UPDATE, DELETE, INSERT'],

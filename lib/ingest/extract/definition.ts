@@ -7,6 +7,7 @@ import type { ExtractedCard } from './extracted-card';
 import { canBeVerb, hasFiniteVerb, isDeterminer, isEnglish, isKnownWord, isNounPhrase, sentenceParts, statesPurpose } from '../sentence-parts';
 import { opensRecord } from './records';
 import { opensCommentary } from './passages';
+import { lowerCommon } from './statement';
 import { isTitleOver } from './question-answer';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
 import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
@@ -168,7 +169,7 @@ function isAttributeLabel(term: string): boolean {
 function attributeCard(label: string, value: string, sectionTitle: string, line: number): ExtractedCard[] {
   if (/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)) return [];
   const part = labelRole(label) === 'part';
-  const attribute = part ? label.charAt(0).toLowerCase() + label.slice(1) : label.toLowerCase();
+  const attribute = part ? lowerCommon(label) : label.toLowerCase();
   const subject = sectionTitle.replace(/\?$/, '');
   return [{ kind: 'definition', prompt: { form: 'attribute', attribute, subject, plural: /[^s]s$/i.test(label), part }, answer: capitalise(value), line }];
 }
@@ -252,7 +253,7 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
           ? { form: 'attribute' as const, attribute: f!.term, subject: facetsOf, plural, part: false }
           : sectionTitle && labelRole(f!.term) === 'part' && !/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)
             ? // "Step 2: hash the key" under "Consistent hashing": a numbered part of the section's subject.
-              { form: 'attribute' as const, attribute: f!.term.charAt(0).toLowerCase() + f!.term.slice(1), subject: sectionTitle.replace(/\?$/, ''), plural: false, part: true }
+              { form: 'attribute' as const, attribute: lowerCommon(f!.term), subject: sectionTitle.replace(/\?$/, ''), plural: false, part: true }
             : sectionTitle && labelRole(f!.term) === 'facet' && !/[?？]$/.test(sectionTitle)
               ? // "Problem: the arcs are uneven" under "Consistent hashing": a facet of the section's subject.
                 { form: 'attribute' as const, attribute: f!.term.toLowerCase(), subject: sectionTitle, plural, part: false }
