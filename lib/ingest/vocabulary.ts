@@ -131,7 +131,7 @@ const FACET = new Set([
   'functional', 'non-functional', 'tech stack', 'stack', 'api', 'apis', 'parameters', 'params',
   'fix', 'fixes', 'workaround', 'workarounds', 'remedy', 'cause', 'causes', 'symptom', 'symptoms',
   'consequence', 'consequences', 'implication', 'implications', 'effect', 'effects', 'side effect', 'side effects',
-  'motivation', 'claim', 'observation', 'insight', 'takeaway',
+  'motivation', 'claim', 'observation', 'insight', 'takeaway', 'usage', 'feature', 'features',
 ]);
 
 /** "Step 2", "Tier 1", "Option B": a numbered part of a sequence. */
