@@ -53,6 +53,11 @@ describe('list cards', () => {
     expect(cards.flatMap(([, a]) => a.split('\n'))).toEqual(items);
   });
 
+  it('makes no list card of the topics a section says it will discuss', () => {
+    expect(kinds(note('# Proximity service', '', 'In this section, we will discuss the following:', '', '- API design', '- Data model', '- High-level design'), 'list')).toEqual([]);
+    expect(kinds(note('# Locking', '', 'We explore the following techniques:', '', '- Pessimistic locking', '- Optimistic locking', '- Database constraints'), 'list')).toHaveLength(1);
+  });
+
   it('skips a table of contents made of links', () => {
     expect(kinds(note('# Guide', '', 'Contents:', '', '- [Caching](#caching)', '- [Sharding](#sharding)'), 'list')).toEqual([]);
   });

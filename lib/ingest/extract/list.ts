@@ -11,7 +11,7 @@ import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
 import { inverted } from './reason';
-import { DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { DISCOURSE, DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -38,8 +38,9 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
       // A note's preamble is titled by its file name, which introduces no list.
       leadIn = sectionTitle;
     }
-    // A list under a question ("... ?", "Where to enforce") is that question's answer, asked by the question card.
-    if (leadIn && !/\?$/.test(leadIn) && !(leadIn === sectionTitle && ADVICE_TITLE.test(leadIn))) {
+    // A list under a question ("... ?", "Where to enforce") is that question's answer, asked by the
+    // question card; titles under "In this section, we will discuss the following" are a contents list.
+    if (leadIn && !/\?$/.test(leadIn) && !(leadIn === sectionTitle && ADVICE_TITLE.test(leadIn)) && !(DISCOURSE.test(leadIn) && /\b(?:section|chapter|part|lecture|article)\b/i.test(leadIn) && namesTopics(node))) {
       for (const group of subLists(node)) {
         cards.push(...cardsForList(group.list, group.leadIn ?? leadIn, sectionTitle, parentTitle));
       }
@@ -48,6 +49,16 @@ export function listCards(nodes: RootContent[], sectionTitle: string, parentTitl
   });
   return cards;
 }
+
+/** Items that are short titles with no verb ("High-level design", "API design"): topics to come, not facts. */
+function namesTopics(list: List): boolean {
+  return list.children.every((item) => {
+    const text = itemText(item);
+    return text !== null && text.split(/\s+/).length <= MAX_TOPIC_WORDS && !hasFiniteVerb(text);
+  });
+}
+
+const MAX_TOPIC_WORDS = 6;
 
 /** A contents list has at least this many entries. */
 const MIN_CONTENTS_ITEMS = 4;
