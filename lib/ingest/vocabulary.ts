@@ -216,7 +216,9 @@ export const EMPTY_CELL = /^(?:|-|–|—|n\/a|na|none|\?|tbd)$/i;
  * "Queues" and "CDNs" are; "Redis", "consensus", "analysis", "Kubernetes" and "DNS" are one thing. A phrase is as many as its head, the words before a preposition: "Hosts on the same
  * network" are, "Bill of materials" is.
  */
-export function isPlural(term: string): boolean {
+export const isPlural = remembered(countsSeveral);
+
+function countsSeveral(term: string): boolean {
   const words = term.trim().split(/\s+/);
   const end = words.findIndex((word, i) => i > 0 && isPreposition(word.toLowerCase()));
   const head = end > 0 ? words.slice(0, end).join(' ') : term;

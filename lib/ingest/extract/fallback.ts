@@ -1,4 +1,5 @@
 import { capitalise } from '../card-text';
+import { remembered } from '../sentence-parts/remembered';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
 import { listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
@@ -608,7 +609,9 @@ export function parentLabel(parent: string | null): string | null {
  * A short noun phrase that can stand as a subject in a question. One that opens on a verb with no
  * subject before it is a name when it reads as one ("write back", "read replica"), not an order.
  */
-export function isName(text: string): boolean {
+export const isName = remembered(readsAsSubject);
+
+function readsAsSubject(text: string): boolean {
   if (text.split(/\s+/).length > 5 || !/^[\p{L}\p{N}]/u.test(text) || /[.?!,;]$/.test(text) || labelRole(text) !== 'term') return false;
   return !hasFiniteVerb(text) || namesThing(text);
 }
