@@ -446,6 +446,12 @@ describe('cards from passages with no recognised shape', () => {
     ]);
   });
 
+  it('a facet-like label among a glossary\'s terms line by line is a term', () => {
+    expect(cardsOf(note('# Distributed systems glossary', '', 'Availability — the share of time a system answers requests.', 'Idempotency — doing an operation twice has the effect of doing it once.', 'Fencing token — a number storage uses to reject stale writers.'))[0]).toEqual(
+      ['definition', 'What is Availability?', 'The share of time a system answers requests.'],
+    );
+  });
+
   it('facet labels line by line are facets of the section', () => {
     expect(cardsOf(note('# Consistent hashing', '', '**Problem:** with few servers the arcs are uneven.', '**Fix:** give each server many virtual nodes.'))).toEqual([
       ['definition', 'What is the problem of Consistent hashing?', 'With few servers the arcs are uneven.'],

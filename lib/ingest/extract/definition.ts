@@ -239,6 +239,9 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
   const found = records.map((record) => labelledLine(record.text, MAX_PARAGRAPH_LABEL_WORDS, true));
   if (found.some((f) => !f)) return [];
   const start = paragraph.position?.start.line ?? 1;
+  // A facet label ("Problem: ...", "Use cases: ...") is a facet of the section; among records that
+  // are mostly terms (a glossary's "Availability — ..."), it is a term too.
+  const facetRecords = found.filter((f) => labelRole(f!.term) === 'term').length * 2 <= found.length;
   return found.map((f, i) => {
     const example = EXAMPLE_OPENING.exec(f!.definition);
     const plural = f!.verb === 'are';
@@ -254,7 +257,7 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
           : sectionTitle && labelRole(f!.term) === 'part' && !/^(?:how|why|what|when|where|which|who)\b/i.test(sectionTitle)
             ? // "Step 2: hash the key" under "Consistent hashing": a numbered part of the section's subject.
               { form: 'attribute' as const, attribute: lowerCommon(f!.term), subject: sectionTitle.replace(/\?$/, ''), plural: false, part: true }
-            : sectionTitle && labelRole(f!.term) === 'facet' && !/[?？]$/.test(sectionTitle)
+            : sectionTitle && facetRecords && labelRole(f!.term) === 'facet' && !/[?？]$/.test(sectionTitle)
               ? // "Problem: the arcs are uneven" under "Consistent hashing": a facet of the section's subject.
                 { form: 'attribute' as const, attribute: f!.term.toLowerCase(), subject: sectionTitle, plural, part: false }
               : { form: 'define' as const, term: f!.term, plural },
