@@ -94,3 +94,12 @@ export function titleFromPath(file: string): string {
   const stem = base.replace(/\.(md|markdown|txt|html?)$/i, '').replace(/[-_]+/g, ' ').trim();
   return stem ? stem[0].toUpperCase() + stem.slice(1) : 'Untitled';
 }
+
+/**
+ * "Effects of Failures on Throughput": how many words of four letters or more a text has when
+ * every one of them is capitalised, as in a title; 0 when any is not.
+ */
+export function titleCasedWords(text: string): number {
+  const major = text.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return major.every((word) => /^\p{Lu}/u.test(word)) ? major.length : 0;
+}

@@ -8,6 +8,7 @@ import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_
 import type { ExtractedCard } from './extracted-card';
 import { isReference, type Passage } from './passages';
 import { ADVICE_TITLE, isTitleOver } from './question-answer';
+import { titleCasedWords } from '../titles';
 import { opensRecord } from './records';
 import { reasonOf } from './reason';
 import { lowerCommon, MAX_SUBJECT_WORDS, namesAKind, openingPhrase, settingOf } from './statement';
@@ -266,8 +267,7 @@ const MIN_FRAGMENT_WORDS = 5;
 
 /** "Effects of Failures on Throughput": every longer word capitalised, as a title is, not a statement. */
 function isTitleCase(text: string): boolean {
-  const major = text.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
-  return major.length >= 2 && major.every((word) => /^\p{Lu}/u.test(word)) && !/[.!?;:：,]/.test(text);
+  return titleCasedWords(text) >= 2 && !/[.!?;:：,]/.test(text);
 }
 
 function wordsIn(text: string): number {

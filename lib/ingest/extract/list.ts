@@ -3,6 +3,7 @@ import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, sentences } from '../limits';
 import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { itemQuestionCard } from './question-answer';
+import { titleCasedWords } from '../titles';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
 import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, namesThing, sentenceParts } from '../sentence-parts';
@@ -71,9 +72,8 @@ const MIN_CONTENTS_ITEMS = 4;
 function isContents(items: string[]): boolean {
   // A long one may have an entry in sentence case ("Related work").
   const titled = items.filter((item) => {
-    const words = item.replace(/^\d+(?:\.\d+)*\.?\s+/, '').split(/\s+/);
-    const major = words.filter((word) => /^\p{L}{4,}/u.test(word));
-    return words.length <= 6 && major.length > 0 && major.every((word) => /^\p{Lu}/u.test(word)) && !hasFiniteVerb(item);
+    const entry = item.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+    return entry.split(/\s+/).length <= 6 && titleCasedWords(entry) > 0 && !hasFiniteVerb(item);
   });
   if (items.length < MIN_CONTENTS_ITEMS) return false;
   if (titled.length >= items.length - (items.length >= 5 ? 1 : 0)) return true;
