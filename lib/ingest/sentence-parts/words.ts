@@ -64,14 +64,15 @@ export function isPrep(w: Word | undefined): boolean {
 }
 
 /**
- * Readings by word as written and position (first or not). A word's readings never change, so
- * they are kept: notes repeat their vocabulary, and working a word out costs dozens of lookups.
- * Looked up by the text as written, then by its lower-case form and position among the few kept
- * for that text (no key string is built per token).
+ * Readings by word as written, for the first word of a sentence and for the others. A word's
+ * readings never change, so they are kept: notes repeat their vocabulary, and working a word out
+ * costs dozens of lookups. A reading is used only for the lower-case form it was read as (the
+ * clitic of "let's" is read as "us").
  */
-const known = new Map<string, { lower: string; first: boolean; reading: Reading }[]>();
+const known = { first: new Map<string, Reading>(), later: new Map<string, Reading>() };
 
 interface Reading {
+  lower: string;
   role: Role;
   tags: number;
   possessive: boolean;
@@ -81,16 +82,15 @@ interface Reading {
 export function readWords(tokens: Token[]): Word[] {
   return tokens.map((token, i) => {
     const first = i === 0;
-    let kept = known.get(token.text);
-    let word = kept?.find((k) => k.lower === token.lower && k.first === first)?.reading;
-    if (!word) {
+    const kept = first ? known.first : known.later;
+    let word = kept.get(token.text);
+    if (word?.lower !== token.lower) {
       const possessive = token.kind === 'word' && /\p{L}(?:['’]s|s['’])$/u.test(token.text);
       const base = possessive ? token.lower.replace(/['’]s?$/, '') : token.lower;
       const role = roleOf(token, base, first);
       const tags = role === 'open' || role === 'adv' || role === 'num' ? readingsOf(token.text, base, first) : 0;
-      word = { role, tags, possessive };
-      if (!kept) known.set(token.text, (kept = []));
-      kept.push({ lower: token.lower, first, reading: word });
+      word = { lower: token.lower, role, tags, possessive };
+      if (!kept.has(token.text)) kept.set(token.text, word);
     }
     const read = token as Word;
     read.role = word.role;
