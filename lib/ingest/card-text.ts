@@ -101,7 +101,8 @@ function polishLine(line: string): string {
   if (text.includes('\\')) text = text.replace(LATEX_SYMBOL, (_, name: string) => LATEX_SYMBOLS[name] ?? name);
   text = dropLinkSentences(dropFigureSentences(text));
   if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]{2,}/g, ' ');
-  text = text.replace(/\s+([,.;:!?])/g, '$1').trim();
+  // A space before punctuation goes ("fast , cheap"); one before a dot that opens a word stays (".com", ".env").
+  text = text.replace(/\s+([,.;:!?])(?![\p{L}\p{N}])/gu, '$1').trim();
   // A quotation cut at a sentence boundary leaves one stray quote mark behind.
   if (text.includes('"') && (text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/^"|"$/g, '').trim();
   return text ? prefix + text : '';

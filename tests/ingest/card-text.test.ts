@@ -5,6 +5,7 @@ import { sentences } from '@/lib/ingest/limits';
 describe('polishCardText', () => {
   it.each([
     ['emoji are dropped', '🎯 Key concepts 🚀', 'Key concepts'],
+    ['a space before punctuation goes, one before a dotted suffix stays', 'Extensions such as .avi , .mov and .mp4 name the container .', 'Extensions such as .avi, .mov and .mp4 name the container.'],
     ['dollars around math go', 'If $W = 1$ the write is fast.', 'If W = 1 the write is fast.'],
     ['dollars around big-O go', 'Lookup takes $O(1)$ time.', 'Lookup takes O(1) time.'],
     ['dollars as currency stay', 'Alice sends $100 to Bob and Bob sends $50 back.', 'Alice sends $100 to Bob and Bob sends $50 back.'],

@@ -38,7 +38,7 @@ describe('list cards', () => {
   it('asks items that are each a statement about a subject of their own one by one', () => {
     const text = note('# Search', '', '## Ranking', '', '- TF-IDF weighs a term by how rare it is across documents.', '- BM25 caps how much a repeated term can add to a score.');
     expect(kinds(text, 'list')).toEqual([]);
-    expect(cardsOf(text).map(([, q]) => q)).toEqual(['What does TF-IDF weigh?', 'What does BM25 do?']);
+    expect(cardsOf(text).map(([, q]) => q)).toEqual(['What does TF-IDF weigh?', 'What does BM25 cap?']);
   });
 
   it('a facet label before a statement is no facet of that statement', () => {

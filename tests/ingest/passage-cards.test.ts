@@ -83,6 +83,11 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What does Sticky routing guarantee?', 'Sticky routing guarantees that a user always reaches the same server.']],
     ],
     [
+      'a clause opening on "where", "which" or "how" is what the verb knows or decides',
+      note('# DNS', '', 'The root name server will know where the top-level domain servers are.'),
+      [['qa', 'In DNS, what will the root name server know?', 'The root name server will know where the top-level domain servers are.']],
+    ],
+    [
       'an aside between the subject and its verb is read past, and a participle before a noun names a term',
       note('# Stores', '', 'Hinted handoff, borrowed from older designs, keeps writes for a replica that is down.'),
       [['qa', 'What does Hinted handoff keep?', 'Hinted handoff, borrowed from older designs, keeps writes for a replica that is down.']],

@@ -567,8 +567,8 @@ function shapeOf(parts: SentenceParts): 'object' | 'purpose' | 'manner' | 'when'
   if (/^by\s+\p{L}+ing\b/iu.test(predicate)) return 'manner';
   // "Split brain happens when two nodes ...": the clause says when, the verb has no object.
   if (!parts.passive && /^(?:when|whenever|once)\s/i.test(predicate)) return 'when';
-  // "guarantees that a user sees ...": the clause is what it guarantees.
-  if (/^that\s/i.test(predicate) && !parts.passive) return 'object';
+  // "guarantees that a user sees ...", "will know where the servers are": the clause is the object.
+  if (/^(?:that|what|which|where|whether|who|how|why)\s/i.test(predicate) && !parts.passive) return 'object';
   if (parts.passive) return 'undergo';
   // "What does the extension let?" asks half of "lets a resolver pass ...": ask what it does.
   if (CAUSATIVE_VERB.test(parts.verbBase)) return 'do';
