@@ -73,9 +73,14 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'How are Routers deployed?', 'Routers typically deployed in hierarchies, allowing route summarisation.']],
     ],
     [
-      'a participle before a noun describes it: no passive to ask by',
+      'a participle right before a noun describes it: the statement says what the subject is',
       note('# Observability', '', 'Logs are timestamped records of discrete events.'),
-      [['qa', 'In Observability, what happens to logs?', 'Logs are timestamped records of discrete events.']],
+      [['qa', 'What are logs?', 'Logs are timestamped records of discrete events.']],
+    ],
+    [
+      'a passive with an object of its own stays a passive',
+      note('# Tracing', '', 'Each request is assigned an ID.'),
+      [['qa', 'In Tracing, what happens to each request?', 'Each request is assigned an ID.']],
     ],
     [
       'a "that" clause is what the verb states',

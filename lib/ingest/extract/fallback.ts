@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { remembered } from '../sentence-parts/remembered';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
+import { JJ, listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
 import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, JUDGING_VERB, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
@@ -427,7 +427,8 @@ function placesIn(label: string): boolean {
 }
 
 /** `within`: the outline item the statement hangs under, where a generic subject is placed. */
-function askedBy(statement: string, parts: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean, within: string | null): Prompt | null {
+function askedBy(statement: string, written: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean, within: string | null): Prompt | null {
+  const parts = describedByParticiple(written) ?? written;
   const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
   // "The first one", "the other ones" point back at something named before.
@@ -495,6 +496,22 @@ function agreement(parts: SentenceParts): boolean | null {
 }
 
 /**
+ * "Logs are timestamped records of ...": a participle right before a bare noun describes the noun,
+ * so the statement says what the subject is ("is assigned an ID" keeps its passive). Read with
+ * "be" as the verb and the participle opening what the subject is.
+ */
+function describedByParticiple(parts: SentenceParts): SentenceParts | null {
+  if (!parts.passive || !/^(?:is|are|was|were)$/i.test(parts.auxiliary)) return null;
+  const opening = openingPhrase(parts.predicate);
+  const head = opening?.split(/\s+/)[0].toLowerCase() ?? '';
+  // The noun comes straight after the participle: no determiner ("an ID"), adverb ("back") or verb ("using").
+  const noun = (listedReadings(head) & (N | NS)) !== 0 && (listedReadings(head) & (RB | VBG | JJ)) === 0;
+  if (!opening || !noun || !isNounPhrase(opening)) return null;
+  const participle = parts.verb.trim().split(/\s+/).at(-1)!;
+  return { ...parts, verb: parts.auxiliary, verbBase: 'be', copula: true, passive: false, predicate: `${participle} ${parts.predicate.trim()}` };
+}
+
+/**
  * "Most routers are configured to return ...": the auxiliary that leads the question ("are"), the
  * participle ("configured") and whether a purpose follows it, asked "... configured to do?".
  * A verb group with no auxiliary ("Routers typically deployed in ...") keeps none; one whose
@@ -503,7 +520,7 @@ function agreement(parts: SentenceParts): boolean | null {
 function passiveOf(parts: SentenceParts): { auxiliary: string; participle: string; toDo: boolean; when: boolean } | undefined {
   const auxiliary = parts.auxiliary.toLowerCase();
   if (auxiliary !== '' && !/^(?:is|are|was|were|has|have|had|can|could|should|must|will|may|might|would)$/.test(auxiliary)) return undefined;
-  // "Logs are timestamped records ...": a participle before a noun describes it; no passive to ask by.
+  // "is assigned an ID": a passive with an object of its own is asked what happens to the subject.
   const opening = openingPhrase(parts.predicate);
   if (opening && isNounPhrase(opening)) return undefined;
   // "carried out", "broken down": a particle after the participle completes the verb.
