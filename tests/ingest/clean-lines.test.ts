@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseBullets } from '@/lib/ingest/clean/bullets';
 import { blankCaptions, blankPageNumbers } from '@/lib/ingest/clean/debris';
 import { joinBrokenWords } from '@/lib/ingest/clean/broken-words';
+import { repairFences } from '@/lib/ingest/clean/fences';
 import { blankFrontMatter } from '@/lib/ingest/clean/front-matter';
 import { joinPageBreaks } from '@/lib/ingest/clean/page-breaks';
 import { repairOcrLetters } from '@/lib/ingest/clean/ocr-letters';
@@ -21,6 +22,19 @@ describe('line cleaning keeps the line count', () => {
     ['a lone "A." opens a sentence, "I." a roman numeral', ['A. Smith wrote the paper.', 'I. Intro'], ['A. Smith wrote the paper.', 'I. Intro']],
   ])('bullets: %s', (_, input, expected) => {
     const out = normaliseBullets(toLines(input.join('\n')));
+    expect(texts(out)).toEqual(expected);
+    expect(out.map((l) => l.origin)).toEqual(input.map((_, i) => i + 1));
+  });
+
+  it.each([
+    ['tildes drawn under a title underline it', ['Consistent Hashing', '~~~~~~~~~~~~~~~~', 'ring of servers'], ['Consistent Hashing', '----------------', 'ring of servers']],
+    ['underscores drawn under a title underline it', ['RATE LIMITING', '_____________', 'why -> protect backend'], ['RATE LIMITING', '-------------', 'why -> protect backend']],
+    ['a fence under a lead-in opens code', ['Example:', '~~~', 'GET /v1/items', '~~~'], ['Example:', '~~~', 'GET /v1/items', '~~~']],
+    ['a short fence under a word opens code', ['Example', '~~~', 'x = 1', '~~~'], ['Example', '~~~', 'x = 1', '~~~']],
+    ['a divider nothing closes is blanked', ['retry w/ same key', '', '~~~~~~~~~~~~', 'p.14 Payments', 'idempotency keys'], ['retry w/ same key', '', '', 'p.14 Payments', 'idempotency keys']],
+    ['an unclosed fence with a language stays code', ['```python', 'print(1)'], ['```python', 'print(1)']],
+  ])('fences: %s', (_, input, expected) => {
+    const out = repairFences(toLines(input.join('\n')));
     expect(texts(out)).toEqual(expected);
     expect(out.map((l) => l.origin)).toEqual(input.map((_, i) => i + 1));
   });

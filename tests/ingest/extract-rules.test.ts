@@ -159,6 +159,11 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([['What is write through?', 'Every write goes to cache and db at the same time']]);
   });
 
+  it('joins narrow hand-wrapped lines, and a line ending or opening on an operator, into one statement', () => {
+    const text = note('# Limits', '', 'the counters live in Redis, INCR +', 'EXPIRE, w/ a Lua script so check', '& increment are atomic');
+    expect(cardsOf(text).map(([, , a]) => a)).toEqual(['The counters live in Redis, INCR + EXPIRE, w/ a Lua script so check & increment are atomic']);
+  });
+
   it('reads every label of a glossary as a term, a facet-like one too', () => {
     const text = note('# Terms', '', '**Latency**: the time one call takes end to end.', '', '**Fan-out**: sending one event to many inboxes.', '', '**Idempotency key**: a client token that makes a retry safe.', '', '**Tombstone**: a marker left where a row was deleted.');
     expect(kinds(text, 'definition').map(([q]) => q)).toEqual(['What is Latency?', 'What is Fan-out?', 'What is Idempotency key?', 'What is Tombstone?']);

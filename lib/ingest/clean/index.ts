@@ -7,6 +7,7 @@ import { joinBrokenWords } from './broken-words';
 import { escapeLiteralAsterisks } from './emphasis';
 import { unescapeListNumbers } from './escaped-numbers';
 import { blankFrontMatter } from './front-matter';
+import { repairFences } from './fences';
 import { convertHtml } from './html-lines';
 import { convertTabTables } from './tab-tables';
 import { repairMojibake } from './mojibake';
@@ -16,7 +17,8 @@ import { joinPageBreaks } from './page-breaks';
 const REPLACEMENT_CHARACTER = /\uFFFD|ÔøΩ|ï¿½/g;
 
 /**
- * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, bullets, literal
+ * Text-level cleaning, in order: mis-decoded characters, front matter, HTML, fences that fence
+ * nothing (underlines, unclosed dividers), bullets, literal
  * asterisks in bold, tab tables, inferred figure captions, words broken at a line end, letters OCR
  * read as symbols ("Ba|ancing"), paragraphs
  * split by a page break, escaped list numbers ("1\."), inferred
@@ -28,6 +30,7 @@ export function cleanNote(text: string): Line[] {
   let lines = toLines(repaired);
   lines = blankFrontMatter(lines);
   lines = convertHtml(lines);
+  lines = repairFences(lines);
   lines = normaliseBullets(lines);
   lines = escapeLiteralAsterisks(lines);
   lines = convertTabTables(lines);

@@ -300,7 +300,7 @@ function statementsOf(text: string): string[] {
   const statements: string[] = [];
   lines.forEach((line, i) => {
     const last = statements.at(-1);
-    const joins = /^(?:\(|e\.g\b|i\.e\b|[-–—]\s|-+>|=+>|→|⇒)/i.test(line) || (last !== undefined && cannotEnd(last)) || (handWrapped && wrapsOnto(lines[i - 1], line, width));
+    const joins = /^(?:\(|e\.g\b|i\.e\b|[-–—&+]\s|-+>|=+>|→|⇒)/i.test(line) || (last !== undefined && cannotEnd(last)) || (handWrapped && wrapsOnto(lines[i - 1], line, width));
     if (last !== undefined && joins) statements[statements.length - 1] = `${last} ${line}`;
     else statements.push(line);
   });
@@ -309,7 +309,7 @@ function statementsOf(text: string): string[] {
 
 /** Hand-written lines wrap at about one width; a line this share of the widest one may have wrapped. */
 const HAND_WRAP_SHARE = 0.85;
-const MIN_HAND_WRAP_WIDTH = 30;
+const MIN_HAND_WRAP_WIDTH = 20;
 
 /**
  * Handwriting and OCR wrap short and unevenly: a line near the paragraph's width with no closing
@@ -328,11 +328,11 @@ function wrapsOnto(previous: string | undefined, line: string, width: number): b
   return !opensRecord(line) && !EQUALS.test(line) && !/^(?:it|they|this|these|those|he|she|we|you|i)\b/i.test(line) && !/^(?:what|why|how|when|where|which|who)\b[^.?!]*\?/i.test(line);
 }
 
-/** A line ending inside a parenthesis, on a hyphen, or on a word that needs more after it. */
+/** A line ending inside a parenthesis, on a hyphen or an operator ("INCR +"), or on a word that needs more after it. */
 function cannotEnd(text: string): boolean {
   const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
   // "pick C or A": a capital "A" at the end is a name, not the article.
-  return open || /[-,]$/.test(text) || (TRAILING_FUNCTION_WORD.test(text) && !/\sA$/.test(text));
+  return open || /[-,+&=]$/.test(text) || (TRAILING_FUNCTION_WORD.test(text) && !/\sA$/.test(text));
 }
 
 const TRAILING_FUNCTION_WORD = /\b(?:a|an|the|of|to|in|on|at|by|for|with|from|into|via|across|between|over|through|onto|per|among|within|without|and|or|but|nor|as|that|which|than|is|are|was|were|be|can|will|should|must|may|not|(?:do|does|did|can|won|is|are|was|were)n't|w\/)$/i;
