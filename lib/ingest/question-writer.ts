@@ -253,7 +253,8 @@ export function headerReadsAsQuestion(header: string): boolean {
  */
 function cellQuestion(thing: string, header: string): string {
   const toUse = /^(when|why|where) to (\S.*)$/i.exec(header);
-  if (toUse) return `${capitalise(toUse[1].toLowerCase())} should you ${toUse[2]} ${thing}?`;
+  // "When to use it": the thing takes the place of "it".
+  if (toUse) return `${capitalise(toUse[1].toLowerCase())} should you ${/\b(?:it|them)$/i.test(toUse[2]) ? toUse[2].replace(/\b(?:it|them)$/i, thing) : `${toUse[2]} ${thing}`}?`;
   const whItAux = WH_IT_AUXILIARY.exec(header);
   if (whItAux) return `${capitalise(whItAux[1].toLowerCase())} ${whItAux[2].toLowerCase()} ${thing} ${whItAux[3]}?`;
   const whIt = WH_IT_VERB.exec(header);

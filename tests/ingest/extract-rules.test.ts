@@ -106,6 +106,26 @@ describe('comparison cards from tables', () => {
     ]);
   });
 
+  it('compares the columns of a grid with an empty corner, mixed-case names heading them', () => {
+    const text = note('# APIs', '', '| | REST | gRPC |', '|---|---|---|', '| Transport | HTTP/1.1 | HTTP/2 |');
+    expect(kinds(text, 'comparison')).toEqual([['How do REST and gRPC differ in transport?', 'REST: HTTP/1.1\ngRPC: HTTP/2']]);
+  });
+
+  it('names a row keyed by a numeric code by its code and name; step numbers are no codes', () => {
+    const codes = note('# HTTP', '', '| Code | Name | When to use it |', '|---|---|---|', '| 404 | Not Found | no such resource |', '| 429 | Too Many Requests | rate limited |');
+    expect(kinds(codes, 'comparison')).toEqual([
+      ['When should you use 404 Not Found?', 'no such resource'],
+      ['When should you use 429 Too Many Requests?', 'rate limited'],
+    ]);
+    const steps = note('# Saga', '', '| Step | Action | Effect |', '|---|---|---|', '| 1 | Try | Reserve funds |', '| 2 | Confirm | Move funds |');
+    expect(kinds(steps, 'comparison').map(([q]) => q).join(' ')).not.toMatch(/\b1 Try\b/);
+  });
+
+  it('an abbreviated header ("Approx.") asks nothing and goes with the row\'s other answers', () => {
+    const text = note('# Sizes', '', '| Power | Approx. | Name |', '|---|---|---|', '| 2^10 | 1 thousand | 1 KB |');
+    expect(kinds(text, 'comparison')).toEqual([['What is the name of 2^10?', '1 KB\nApprox. 1 thousand']]);
+  });
+
   it.each([
     ['a noun', 'Use case', 'What is the use case of Redis?'],
     ['a plural noun', 'Limits', 'What are the limits of Redis?'],

@@ -11,7 +11,10 @@ const MAX_CELL_CHARS = 400;
 const BARE_NUMBER = /^[\d\s,.]+$/;
 
 function isHeaderCell(cell: string): boolean {
-  return cell.length <= 40 && cell.split(/\s+/).length <= 5 && /^[\p{Lu}\d]/u.test(cell) && !/[.!]$/.test(cell) && !BARE_NUMBER.test(cell);
+  // A full stop ends a sentence, not an abbreviated header ("Approx.", "Avg. size").
+  const sentence = /[.!]$/.test(cell) && !/^\p{L}{1,7}\.$/u.test(cell.split(/\s+/).at(-1)!);
+  // Headers are capitalised, or names in mixed case ("gRPC", "iOS").
+  return cell.length <= 40 && cell.split(/\s+/).length <= 5 && /^(?:[\p{Lu}\d]|\p{Ll}+\p{Lu})/u.test(cell) && !sentence && !BARE_NUMBER.test(cell);
 }
 
 /**
@@ -29,7 +32,8 @@ export function tableCards(table: Table): ExtractedCard[] {
   if (rows.length === 0) return [];
   // A header that reads like data ("message_id | bigint", long sentences) is not a header.
   if (!header.every((cell, i) => (i === 0 && cell === '') || isHeaderCell(cell))) return termRows([header, ...rows], line);
-  return ATTRIBUTE_HEADERS.test(header[0]) ? compareColumns(header, rows, line) : describeRows(header, rows, line);
+  // An empty corner (| | REST | gRPC |) heads a grid whose columns are the things compared.
+  return ATTRIBUTE_HEADERS.test(header[0]) || header[0] === '' ? compareColumns(header, rows, line) : describeRows(header, rows, line);
 }
 
 /**
@@ -85,24 +89,32 @@ function compareColumns(header: string[], rows: string[][], line: (i: number) =>
  * ("Use case", "Best for", "Can route on"); the other cells of the row make one row card.
  */
 function describeRows(header: string[], rows: string[][], line: (i: number) => number): ExtractedCard[] {
+  // Codes keyed by number ("404 | Not Found | ...") are named by the number and its name; step
+  // numbers ("1 | Try") and amounts are no codes.
+  const coded = header.length >= 3 && rows.length >= 2 && rows.every((row) => /^\d{2,}$/.test(row[0]) && isName(row[1] ?? ''));
   return rows.flatMap((row, i) => {
-    const written = row[0];
+    const written = coded ? `${row[0]} ${row[1]}` : row[0];
     if (EMPTY_CELL.test(written) || written.length < 3 || written.length > 60 || /[.!]$/.test(written) || BARE_NUMBER.test(written)) return [];
     // "Linearizable" in a "Model" column is the linearizable model: an adjective names its kind by the column.
     const thing = isAdjective(written) && /^\p{L}+$/u.test(header[0]) && !isPlural(header[0]) ? `${written} ${header[0].toLowerCase()}` : written;
     const cells = header.slice(1).flatMap((attribute, j) => {
+      if (coded && j === 0) return [];
       const cell = row[j + 1] ?? '';
       // A header such as "Choose SQL" is a verdict column, not an attribute to ask about.
       if (EMPTY_CELL.test(cell) || EMPTY_CELL.test(attribute) || BARE_NUMBER.test(cell) || IMPERATIVE.test(attribute)) return [];
       return [{ attribute, cell }];
     });
-    const asked = cells.filter(({ attribute, cell }) => (DEFINING_HEADER.test(attribute) || headerReadsAsQuestion(attribute)) && fits(cell));
-    const rest = cells.filter((c) => !asked.includes(c));
+    // An abbreviated header ("Approx.") asks nothing on its own: its cell goes with the row's other answers.
+    const abbreviated = (attribute: string) => /\.$/.test(attribute);
+    const asked = cells.filter(({ attribute, cell }) => !abbreviated(attribute) && (DEFINING_HEADER.test(attribute) || headerReadsAsQuestion(attribute)) && fits(cell));
+    const aside = asked.length > 0 ? cells.filter(({ attribute }) => abbreviated(attribute)) : [];
+    const rest = cells.filter((c) => !asked.includes(c) && !aside.includes(c));
+    const withAside = (answer: string) => [answer, ...aside.map(({ attribute, cell }) => `${attribute} ${cell}`)].join('\n');
     // A "Meaning" column defines its row's term: "What is Quorum?", not "What is the meaning of Quorum?".
     const cards: ExtractedCard[] = asked.map(({ attribute, cell }) => ({
       kind: 'comparison' as const,
       prompt: DEFINING_HEADER.test(attribute) ? { form: 'define' as const, term: thing, plural: isPlural(thing) } : { form: 'cell' as const, thing, header: attribute },
-      answer: cell,
+      answer: withAside(cell),
       line: line(i),
     }));
     const answer = rest.map(({ attribute, cell }) => `${attribute}: ${cell}`).join('\n');
@@ -111,6 +123,12 @@ function describeRows(header: string[], rows: string[][], line: (i: number) => n
     }
     return cards;
   });
+}
+
+/** A short name in a cell ("Not Found", "Too Many Requests"): a few capitalised words. */
+function isName(cell: string): boolean {
+  const words = cell.split(/\s+/);
+  return words.length <= 5 && words.every((word) => /^\p{Lu}/u.test(word)) && !/[.!?]$/.test(cell);
 }
 
 /** "Causal", "Sequential": a word the lexicon lists as an adjective and not a noun, or an unlisted one shaped like an adjective. */
