@@ -20,6 +20,8 @@ describe('line cleaning keeps the line count', () => {
     ['one "o" opening a line is a word', ['o well, the cache was cold'], ['o well, the cache was cold']],
     ['a lettered outline becomes a list, its deeper lines kept', ['I. Caching', '   A. Cache-aside: app fills the cache', '   B. Eviction', '      1. LRU - least recent', '   C. TTLs'], ['I. Caching', '   - Cache-aside: app fills the cache', '   - Eviction', '      1. LRU - least recent', '   - TTLs']],
     ['a lone "A." opens a sentence, "I." a roman numeral', ['A. Smith wrote the paper.', 'I. Intro'], ['A. Smith wrote the paper.', 'I. Intro']],
+    ['lower-case roman numerals under a lettered item become its list', ['1. Crawler', '   a. Goals', '      i. Scale - billions of pages', '      ii. Politeness', '   b. Core loop'], ['1. Crawler', '   - Goals', '      - Scale - billions of pages', '      - Politeness', '   - Core loop']],
+    ['a lone "i." is a word', ['i. e. the cache'], ['i. e. the cache']],
   ])('bullets: %s', (_, input, expected) => {
     const out = normaliseBullets(toLines(input.join('\n')));
     expect(texts(out)).toEqual(expected);

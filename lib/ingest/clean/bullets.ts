@@ -19,22 +19,30 @@ function letterBulletLines(lines: Line[], code: boolean[]): Set<number> {
   return found.size >= MIN_LETTER_BULLETS ? found : new Set();
 }
 
-/** "A. Cache-aside: ...", "b) Write-through": a letter enumerating an outline's items. */
-const LETTER_ENUMERATOR = /^(\s*)([A-Za-z])[.)]\s+(?=\S)/;
+/** "A. Cache-aside: ...", "b) Write-through", "iii. Fetcher": a letter or a lower-case roman numeral enumerating an outline's items. */
+const LETTER_ENUMERATOR = /^(\s*)([A-Za-z]|[ivx]{1,5})[.)]\s+(?=\S)/;
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
+
+/** The enumerator after `mark` in its sequence: "b" after "a", "iv" after "iii"; null at the end. */
+function following(mark: string, roman: boolean): string | null {
+  if (roman) return ROMAN[ROMAN.indexOf(mark) + 1] ?? null;
+  return String.fromCharCode(mark.charCodeAt(0) + 1);
+}
 
 /**
- * The lines whose letter enumerates an item: at one indentation, "A." then "B." (or "a)" then
- * "b)") and on, the lines between them deeper or blank. A lone "A." opens a sentence ("A. Smith
- * said ..."), and "I." with no "H." before it is a roman numeral.
+ * The lines whose letter or numeral enumerates an item: at one indentation, "A." then "B." (or
+ * "a)" then "b)", or "i." then "ii.") and on, the lines between them deeper or blank. A lone "A."
+ * opens a sentence ("A. Smith said ..."), and "I." with no "H." before it is a roman numeral.
  */
 function letterItemLines(lines: Line[], code: boolean[]): Set<number> {
   const found = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const first = code[i] ? null : LETTER_ENUMERATOR.exec(lines[i].text);
-    if (!first || !/^[Aa]$/.test(first[2]) || found.has(i)) continue;
+    if (!first || !/^(?:[Aa]|i)$/.test(first[2]) || found.has(i)) continue;
+    const roman = first[2] === 'i';
     const run = [i];
-    let expected = String.fromCharCode(first[2].charCodeAt(0) + 1);
-    for (let j = i + 1; j < lines.length && !code[j]; j++) {
+    let expected = following(first[2], roman);
+    for (let j = i + 1; j < lines.length && !code[j] && expected; j++) {
       const text = lines[j].text;
       if (!text.trim()) continue;
       const indent = /^\s*/.exec(text)![0].length;
@@ -42,7 +50,7 @@ function letterItemLines(lines: Line[], code: boolean[]): Set<number> {
       const next = LETTER_ENUMERATOR.exec(text);
       if (indent < first[1].length || !next || next[1].length !== first[1].length || next[2] !== expected) break;
       run.push(j);
-      expected = String.fromCharCode(expected.charCodeAt(0) + 1);
+      expected = following(expected, roman);
     }
     if (run.length >= 2) for (const line of run) found.add(line);
   }
@@ -53,8 +61,8 @@ function letterItemLines(lines: Line[], code: boolean[]): Set<number> {
 const OUTLINE_NUMBER = /^\d{1,3}(?:\.\d{1,3})+[.)]?\s+\S/;
 
 /**
- * Normalises bullets to markdown: glyph bullets and the letters of a lettered outline ("A.",
- * "B.") become "- ", "o " or "» " opening two lines or
+ * Normalises bullets to markdown: glyph bullets and the letters or numerals of a lettered outline
+ * ("A.", "B."; "i.", "ii.") become "- ", "o " or "» " opening two lines or
  * more (OCR's reading of a round bullet) are dropped, and a lone marker line is joined to the
  * text on the following line. Line count and origins are unchanged (the marker line is left
  * blank), code blocks are untouched.
