@@ -33,7 +33,7 @@ export function inferHeadings(lines: Line[]): Line[] {
   const opening = all[0]?.start === 0 && !all[0].infer ? noteTitle(lines, code, all[0]) : null;
   // Outline numbers title words ("1.2 Leader-follower"); a table's figures ("100.12  600") title nothing.
   const outlineNote = lines.filter((l, i) => !code[i] && /\p{L}/u.test(MULTI_LEVEL.exec(l.text.trim())?.[3] ?? '')).length >= 3;
-  if (stretches.length === 0 && !opening && !outlineNote) return lines;
+  if (stretches.length === 0 && !opening && !outlineNote && !all.some((stretch) => hasSectionItem(lines, code, stretch))) return lines;
   const out = lines.map((line) => ({ ...line }));
   if (opening) out[opening.line].text = `${'#'.repeat(Math.max(1, all[0].base))} ${opening.title}`;
   // A note with no written heading may open on its own title line (isNoteHeadline).
@@ -137,11 +137,11 @@ function findStretches(lines: Line[], code: boolean[]): Stretch[] {
 
 /**
  * `outlineOnly`: a stretch short enough to need no inferred topics still takes its outline numbers
- * as headings (in an outline note), and nothing else. `headline`: the first line of a note with no
- * written heading, or -1.
+ * (in an outline note) and its numbered section items as headings, and nothing else. `headline`:
+ * the first line of a note with no written heading, or -1.
  */
 function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineNote: boolean, outlineOnly: boolean, headline: number): void {
-  if (outlineOnly && !outlineNote) return;
+  if (outlineOnly && !outlineNote && !hasSectionItem(out, code, stretch)) return;
   const { start, end, base } = stretch;
   const handWritten = !outlineOnly && shortLined(out, code, stretch);
   /** Under a written heading, the shallowest outline number of the stretch sits just below it. */
@@ -201,11 +201,12 @@ function inferInStretch(out: Line[], code: boolean[], stretch: Stretch, outlineN
     const text = /[\d)]$/.test(trimmed) ? trimmed.replace(COURSE_SUFFIX, '') : trimmed;
     if (!text || text.startsWith('|') || text.startsWith('>') || text.startsWith('#')) continue;
 
-    const outline = outlineHeading(text, outlineNote);
+    const section = sectionItem(out, code, i, end, text);
+    const outline = outlineHeading(text, outlineNote) ?? section;
     const top = SINGLE_LEVEL.exec(text)?.[1];
     // "3. Indexes" after the topics "1. Replication" and "2. Partitioning" is the next one, sub-numbers or not.
     const nextTop = top !== undefined && lastTop !== null && Number(top) === lastTop + 1;
-    if (outline && (!outlineOnly || outline.depth > 1 || nextTop || opensOutline(text, out[nextContent(i)]?.text.trim() ?? ''))) {
+    if (outline && (!outlineOnly || section || outline.depth > 1 || nextTop || opensOutline(text, out[nextContent(i)]?.text.trim() ?? ''))) {
       if (outline.depth === 1 && top !== undefined) lastTop = Number(top);
       dedentBody(out, code, i, end);
       strong(i, outline.depth + outlineShift, outline.title);
@@ -288,6 +289,31 @@ function outlineHeading(text: string, outlineNote: boolean): { depth: number; ti
     return { depth: 1, title: `${single[1]}. ${single[2]}` };
   }
   return null;
+}
+
+/** A numbered item whose nested outline runs this many lines is a section of the note. */
+const MIN_SECTION_ITEM_LINES = 8;
+
+/**
+ * "1. Web crawler" over a long nested outline ("   a. Goals" / "      - Scale ..."): a top-level
+ * numbered item with a short title and a body of MIN_SECTION_ITEM_LINES lines or more, all indented
+ * under it, heads a topic as an outline number would.
+ */
+function sectionItem(out: Line[], code: boolean[], i: number, end: number, text: string): { depth: number; title: string } | null {
+  const single = SINGLE_LEVEL.exec(text);
+  if (!single || /^\s/.test(out[i].text) || !isShortTitle(single[2])) return null;
+  let body = 0;
+  for (let j = i + 1; j < end && body < MIN_SECTION_ITEM_LINES; j++) {
+    if (!out[j].text.trim()) continue;
+    if (code[j] || !/^\s/.test(out[j].text)) break;
+    body++;
+  }
+  return body >= MIN_SECTION_ITEM_LINES ? { depth: 1, title: `${single[1]}. ${single[2]}` } : null;
+}
+
+function hasSectionItem(out: Line[], code: boolean[], { start, end }: Stretch): boolean {
+  for (let i = start; i < end; i++) if (!code[i] && /^\d/.test(out[i].text) && sectionItem(out, code, i, end, out[i].text.trim())) return true;
+  return false;
 }
 
 /** "1. Replication" followed by "1.1 Leader-follower": a numbered item that opens its own numbered parts. */

@@ -27,6 +27,14 @@ describe('inferHeadings', () => {
       note('**Message queues**', '', 'A message queue sits between a producer and a consumer so that neither waits for the other.', '', '## Kafka', '', 'A topic is split into partitions.'),
       ['# Message queues', '## Kafka'],
     ],
+    [
+      'a numbered item over a long nested outline heads a topic; one over a short list does not',
+      note(
+        '# Outline', '', '1. Crawler', '   a. Goals', '      i. Scale', '      ii. Politeness', '   b. Core loop', '      i. Seed URLs', '      ii. Frontier', '      iii. Fetcher', '   c. Storage',
+        '2. Sharding', '   - why: data too big', '   - hash or range', '3. Indexes', ...Array.from({ length: 10 }, (_, k) => `   - point ${k}`),
+      ),
+      ['# Outline', '## 1. Crawler', '## 3. Indexes'],
+    ],
     ['a short title between a blank line and a paragraph', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Stateless web tier', '', 'Now it is time to consider scaling the web tier horizontally by moving state out of it.'), ['# Stateless web tier']],
     ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],
