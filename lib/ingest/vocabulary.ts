@@ -110,8 +110,11 @@ const COMMENTARY = new Set([
   'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'conclusion', 'verdict',
   'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
   'context', 'recommendation', 'interview tip', 'interview tips', 'source', 'sources', 'credit', 'credits',
-  'reference', 'references', 'further reading',
+  'reference', 'references', 'further reading', 'def', 'defn',
 ]);
+
+/** A note to self about work left to do ("TODO: check the limit", "FIXME", "[ ] redo lab 3"): nothing to learn. */
+export const TASK_MARKER = /^(?:\*\*|__)?(?:todo|to-do|fixme|tbd)\b|^\[ \]\s/i;
 
 /**
  * Labels that organise a note into facets of its topic ("Pros", "How it works", "Use cases"):

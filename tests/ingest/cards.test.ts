@@ -91,6 +91,8 @@ describe('definition cards', () => {
   it('"Definition: ..." and "**Example**: ..." say what kind of statement follows, about the section\'s topic', () => {
     expect(cardsOf(section('**Example**: a CDN caches images.'))).toEqual([['definition', 'What is an example of Caching?', 'A CDN caches images.']]);
     expect(cardsOf(section('Definition: keeping copies of data close to where it is read.'))).toEqual([['definition', 'What is Caching?', 'Keeping copies of data close to where it is read.']]);
+    // A sentence naming its own subject after the label defines that subject.
+    expect(cardsOf(section('**Def:** A cache line is a block of memory copied as one unit.')).map(([, q]) => q)).toEqual(['What is a cache line?']);
   });
 
   it('a facet label is asked of its section: "**Pros**: ..."', () => {

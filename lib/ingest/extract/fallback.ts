@@ -2,7 +2,7 @@ import { capitalise } from '../card-text';
 import { remembered } from '../sentence-parts/remembered';
 import { sentences } from '../limits';
 import type { Prompt } from '../prompt';
-import { JJ, listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
+import { FIRST_ADJECTIVE, JJ, listedReadings, N, NS, RB, VBG } from '../sentence-parts/lexicon';
 import { canBeVerb, denies, isDeterminer, isOrderVerb, describes, endsOpen, hasFiniteVerb, statesPurpose, isEnglish, isKnownWord, isNounPhrase, namesThing, sentenceParts, type SentenceParts } from '../sentence-parts';
 import { ALIAS, AUXILIARY, CAUSATIVE_VERB, DISCOURSE, EXAMPLE_OPENING, FUNCTION_START, isPlural, JUDGING_VERB, labelRole, LINKING_VERB, POINTS_ELSEWHERE, REFERRING_WORD } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
@@ -459,7 +459,11 @@ function askedBy(statement: string, written: SentenceParts, owner: string | null
     if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
     // "X can be Y" says what X may be, not what it is.
     // "Switching is process of ...": a bare word names its kind as well as a name does ("the idea" does not).
-    if ((!generic || /^\p{L}[\p{L}-]*$/u.test(subject)) && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
+    // "A message queue is a buffer ...": an indefinite subject is the kind being defined ("a common
+    // setting", described by an adjective, is one in its topic).
+    const indefinite = /^an?\s+(\p{L}+)/iu.exec(parts.subject.trim());
+    const kind = !generic || /^\p{L}[\p{L}-]*$/u.test(subject) || (!!indefinite && (listedReadings(indefinite[1].toLowerCase()) & FIRST_ADJECTIVE) === 0 && isName(parts.subject.trim().replace(/^an?\s+/i, '')));
+    if (kind && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
     return { form: 'property', subject, generic, setting: settingOf(parts), ...place };
   }
   if (!parts.verbBase) return null;

@@ -1,6 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { capitalise } from '../card-text';
 import { toPlainText } from '../plain-text';
+import { sentenceParts } from '../sentence-parts';
 import { KIND_LABEL } from '../vocabulary';
 import type { ExtractedCard } from './extracted-card';
 import { isName } from './fallback';
@@ -19,6 +20,15 @@ export function kindCard(paragraph: Paragraph, topic: string): ExtractedCard | n
   if (!label || text.includes('\n') || !isName(topic.replace(/[:：]/g, ' '))) return null;
   const line = paragraph.position?.start.line ?? 1;
   const answer = capitalise(text.trim().slice(label[0].length));
+  // "Def: A message queue is a buffer ...": a sentence that names what it defines is read as written.
+  if (label[1] && namesItsSubject(answer, topic)) return null;
   const prompt = label[1] ? { form: 'define' as const, term: topic, plural: false } : { form: 'example' as const, term: topic };
   return { kind: 'definition', prompt, answer, line };
+}
+
+/** "A message queue is a buffer ...": a statement whose own subject, not a pronoun nor the topic, is what it says is. */
+function namesItsSubject(statement: string, topic: string): boolean {
+  const parts = sentenceParts(statement);
+  const subject = parts.subject.trim().replace(/^(?:a|an|the)\s+/i, '').toLowerCase();
+  return parts.copula && parts.startsWithSubject && (parts.subjectKind === 'specific' || parts.subjectKind === 'generic') && subject !== topic.toLowerCase();
 }

@@ -133,8 +133,8 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   // A reading list ("References", "Further reading") is where to look, not what to recall.
   if (list.children.filter(isLinkOnly).length * 2 >= list.children.length) return [];
 
-  // Commentary items ("Note: ...") are not members of the list.
-  const members = list.children.filter((item) => !isCommentary(item));
+  // Commentary ("Note: ...") and to-dos ("TODO: ...") are not members of the list.
+  const members = list.children.filter((item) => !isCommentary(item) && !isTask(item));
   if (members.length !== list.children.length) return cardsForList({ ...list, children: members }, leadIn, sectionTitle, parentTitle);
   // Items that are each a whole sentence about a subject of its own ("TF-IDF weighs ...", "BM25
   // adds ...") under a title are asked one by one; a card of them all would only say "list them".

@@ -1,6 +1,6 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toPlainText } from '../plain-text';
-import { BOILERPLATE, labelRole } from '../vocabulary';
+import { BOILERPLATE, labelRole, TASK_MARKER } from '../vocabulary';
 
 /**
  * A passage: the smallest block of a section that states something on its own: a paragraph, the
@@ -23,9 +23,10 @@ export interface Passage {
 
 export type SkipReason = 'code' | 'link list' | 'too short' | 'boilerplate' | 'no words' | 'data' | 'open question' | 'to-do';
 
-/** "- [ ] Read the paper": a task list item is something to do, not something to know. */
+/** "- [ ] Read the paper", "- TODO: check the limit": a task is something to do, not something to know. */
 export function isTask(item: ListItem): boolean {
-  return item.checked === true || item.checked === false;
+  const first = item.children[0];
+  return item.checked === true || item.checked === false || (first?.type === 'paragraph' && TASK_MARKER.test(toPlainText(first).trim()));
 }
 
 /**
@@ -160,6 +161,7 @@ function skipReason(passage: Passage): SkipReason | null {
   const text = passage.text;
   if (!/\p{L}/u.test(text)) return 'no words';
   if (BOILERPLATE.test(text)) return 'boilerplate';
+  if (TASK_MARKER.test(text)) return 'to-do';
   if (/^(?:https?:\/\/|www\.)\S+$/.test(text)) return 'link list';
   if (fewerWordsThan(text, MIN_WORDS)) return 'too short';
   if (isData(text)) return 'data';
