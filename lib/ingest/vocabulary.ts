@@ -113,6 +113,9 @@ const COMMENTARY = new Set([
   'reference', 'references', 'further reading', 'def', 'defn',
 ]);
 
+/** Verbs that set a learner a task in a drill ("Name three ways to ...", "Walk through 2PC."): a question in the imperative. */
+export const TASK_VERB = /^(?:name|list|explain|describe|define|compare|contrast|walk through|give|state|outline|sketch|estimate|design|derive|justify|summari[sz]e)\b/i;
+
 /** A note to self about work left to do ("TODO: check the limit", "FIXME", "[ ] redo lab 3"): nothing to learn. */
 export const TASK_MARKER = /^(?:\*\*|__)?(?:todo|to-do|fixme|tbd)\b|^\[ \]\s/i;
 

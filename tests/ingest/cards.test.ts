@@ -166,6 +166,10 @@ describe('questions asked in a paragraph', () => {
       [['Why do caches need a TTL?', 'So stale data expires even if nobody invalidates it.']]],
     ['after "Q:" without its "?", answered after "A:" over two lines', ['Q: what is a thundering herd', 'A: many clients miss the same key at once', 'and all hit the database together.'],
       [['What is a thundering herd?', 'Many clients miss the same key at once and all hit the database together.']]],
+    ['after "Q:" with an empty "A:" and the answer in the list below', ['Q: Why is 2PC blocking?', 'A:', '', '- a crashed coordinator leaves participants holding locks', '- they cannot decide alone'],
+      [['Why is 2PC blocking?', '- a crashed coordinator leaves participants holding locks\n- they cannot decide alone']]],
+    ['set as a task, which keeps its full stop', ['Q: Walk through two-phase commit.', 'A:', '', '1. The coordinator sends PREPARE.', '2. Each participant votes.'],
+      [['Walk through two-phase commit.', '1. The coordinator sends PREPARE.\n2. Each participant votes.']]],
   ])('a question %s is a card', (_case, lines, expected) => {
     expect(cardsOf(section(...lines))).toEqual(expected.map(([q, a]) => ['qa', q, a]));
   });
@@ -175,6 +179,14 @@ describe('questions asked in a paragraph', () => {
     expect(cards).toEqual([
       ['qa', 'What is a consumer group?', 'Consumers that share the partitions of a topic.'],
       ['qa', 'What happens when a broker fails?', 'A new leader is elected for each partition it led.'],
+    ]);
+  });
+
+  it('a numbered task over its points is a card, as a numbered question is', () => {
+    const cards = cardsOf(section('5. What is a vector clock?', '   A counter per replica.', '6. Name three ways to resolve write conflicts.', '   - last write wins', '   - merge values', '   - keep siblings'));
+    expect(cards).toEqual([
+      ['qa', 'What is a vector clock?', 'A counter per replica.'],
+      ['qa', 'Name three ways to resolve write conflicts.', '- last write wins\n- merge values\n- keep siblings'],
     ]);
   });
 

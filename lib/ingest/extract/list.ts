@@ -122,7 +122,9 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   if (items.length < MIN_ITEMS || items.length !== list.children.length) return [];
   if (isContents(items)) return [];
   // "1. What is a consumer group?" over its answer: each item is a question card, the list no card.
-  if (items.filter((item) => /[?？]/.test(item)).length * 2 > items.length && list.children.filter((item) => itemQuestionCard(item)).length * 2 > list.children.length) return [];
+  if (list.children.filter((item) => itemQuestionCard(item)).length * 2 >= list.children.length) return [];
+  // A list after an empty "A:" is the answer of the question above it (paragraphQuestionCards).
+  if (/^(?:a|ans|answer)$/i.test(leadIn.trim())) return [];
   // Statements under "IMPORTANT:" or "Note:" are each asked on their own: the label names no list.
   if (labelRole(leadIn) === 'commentary' && items.filter((item) => hasFiniteVerb(item)).length * 2 > items.length) return [];
   // Items that only title their own sub-lists with generic labels ("- Pros", "- How it works",

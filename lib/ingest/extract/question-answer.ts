@@ -3,8 +3,8 @@ import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import { hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
-import { sentenceParts } from '../sentence-parts';
-import { AUXILIARY, QUESTION_WORD, TRUTH_VERDICT } from '../vocabulary';
+import { isOrderVerb, sentenceParts } from '../sentence-parts';
+import { AUXILIARY, QUESTION_WORD, TASK_VERB, TRUTH_VERDICT } from '../vocabulary';
 
 /** Blocks that can carry an answer as plain text; headings, tables, HTML, rules and long code end it. */
 const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
@@ -113,11 +113,14 @@ export function paragraphQuestionCards(nodes: RootContent[]): ExtractedCard[] {
   nodes.forEach((node, i) => {
     if (node.type !== 'paragraph') return;
     const text = toPlainText(node);
-    if (text.includes('\n')) {
+    // "Q: Walk through two-phase commit." / "A:" with the answer in the blocks after it.
+    const [asked, label, ...more] = text.split('\n');
+    const opened = label !== undefined && more.length === 0 && EMPTY_ANSWER.test(label);
+    if (text.includes('\n') && !opened) {
       cards.push(...inlineAnswered(text, node.position?.start.line ?? 1));
       return;
     }
-    const question = asQuestion(text);
+    const question = opened ? prefixedQuestion(asked) ?? asQuestion(asked) : asQuestion(text);
     if (!question || wonders(question)) return;
     const answer = answerFrom(nodes.slice(i + 1));
     if (answer) cards.push({ kind: 'qa', prompt: { form: 'asked', question }, answer, line: node.position?.start.line ?? 1 });
@@ -154,11 +157,16 @@ function inlineAnswered(text: string, start: number): ExtractedCard[] {
   return card ? [card] : [];
 }
 
+/** An answer label with nothing after it: the answer is in the blocks that follow. */
+const EMPTY_ANSWER = /^\s*(?:a|ans|answer)\s*[:：.)-]?\s*$/i;
+
 /** "Q: what is a thundering herd": an explicitly marked question, its "?" added. */
 function prefixedQuestion(line: string): string | null {
   if (!QUESTION_PREFIX.test(line.trim()) || !/^\s*q/i.test(line)) return null;
   const question = line.trim().replace(QUESTION_PREFIX, '').trim().replace(/[.:]$/, '');
   if (question.length < 8 || question.length > MAX_QUESTION_CHARS - 1) return null;
+  // "Walk through two-phase commit", "Define X in one sentence": a task is set, not asked.
+  if (TASK_VERB.test(question) || isOrderVerb(/^\p{L}+/u.exec(question)?.[0].toLowerCase() ?? '')) return `${question}.`;
   return question.endsWith('?') ? question : `${question}?`;
 }
 
@@ -183,7 +191,8 @@ export function itemQuestionCard(item: ListItem): ExtractedCard | null {
   if (rest.length === 0 && first.position && first.position.start.line === first.position.end.line) return null;
   // "1. What is a consumer group?" with its answer on the lines under it, or in the blocks after.
   const [head, ...tail] = toPlainText(first).split('\n');
-  const question = asQuestion(head);
+  // "6. Name three ways to resolve write conflicts." over its points: a drill's task.
+  const question = asQuestion(head) ?? (TASK_VERB.test(head.trim()) && /\.$/.test(head.trim()) && rest.length > 0 ? head.trim() : null);
   const inline = tail.join(' ').trim();
   if (!question || (rest.length === 0 && !inline) || /[?？]/.test(inline)) return null;
   // "- What is a CDN edge?" over one sub-item: that item is the answer, without its bullet.
