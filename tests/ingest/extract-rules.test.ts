@@ -174,6 +174,15 @@ describe('definition and cloze cards', () => {
     expect(kinds(text, 'definition')).toEqual([]);
   });
 
+  it('reads glossary records wrapped with a hanging indent, a "See also" pointer under one being no record', () => {
+    const text = note('# Glossary', '', 'Anycast - many servers share one IP address and the', '  network delivers each packet to the nearest one.', 'API gateway: a single entry point in front of many services.', '  See also: Reverse proxy', 'Blob: an opaque chunk of binary data stored by key.');
+    expect(kinds(text, 'definition')).toEqual([
+      ['What is Anycast?', 'Many servers share one IP address and the network delivers each packet to the nearest one.'],
+      ['What is API gateway?', 'A single entry point in front of many services.'],
+      ['What is Blob?', 'An opaque chunk of binary data stored by key.'],
+    ]);
+  });
+
   it('reads a lower-case "term = text" wrapped over lines', () => {
     const text = note('# Writes', '', 'write through = every write goes to', 'cache and db at the same time');
     expect(kinds(text, 'definition')).toEqual([['What is write through?', 'Every write goes to cache and db at the same time']]);

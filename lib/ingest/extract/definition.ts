@@ -10,7 +10,7 @@ import { opensCommentary } from './passages';
 import { lowerCommon } from './statement';
 import { isTitleOver } from './question-answer';
 import { listedReadings, VBG } from '../sentence-parts/lexicon';
-import { BACK_REFERENCE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { BACK_REFERENCE, BOILERPLATE, ENDS_IN_PREPOSITION, EXAMPLE_OPENING, FUNCTION_START, IMPERATIVE, isPlural, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
 
 /** Longest term (in words) taken as a defined term rather than a bold sentence. */
 const MAX_TERM_WORDS = 8;
@@ -231,6 +231,8 @@ export function lineDefinitions(paragraph: Paragraph, facetsOf: string | null = 
   const lines = toPlainText(paragraph).split('\n');
   const records: { text: string; index: number }[] = [];
   lines.forEach((line, index) => {
+    // "See also: Reverse proxy" under an entry points elsewhere: no record, and no part of one.
+    if (BOILERPLATE.test(line.trim())) return;
     const previous = records.at(-1);
     if (previous && /^\p{Ll}/u.test(line.trim()) && !/[.;:!?)]$/.test(previous.text)) previous.text += ` ${line.trim()}`;
     else records.push({ text: line.trim(), index });
