@@ -428,6 +428,13 @@ describe('topic summary of a section titled with a term', () => {
     expect(kinds(text, 'definition').filter(([q]) => q === 'What is Long polling?')).toEqual([]);
   });
 
+  it('none for a paragraph whose subject the title only modifies; an aside or a phrase after the title keeps it the subject', () => {
+    const modifier = note('# Chat', '', '## Presence', '', 'Presence changes fan out to friends through pub/sub, so large systems fetch presence lazily instead.');
+    expect(kinds(modifier, 'definition').map(([q]) => q)).not.toContain('What is Presence?');
+    const aside = note('# Kafka', '', '## In-sync replicas', '', 'In-sync replicas (ISR) are the replicas that have caught up with the leader of a partition.');
+    expect(kinds(aside, 'definition').map(([q]) => q)).toContain('What are In-sync replicas?');
+  });
+
   it('does not repeat a definition the section already gives', () => {
     const text = note('# Net', '', '## Cache', '', '**Cache** is a fast store of copies of data kept near the reader.');
     expect(kinds(text, 'definition')).toEqual([['What is Cache?', 'Cache is a fast store of copies of data kept near the reader.']]);

@@ -4,6 +4,8 @@ import { toPlainText } from '../plain-text';
 import type { ExtractedCard } from './extracted-card';
 import { isPlainTerm } from './definition';
 import { denies, sentenceParts } from '../sentence-parts';
+import { FIRST_VERB, listedReadings, N, NS } from '../sentence-parts/lexicon';
+import { isClosedWord } from '../sentence-parts/words';
 import { ALTERNATIVE_PREFIX, isPlural, POINTS_ELSEWHERE } from '../vocabulary';
 
 /** A topic summary answers in at most this many sentences, so it stays recallable. */
@@ -46,11 +48,27 @@ export function topicSummaryCard(sectionTitle: string, nodes: RootContent[], exi
   }
   if (!chosen) return null;
   // "Raft never commits ...": what the term does not do is no summary of what it is.
-  if (denies(sentenceParts(sentences(chosen.text)[0] ?? ''))) return null;
+  const opening = sentenceParts(sentences(chosen.text)[0] ?? '');
+  if (denies(opening)) return null;
+  if (opening.startsWithSubject && modifiesSubject(title, opening.subject)) return null;
   const answer = fitWhole(sentences(chosen.text).slice(0, MAX_SUMMARY_SENTENCES), MAX_SUMMARY_CHARS, ' ');
   // The section's own definition ("A message queue is ...") already asks this under "What is a message queue?".
   if (answer.length < 40 || existing.some((card) => card.answer === answer)) return null;
   return { kind: 'definition', prompt: { form: 'define', term: title, plural: isPlural(title) }, answer, line: chosen.node.position?.start.line ?? 1 };
+}
+
+/**
+ * "Presence changes fan out ...", "Consumer groups are ...": the term only modifies the head of
+ * the subject, which is another thing. An aside ("In-sync replicas (ISR)") or a phrase after the
+ * term ("Synchronous communication like HTTP") leaves the term the subject.
+ */
+function modifiesSubject(title: string, subject: string): boolean {
+  const words = subject.replace(/\([^()]*\)/g, ' ').trim().replace(/^(?:a|an|the)\s+/i, '').toLowerCase().split(/\s+/);
+  const titled = title.toLowerCase().split(/\s+/);
+  if (words.length <= titled.length || titled.some((word, i) => words[i] !== word)) return false;
+  const next = words[titled.length];
+  const readings = listedReadings(next);
+  return !isClosedWord(next) && (readings & (N | NS)) !== 0 && (readings & FIRST_VERB) === 0;
 }
 
 /** "CDN" of "Content delivery network": the initials of a title of two to five words, or null. */
