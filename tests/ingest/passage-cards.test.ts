@@ -88,6 +88,21 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What does Sticky routing guarantee?', 'Sticky routing guarantees that a user always reaches the same server.']],
     ],
     [
+      'a subject counted by a number word is no name, and is placed in its topic',
+      note('# Redirects', '', 'One trade-off people miss is 301 versus 302.'),
+      [['qa', 'In Redirects, what is true of one trade-off people miss?', 'One trade-off people miss is 301 versus 302.']],
+    ],
+    [
+      'a facet named with its owner is the owner\'s facet',
+      note('# Out-of-order execution', '', 'One side effect of TC/C is the out-of-order execution.'),
+      [['qa', 'What is the effect of TC/C?', 'One side effect of TC/C is the out-of-order execution.']],
+    ],
+    [
+      '"also" says one more thing of the subject, not what it is',
+      note('# Abuse', '', 'Shorteners are also a favourite tool for phishing.'),
+      [['qa', 'What is true of Shorteners?', 'Shorteners are also a favourite tool for phishing.']],
+    ],
+    [
       'a clause opening on "where", "which" or "how" is what the verb knows or decides',
       note('# DNS', '', 'The root name server will know where the top-level domain servers are.'),
       [['qa', 'In DNS, what will the root name server know?', 'The root name server will know where the top-level domain servers are.']],

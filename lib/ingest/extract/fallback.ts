@@ -12,6 +12,7 @@ import { titleCasedWords } from '../titles';
 import { opensRecord } from './records';
 import { reasonOf } from './reason';
 import { lowerCommon, MAX_SUBJECT_WORDS, namesAKind, openingPhrase, settingOf } from './statement';
+import { isClosedAdverb, isNumberWord } from '../sentence-parts/words';
 
 /**
  * Cards for a passage no shape recogniser used: the coverage backbone. The passage is cut into
@@ -429,7 +430,9 @@ function placesIn(label: string): boolean {
 /** `within`: the outline item the statement hangs under, where a generic subject is placed. */
 function askedBy(statement: string, written: SentenceParts, owner: string | null, facetOf: string, parentOwned: boolean, within: string | null): Prompt | null {
   const parts = describedByParticiple(written) ?? written;
-  const named = parts.subjectKind === 'specific' ? parts.subject : parts.subjectKind === 'generic' ? lowerCommon(parts.subject) : null;
+  // "One trade-off people miss", "Two parameters": a subject counted is no name, whatever its capital.
+  const specific = parts.subjectKind === 'specific' && !isNumberWord(/^[\p{L}'-]+/u.exec(parts.subject.trim())?.[0].toLowerCase() ?? '');
+  const named = specific ? parts.subject : parts.subjectKind !== 'none' && parts.subjectKind !== 'pronoun' ? lowerCommon(parts.subject) : null;
   const subject = owner ?? named;
   // "The first one", "the other ones" point back at something named before.
   if (!subject || subject.split(/\s+/).length > MAX_SUBJECT_WORDS || !/^[\p{L}"'(]/u.test(subject) || /\bones?$/i.test(subject)) return null;
@@ -446,7 +449,7 @@ function askedBy(statement: string, written: SentenceParts, owner: string | null
   }
   // "Supporting rollbacks is easy": how an activity is judged holds only in the topic it is done in.
   const activity = !owner && parts.copula && /^\p{L}+ing\s+\S/u.test(parts.subject.trim()) && (listedReadings(parts.subject.trim().split(/\s+/)[0].toLowerCase()) & VBG) !== 0;
-  const generic = !owner && (parts.subjectKind === 'generic' || activity);
+  const generic = !owner && (parts.subjectKind === 'generic' || (parts.subjectKind === 'specific' && !specific) || activity);
   const place = generic && within && placesIn(within) ? { within } : {};
   // "Most CDNs steer ...", "Many PoPs announce ...": a quantifier counts several.
   // "Layer 4 balancers": a head word the lexicon lacks is plural by the compound it ends.
@@ -456,6 +459,9 @@ function askedBy(statement: string, written: SentenceParts, owner: string | null
     // "The idea is to ...": a facet of what it hangs under; "Consistent hashing is a ...": a term
     // to define; "Cache hits are cheap": a property of the subject.
     const facet = generic && labelRole(parts.head) === 'facet' && isName(facetOf);
+    // "One side effect of TC/C is ...": the facet is the named thing's, not the section's.
+    const owned = /\s(?:of|with|about)\s+(.+)$/i.exec(parts.subject.trim())?.[1];
+    if (facet && owned) return isName(owned) ? { form: 'attribute', attribute: parts.head.toLowerCase(), subject: owned, plural: isPlural(parts.head), part: false } : { form: 'property', subject, generic, setting: settingOf(parts), ...place };
     if (facet) return { form: 'attribute', attribute: parts.head.toLowerCase(), subject: facetOf, plural: isPlural(parts.head), part: false };
     // "X can be Y" says what X may be, not what it is.
     // "Switching is process of ...": a bare word names its kind as well as a name does ("the idea" does not).
@@ -463,7 +469,9 @@ function askedBy(statement: string, written: SentenceParts, owner: string | null
     // setting", described by an adjective, is one in its topic).
     const indefinite = /^an?\s+(\p{L}+)/iu.exec(parts.subject.trim());
     const kind = !generic || /^\p{L}[\p{L}-]*$/u.test(subject) || (!!indefinite && (listedReadings(indefinite[1].toLowerCase()) & FIRST_ADJECTIVE) === 0 && isName(parts.subject.trim().replace(/^an?\s+/i, '')));
-    if (kind && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
+    // "Shorteners are also a tool for phishing": an adverb marks one more thing said of it, not what it is.
+    const qualified = isClosedAdverb(/^\p{L}+/u.exec(parts.predicate.trim())?.[0].toLowerCase() ?? '');
+    if (kind && !qualified && !modalOf(parts) && namesAKind(parts.predicate)) return { form: 'define', term: subject, plural };
     return { form: 'property', subject, generic, setting: settingOf(parts), ...place };
   }
   if (!parts.verbBase) return null;

@@ -42,6 +42,16 @@ export function isClosedWord(lower: string): boolean {
   return ROLE.has(lower);
 }
 
+/** "one", "two", "three": a number spelled out. */
+export function isNumberWord(lower: string): boolean {
+  return ROLE.get(lower) === 'num';
+}
+
+/** "also", "often", "still": an adverb of the closed class, which qualifies what a sentence says. */
+export function isClosedAdverb(lower: string): boolean {
+  return ROLE.get(lower) === 'adv';
+}
+
 /** "of", "on", "between": a preposition, which ends the head of a noun phrase ("Hosts on the same network"). */
 export function isPreposition(lower: string): boolean {
   return ROLE.get(lower) === 'prep';
