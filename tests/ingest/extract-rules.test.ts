@@ -406,6 +406,15 @@ describe('list card parts', () => {
   });
 });
 
+describe('numbered notes', () => {
+  it('asks numbered notes of a few lines each one by one, not as one list of members', () => {
+    const items = Array.from({ length: 8 }, (_, k) => `${k + 1}. Broker ${k} keeps its own log of every message and replicates each entry to two followers before it acks.`);
+    const text = note('# Brokers', '', ...items);
+    expect(kinds(text, 'list')).toEqual([]);
+    expect(cardsOf(text).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe('topic summary of a section titled with a term', () => {
   const LONG_POLLING = 'With long polling, a client holds a request open until the server has news. The server answers when data arrives or the request times out. The client then reconnects at once. This repeats forever.';
 

@@ -18,6 +18,8 @@ import { DISCOURSE, DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, is
 const MAX_ITEMS_PER_CARD = 7;
 /** Longest single item kept in a list answer; a list with a longer item is prose, not a list. */
 const MAX_ITEM_CHARS = 300;
+/** Items this long on average are notes of their own rather than members of one list. */
+const MIN_NOTE_ITEM_CHARS = 100;
 const MIN_ITEMS = 2;
 
 /**
@@ -132,6 +134,9 @@ function cardsForList(list: List, leadIn: string, sectionTitle: string, parentTi
   const titlesOnly = list.children.filter((item, i) => item.children.length > 1 && isStructuralLabel(items[i]));
   if (titlesOnly.length * 2 >= list.children.length) return [];
   if (items.some((t) => t.length > MAX_ITEM_CHARS || /^https?:\/\//.test(t))) return [];
+  // Numbered notes of a few lines each ("1. Kafka topic is split into partitions; each ...") are
+  // points made one after another, not members to recall together: each is asked on its own.
+  if (items.length > MAX_ITEMS_PER_CARD && items.reduce((sum, t) => sum + t.length, 0) > items.length * MIN_NOTE_ITEM_CHARS) return [];
   // A reading list ("References", "Further reading") is where to look, not what to recall.
   if (list.children.filter(isLinkOnly).length * 2 >= list.children.length) return [];
 
