@@ -45,6 +45,10 @@ describe('line cleaning keeps the line count', () => {
     ['Load Ba|ancing', 'Load Balancing'],
     ['| a | b |', '| a | b |'],
     ['grep x|wc', 'grep x|wc'],
+    ['RATE LIMITlNG', 'RATE LIMITING'],
+    ['LEADER ELECTlON', 'LEADER ELECTION'],
+    ['lots of rnemory, alrnost all keys', 'lots of memory, almost all keys'],
+    ['a modern turnover', 'a modern turnover'],
     ['`a|b` in code', '`a|b` in code'],
   ])('OCR letters: %s', (input, expected) => {
     expect(texts(repairOcrLetters(toLines(input)))).toEqual([expected]);
