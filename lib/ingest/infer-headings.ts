@@ -526,7 +526,7 @@ function isHandTitle(text: string, previous: string, following: string, followin
     words(text) <= MAX_HAND_TITLE_WORDS &&
     /^\p{Lu}/u.test(text) &&
     PLAIN_WORDS.test(text) &&
-    isNounPhrase(text) &&
+    (isNounPhrase(text) || pairedTitle(text, following)) &&
     !hasFiniteVerb(text) &&
     (previous === '' || !OPEN_END.test(previous)) &&
     introducesContent(following) &&
@@ -534,6 +534,18 @@ function isHandTitle(text: string, previous: string, following: string, followin
     followingLength > MIN_CONTENT_CHARS
   );
 }
+
+/**
+ * "Payments - idempotency" over "1. problem: ...": a title and its subtitle, each a few words
+ * naming something, over a list. (A record, "token bucket - holds N tokens", says something of
+ * its term and goes on below it in prose.)
+ */
+function pairedTitle(text: string, following: string): boolean {
+  const halves = text.split(/\s[-–—]\s/);
+  return halves.length === 2 && LIST_ITEM.test(following) && halves.every((half) => words(half) <= MAX_HALF_TITLE_WORDS && isNounPhrase(half));
+}
+
+const MAX_HALF_TITLE_WORDS = 3;
 
 const SENTENCE_END = /[.!?]["'”’)]*$/;
 /** Words, numbers and the few marks a title holds; no code, no sentence punctuation. */

@@ -33,6 +33,7 @@ describe('line cleaning keeps the line count', () => {
     ['underscores drawn under a title underline it', ['RATE LIMITING', '_____________', 'why -> protect backend'], ['RATE LIMITING', '-------------', 'why -> protect backend']],
     ['a fence under a lead-in opens code', ['Example:', '~~~', 'GET /v1/items', '~~~'], ['Example:', '~~~', 'GET /v1/items', '~~~']],
     ['a short fence under a word opens code', ['Example', '~~~', 'x = 1', '~~~'], ['Example', '~~~', 'x = 1', '~~~']],
+    ['a divider under an indented line underlines nothing', ['1. queue: consumed once', '   good for task distribution', '~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~'], ['1. queue: consumed once', '   good for task distribution', '']],
     ['a divider nothing closes is blanked', ['retry w/ same key', '', '~~~~~~~~~~~~', 'p.14 Payments', 'idempotency keys'], ['retry w/ same key', '', '', 'p.14 Payments', 'idempotency keys']],
     ['an unclosed fence with a language stays code', ['```python', 'print(1)'], ['```python', 'print(1)']],
   ])('fences: %s', (_, input, expected) => {

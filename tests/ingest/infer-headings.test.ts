@@ -35,6 +35,11 @@ describe('inferHeadings', () => {
       ),
       ['# Outline', '## 1. Crawler', '## 3. Indexes'],
     ],
+    [
+      'a hand-written "title - subtitle" line over a numbered list',
+      note('Kafka notes', '1. a topic is split into partitions and each', '   partition is an append-only log', '2. consumers track their own offsets', '', 'Payments - idempotency', '1. problem: a client times out and retries', '   and gets charged twice by the server'),
+      ['# Kafka notes', '# Payments - idempotency'],
+    ],
     ['a short title between a blank line and a paragraph', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Stateless web tier', '', 'Now it is time to consider scaling the web tier horizontally by moving state out of it.'), ['# Stateless web tier']],
     ['a title holding a relative clause', note('Intro text that is long enough to be a paragraph of prose, not a title at all.', '', 'Numbers every engineer should know', '', 'Reading one megabyte from memory takes a fraction of the time a disk seek does.'), ['# Numbers every engineer should know']],
     ['a lower-case title over hand-wrapped short lines', note('caching notes', '', 'cache aside', 'app checks cache first,', 'on a miss reads the db', 'and fills the cache.'), ['# caching notes', '# cache aside']],

@@ -2,10 +2,10 @@ import { codeMask, type Line } from '../lines';
 
 /** A caption or placeholder left where a figure or table was: "Figure 4-2", "Fig. 3: Request flow", "Table 12 Key-value pairs". */
 const FIGURE_LINE = /^\s*(?:figure|fig\.|table|image|diagram|illustration)\s*\d+(?:[-.–]\d+)*\b[\s:.–-]*(?:\S.{0,60})?$/iu;
-/** A page number or a "Page 12" / "12 of 300" / "- 12 -" footer. */
-const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$/i;
-/** "p.13", "pg 4": a page marker written as such, never a chapter number. */
-const PAGE_MARKER = /^\s*(?:p|pg|pp)\.?\s*\d{1,4}\s*$/i;
+/** A page number or a "Page 12" / "12 of 300" footer. */
+const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
+/** "p.13", "pg 4", "- 12 -": a page marker written as such, never a chapter number. */
+const PAGE_MARKER = /^\s*(?:p|pg|pp)\.?\s*\d{1,4}\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$/i;
 /** "p.11        Kafka / logs": a page marker heading a scanned page, set apart from the title beside it. */
 const PAGE_PREFIX = /^\s*(?:p|pg|page)\.?\s*\d{1,4}(?:\s{3,}|\t+)(?=\S)/i;
 /** Lines that are only punctuation or box-drawing debris ("?" alone separates explicit cards). */

@@ -34,7 +34,9 @@ export function repairFences(lines: Line[]): Line[] {
 
 function isUnderline(lines: Line[], i: number): boolean {
   const rule = RULE_LINE.exec(lines[i].text);
-  const title = lines[i - 1]?.text.trim() ?? '';
+  // A title stands at the margin; an indented line continues an item above it.
+  const written = lines[i - 1]?.text ?? '';
+  const title = /^\S/.test(written) ? written.trim() : '';
   if (!rule || !title || title.length > MAX_TITLE_CHARS || /[.:;,]$/.test(title)) return false;
   // A title is a line of words, not a list item, a heading, a quote, a table row or a fence.
   if (/^(?:[-*+>|#]|\d{1,9}[.)]\s|`{3}|~{3})/.test(title) || !/\p{L}/u.test(title)) return false;
