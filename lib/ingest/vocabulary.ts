@@ -57,7 +57,7 @@ export const DOCUMENT_OPENING = /^(?:introduction|overview|background|motivation
 export const DOCUMENT_CLOSING = /^(?:conclusions?|summary|references|related work|future work|discussion|acknowledge?ments|appendix)$/i;
 
 /** "Source: ...", "Image credit: ...": where a passage came from, not what it says. */
-export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|see also|cf|ref|reference|references|further reading)\s*(?:\(s\))?\s*[:：]/i;
+export const BOILERPLATE = /^(?:source|sources|credit|credits|image credit|photo|via|from|see|see also|cf|ref|reference|references|further reading|created|updated|exported|tags)\s*(?:\(s\))?\s*[:：]|^last (?:edited|updated|modified|reviewed)\b/i;
 
 /** A section of pointers elsewhere ("Source(s) and further reading", "References", "See also"), not of facts. */
 export const READING_SECTION =

@@ -88,6 +88,21 @@ describe('cards from passages with no recognised shape', () => {
       [['qa', 'What does Sticky routing guarantee?', 'Sticky routing guarantees that a user always reaches the same server.']],
     ],
     [
+      'an adjective with "for" after the copula describes, it does not define',
+      note('# Search', '', 'A B-tree is useless for substring queries, so full-text search uses an inverted index.'),
+      [['qa', 'What is true of a B-tree?', 'A B-tree is useless for substring queries, so full-text search uses an inverted index.']],
+    ],
+    [
+      'a pair before "are" is asked in the plural',
+      note('# Reporting', '', 'TC/C and Saga are both application-level distributed transactions.'),
+      [['qa', 'What are TC/C and Saga?', 'TC/C and Saga are both application-level distributed transactions.']],
+    ],
+    [
+      'a note\'s bookkeeping ("Last edited ...") makes no card',
+      note('# Caching', '', 'Last edited before the onsite, clean up later.'),
+      [],
+    ],
+    [
       'a subject counted by a number word is no name, and is placed in its topic',
       note('# Redirects', '', 'One trade-off people miss is 301 versus 302.'),
       [['qa', 'In Redirects, what is true of one trade-off people miss?', 'One trade-off people miss is 301 versus 302.']],

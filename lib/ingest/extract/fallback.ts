@@ -496,7 +496,8 @@ function askedBy(statement: string, written: SentenceParts, owner: string | null
 
 /** The number the verb agrees in: "routers are", "a router has" say it whatever the lexicon knows of the subject. */
 function agreement(parts: SentenceParts): boolean | null {
-  const auxiliary = parts.auxiliary.toLowerCase();
+  // "Accuracy and compliance are ...": a copula agrees as an auxiliary does.
+  const auxiliary = (parts.auxiliary || (parts.copula ? parts.verb.trim().split(/\s+/)[0] : '')).toLowerCase();
   if (/^(?:are|were|have|do)$/.test(auxiliary)) return true;
   if (/^(?:is|was|has|does)$/.test(auxiliary)) return false;
   if (auxiliary || parts.copula || parts.passive) return null;

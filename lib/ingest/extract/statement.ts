@@ -26,7 +26,7 @@ export function namesAKind(predicate: string): boolean {
 
 /** The words of a predicate before its first preposition, clause or comma. */
 export function openingPhrase(predicate: string): string {
-  return predicate.split(/\s+(?=(?:of|to|in|on|at|by|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
+  return predicate.split(/\s+(?=(?:of|to|in|on|at|by|for|with|from|as|if|when|because|that|which|whereby|where|so)\b)|,/i)[0] ?? '';
 }
 
 
