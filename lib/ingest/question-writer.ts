@@ -115,6 +115,8 @@ function phrase(prompt: Prompt, topic: string | null): string {
       if (ENDS_IN_PREPOSITION.test(prompt.attribute) || QUESTION_WORD.test(prompt.attribute)) return cellQuestion(prompt.subject, prompt.attribute);
       return `What ${prompt.plural ? 'are' : 'is'} ${prompt.part ? '' : 'the '}${lowerWords(prompt.attribute)} of ${articleLower(prompt.subject)}?`;
     case 'property': {
+      const question = askedByTitle(prompt.subject);
+      if (question) return question;
       const asked = `What is true of ${articleLower(prompt.subject)}?`;
       return prompt.generic ? placed(asked, prompt.setting, prompt.within ?? topic) : asked;
     }
@@ -183,10 +185,17 @@ function phrase(prompt: Prompt, topic: string | null): string {
     case 'points': {
       const part = prompt.part ? ` (part ${prompt.part.index} of ${prompt.part.total})` : '';
       const asked = prompt.single ? 'What is true of' : 'What are the key points of';
+      const question = prompt.single && !prompt.part ? askedByTitle(prompt.of ?? topic ?? '') : null;
+      if (question) return question;
       if (prompt.of) return inTopic(`${asked} ${articleLower(prompt.of)}${part}?`, topic, prompt.of);
       return `${asked} ${articleLower(topic ?? 'this note')}${part}?`;
     }
   }
+}
+
+/** A title that asks a question ("How big should my cache be?"), as written; null for other titles. */
+function askedByTitle(title: string): string | null {
+  return /^["“]?(.+\?)["”]?$/u.exec(title.trim())?.[1] ?? null;
 }
 
 /** A question longer than this names enough of its subject on its own. */

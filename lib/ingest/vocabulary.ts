@@ -110,7 +110,7 @@ const COMMENTARY = new Set([
   'answer', 'question', 'q', 'a', 'why', 'how', 'when', 'what', 'result', 'results', 'conclusion', 'verdict',
   'key takeaway', 'key takeaways', 'key points', 'key insight', 'overview', 'description', 'definition',
   'context', 'recommendation', 'interview tip', 'interview tips', 'source', 'sources', 'credit', 'credits',
-  'reference', 'references', 'further reading', 'def', 'defn',
+  'reference', 'references', 'further reading', 'def', 'defn', 'rule of thumb',
 ]);
 
 /** Verbs that set a learner a task in a drill ("Name three ways to ...", "Walk through 2PC."): a question in the imperative. */

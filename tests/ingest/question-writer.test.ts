@@ -53,6 +53,7 @@ describe('writeQuestion', () => {
     ['key points under a sentence-titled topic', { form: 'points' }, ['Serverless', 'Serverless jobs may run for hours.'], 'What are the key points of Serverless?'],
     ['a numbered part', { form: 'attribute', attribute: 'step 1', subject: 'Search', plural: false, part: true }, TOPIC, 'What is step 1 of Search?'],
     ['a property', { form: 'property', subject: 'Cache hits', generic: false }, TOPIC, 'What is true of Cache hits?'],
+    ['a property of a title that asks a question is that question', { form: 'property', subject: '"How big should my cache be?"', generic: false }, TOPIC, 'How big should my cache be?'],
     ['a property of a generic subject', { form: 'property', subject: 'the last bit', generic: true }, TOPIC, 'In Politeness, what is true of the last bit?'],
     ['a list about a singular label', { form: 'list', count: 2, subject: { about: 'Election', topic: 'Raft overview' } }, TOPIC, 'What are the 2 points about election in Raft overview?'],
     ['an author card, as written', { form: 'verbatim', question: 'capital of france' }, TOPIC, 'Capital of france'],
