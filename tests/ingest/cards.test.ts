@@ -93,6 +93,9 @@ describe('definition cards', () => {
     expect(cardsOf(section('Definition: keeping copies of data close to where it is read.'))).toEqual([['definition', 'What is Caching?', 'Keeping copies of data close to where it is read.']]);
     // A sentence naming its own subject after the label defines that subject.
     expect(cardsOf(section('**Def:** A cache line is a block of memory copied as one unit.')).map(([, q]) => q)).toEqual(['What is a cache line?']);
+    // Also as the first item of a list, whose own card leaves the commentary item out.
+    const listed = cardsOf(section('- **Def:** A cache line is a block of memory copied as one unit.', '- Eviction', '- Prefetching'));
+    expect(listed.map(([, q]) => q)).toContain('What is a cache line?');
   });
 
   it('a facet label is asked of its section: "**Pros**: ..."', () => {

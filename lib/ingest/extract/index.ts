@@ -14,7 +14,7 @@ import { isName, parentLabel, passageCards } from './fallback';
 import { isGlossary } from './glossary';
 import { kindCard } from './kind-label';
 import { listCards } from './list';
-import { isTask, passagesOf, type Passage } from './passages';
+import { isTask, opensCommentary, passagesOf, type Passage } from './passages';
 import { headingQuestionCard, itemQuestionCard, paragraphQuestionCards } from './question-answer';
 import { tableCards } from './table';
 import { topicSummaryCard } from './topic-summary';
@@ -230,10 +230,14 @@ function pointsCards(leftovers: Leftover[]): ExtractedCard[] {
  * A passage is covered when a card was made from its lines (`taken`), or a card's answer holds its
  * text (a question's answer, a list's items).
  */
-function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => boolean; taken: (start: number, end: number) => boolean } {
+function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => boolean; taken: (start: number, end: number, text?: string) => boolean } {
   const lines = new Set(cards.map((card) => card.line));
-  const taken = (start: number, end: number) => {
-    for (let line = start; line <= end; line++) if (lines.has(line)) return true;
+  // A list card stands on its list's first line, but leaves commentary ("Def: ...") out of its
+  // answer: a commentary item there is taken only by a card of its own.
+  const ownLines = new Set(cards.filter((card) => card.kind !== 'list').map((card) => card.line));
+  const taken = (start: number, end: number, text?: string) => {
+    const by = text !== undefined && opensCommentary(text) ? ownLines : lines;
+    for (let line = start; line <= end; line++) if (by.has(line)) return true;
     return false;
   };
   // A sub-list's title ("两个研究的方法" over its points) is asked by the list's own card; a
@@ -241,7 +245,7 @@ function coverage(cards: ExtractedCard[]): { covered: (passage: Passage) => bool
   const titles = new Set(cards.flatMap(({ prompt }) => (prompt.form === 'list' ? [listTitle(prompt.subject)] : [])).filter((title): title is string => title !== null).map(normaliseForKey));
   let answers: string | null = null;
   const covered = (passage: Passage) => {
-    if (taken(passage.line, passage.endLine) || (!/[:：]\s/u.test(passage.text) && titles.has(normaliseForKey(passage.text.replace(/\s*[:：]-?$/, ''))))) return true;
+    if (taken(passage.line, passage.endLine, passage.text) || (!/[:：]\s/u.test(passage.text) && titles.has(normaliseForKey(passage.text.replace(/\s*[:：]-?$/, ''))))) return true;
     answers ??= cards.map((card) => normaliseForKey(card.answer)).join('\n');
     // A label the answer dropped ("A: ...", "Note: ...") does not make the text another passage.
     const head = normalisedHead(passage.text.replace(/^[^\s:]{1,12}:\s+/u, ''), 60);

@@ -58,16 +58,19 @@ export function passagesOf(nodes: RootContent[], headed: boolean, taken: Taken):
   return out;
 }
 
-/** Whether a card was made from a block's lines: such a paragraph needs no reading here. */
-type Taken = (start: number, end: number) => boolean;
+/**
+ * Whether a card was made from a block's lines: such a paragraph needs no reading here. With the
+ * block's text, a card that leaves such text out (a list's card, of a commentary item) does not count.
+ */
+type Taken = (start: number, end: number, text?: string) => boolean;
 
 interface Collector {
   out: { passage: Passage; skip: SkipReason | null }[];
   taken: Taken;
 }
 
-function isTaken(node: { position?: { start: { line: number }; end: { line: number } } }, taken: Taken): boolean {
-  return taken(node.position?.start.line ?? 0, node.position?.end.line ?? 0);
+function isTaken(node: Paragraph, taken: Taken): boolean {
+  return taken(node.position?.start.line ?? 0, node.position?.end.line ?? 0, toPlainText(node));
 }
 
 function collect(node: RootContent, parent: string | null, opening: boolean, into: Collector, previous?: RootContent): void {
