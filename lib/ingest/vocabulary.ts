@@ -92,14 +92,19 @@ export const ALIAS = /^(?:aka|a\.k\.a\.?|also (?:called|known as)|otherwise know
  * A course's bookkeeping around a title ("caching - wk 3", "Week 2: Consensus", "Lecture 4 -
  * Logging"): when it was taught, which names nothing.
  */
-export const COURSE_PREFIX = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)/i;
+export const COURSE_PREFIX = /^(?:lecture|lec|week|wk|day|session|class|module|unit|chapter|ch|part)\.?\s*\d+\s*[:.\-–—|]\s+(?=\S)/i;
+/** "Backpressure (ran out of time, only ~10 min)": a remark on the session in a closing aside with a comma. */
+const REMARK_SUFFIX = /\s*\([^()]*,[^()]*\)\s*$/;
 export const COURSE_SUFFIX = /(?:\s*[-–—:|,(]\s*|\s+)(?:lecture|lec|week|wk|day|session|class|module|unit)\.?\s*\d+\)?\s*$/i;
 /** "message queues 10/3", "Raft (2024-03-01)": the date a note was taken, which names nothing. */
 export const DATE_SUFFIX = /(?:\s*[-–—:|,(]\s*|\s+)(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2})\)?\s*$/;
 
-/** A title without its course bookkeeping: "Lecture 7 - message queues 10/3" -> "message queues". */
+/**
+ * A title without its course bookkeeping: "Lecture 7 - message queues 10/3" -> "message queues",
+ * "Part 3: Backpressure (ran out of time, only ~10 min)" -> "Backpressure".
+ */
 export function withoutBookkeeping(title: string): string {
-  const bare = title.replace(DATE_SUFFIX, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '').trim();
+  const bare = title.replace(DATE_SUFFIX, '').replace(COURSE_PREFIX, '').replace(COURSE_SUFFIX, '').replace(REMARK_SUFFIX, '').trim();
   return bare || title;
 }
 

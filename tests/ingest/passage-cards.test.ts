@@ -511,6 +511,9 @@ describe('cards from passages with no recognised shape', () => {
 
   it('a lecture title is asked without its number and date', () => {
     expect(cardsOf(note('# Lecture 7 - message queues 10/3', '', 'some line', 'ordering: only per partition in kafka'))).toContainEqual(['qa', 'What is the ordering of message queues?', 'Only per partition in kafka']);
+    // So is a part of a lecture, without the remark on how it went.
+    const part = note('# Lecture 5', '', '## Part 3: Backpressure (ran out of time, only ~10 min)', '', '- Strategies', '  - bounded queues that block the producer', '  - load shedding of low-priority work');
+    expect(cardsOf(part).map(([, q]) => q)).toContain('What are the 2 strategies of Backpressure?');
   });
 
   it('a commentary label with an aside ("Definition (EN):") is no term; what it labels is read', () => {
