@@ -118,6 +118,9 @@ const COMMENTARY = new Set([
   'reference', 'references', 'further reading', 'def', 'defn', 'rule of thumb',
 ]);
 
+/** Who speaks in a transcript of an interview or a class ("Interviewer: ...", "Candidate: ..."): a voice, not a term. */
+export const SPEAKER = /^(?:interviewer|interviewee|candidate|student|teacher|professor|prof|me|you)$/i;
+
 /** Verbs that set a learner a task in a drill ("Name three ways to ...", "Walk through 2PC."): a question in the imperative. */
 export const TASK_VERB = /^(?:name|list|explain|describe|define|compare|contrast|walk through|give|state|outline|sketch|estimate|design|derive|justify|summari[sz]e)\b/i;
 
@@ -147,7 +150,7 @@ const FACET = new Set([
 
 /** "Step 2", "Tier 1", "Option B": a numbered part of a sequence. */
 const NUMBERED_PART =
-  /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|query|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+[\dA-Z]\b/i;
+  /^(?:tier|layer|level|step|phase|stage|part|option|case|partition|round|query|tip|rule|principle|lesson|example|scenario|approach|method|solution|strategy)\s+(?:[\dA-Z]|[IVX]+)\b/i;
 
 /** Adjectives used as labels ("Strict: reject at the limit") describe an option, not a term. */
 const ADJECTIVE_LABEL =

@@ -35,6 +35,14 @@ describe('list cards', () => {
     expect(questions.join(' ')).not.toMatch(/What are the 2 \w+ notes?\?/);
   });
 
+  it('names a list under a "Term: text" item by the term it defines', () => {
+    const text = note('# Fundamentals', '', '- IP Address: identifies each host', '  - IPv4, 32 bits, 4 octets', '  - assigned hierarchically by subnet');
+    expect(kinds(text, 'list').map(([q]) => q)).toEqual(['What are the 2 points about IP address in Fundamentals?']);
+    // A speaker is no term: "Interviewer: ..." over points keeps its lead-in quoted.
+    const spoken = note('# Ads', '', 'Interviewer: The system needs to support these queries:', '', '- clicks per ad in the last minute', '- top ads in the last hour');
+    expect(kinds(spoken, 'list').map(([q]) => q).join(' ')).not.toMatch(/about interviewer/i);
+  });
+
   it('asks items that are each a statement about a subject of their own one by one', () => {
     const text = note('# Search', '', '## Ranking', '', '- TF-IDF weighs a term by how rare it is across documents.', '- BM25 caps how much a repeated term can add to a score.');
     expect(kinds(text, 'list')).toEqual([]);

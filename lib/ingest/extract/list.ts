@@ -6,13 +6,13 @@ import { itemQuestionCard } from './question-answer';
 import { titleCasedWords } from '../titles';
 import { HAN_OR_KANA } from './fallback';
 import type { ListSubject } from '../prompt';
-import { canBeVerb, describes, hasFiniteVerb, isEnglish, isNounPhrase, isOrderVerb, namesThing, sentenceParts } from '../sentence-parts';
+import { canBeVerb, describes, hasFiniteVerb, isDeterminer, isEnglish, isNounPhrase, isOrderVerb, namesThing, sentenceParts } from '../sentence-parts';
 import { FIRST_ADJECTIVE, listedReadings, NOUN } from '../sentence-parts/lexicon';
 import { isPreposition } from '../sentence-parts/words';
 import { isTask } from './passages';
 import { ADVICE_TITLE } from './question-answer';
 import { inverted } from './reason';
-import { DISCOURSE, DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD } from '../vocabulary';
+import { DISCOURSE, DOCUMENT_CLOSING, DOCUMENT_OPENING, IMPERATIVE, isPlural, isStructuralLabel, labelRole, QUESTION_WORD, REFERRING_WORD, SPEAKER } from '../vocabulary';
 
 /** A list card asks for at most this many items; longer lists become several cards. */
 const MAX_ITEMS_PER_CARD = 7;
@@ -291,6 +291,12 @@ function subjectOf(leadIn: string, sectionTitle: string, parentTitle: string | n
     const named = /^([^:：]{1,40}?)\s*[:：]\s+\S/u.exec(label)?.[1] ?? label;
     return { about: /^\p{L}+\s/u.test(named) && isPrepositionWord(named) ? text : named, topic: parentTitle };
   }
+  // "IP Address: identifies each host" over its points: the term the lead-in defines is what they are about.
+  // (An item over its sub-list is the list's own title; its topic is then the parent's.)
+  const defined = /^([^:：]{2,40}?)\s*[:：]\s+\S/u.exec(text)?.[1];
+  const definedIn = text === sectionTitle ? parentTitle : sectionTitle;
+  const definesTerm = defined !== undefined && /^\p{Lu}/u.test(defined) && !isDeterminer(defined.split(/\s+/)[0].toLowerCase()) && !SPEAKER.test(defined);
+  if (definesTerm && definedIn && labelRole(defined) === 'term' && namesThing(defined) && defined.split(/\s+/).length <= 4 && defined !== definedIn) return { about: defined, topic: definedIn };
   return (text !== sectionTitle && clauseSubject(text)) || { under: text === sectionTitle || text.length > MAX_QUOTED_LEAD_IN ? sectionTitle : text };
 }
 
