@@ -1,7 +1,6 @@
 import { normaliseForKey } from './identity';
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
-import { isOrderVerb } from './sentence-parts';
-import { TASK_VERB } from './vocabulary';
+import { setsTask } from './vocabulary';
 
 /**
  * Leftover markup that must never reach a learner. Tags are lower case as HTML writes them: a
@@ -59,7 +58,7 @@ export function cardProblem(card: CardText, normal: CardText = normalisedText(ca
   if (FIGURE.test(card.question)) return 'refers to a figure the card cannot show';
   if (PAGE_POINTER.test(card.question)) return 'refers to the page around it';
   // A prompt asks, blanks a word, or sets a task ("Walk through two-phase commit.").
-  if (!/[?？]$/.test(card.question) && !card.question.includes('____') && !setsTask(card.question)) return 'question is not a question';
+  if (!/[?？]$/.test(card.question) && !card.question.includes('____') && !isTaskPrompt(card.question)) return 'question is not a question';
   // "... we must choose between one of the following options:": a blank in a sentence that goes on elsewhere.
   if (card.question.includes('____') && /[:;,]$/.test(card.question.trim())) return 'question ends mid-sentence';
   if (URL.test(card.question)) return 'a link, not something to recall';
@@ -123,6 +122,6 @@ function unclosedParenthesis(text: string): boolean {
  * "Walk through two-phase commit.", "Define linearizability in one sentence.": an order to the
  * learner (a cloze that lost its blank sets none).
  */
-function setsTask(prompt: string): boolean {
-  return /\.$/.test(prompt) && !/^fill in the blank\b/i.test(prompt) && (TASK_VERB.test(prompt) || isOrderVerb(/^\p{L}+/u.exec(prompt)?.[0].toLowerCase() ?? ''));
+function isTaskPrompt(prompt: string): boolean {
+  return /\.$/.test(prompt) && !/^fill in the blank\b/i.test(prompt) && setsTask(prompt);
 }

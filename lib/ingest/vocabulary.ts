@@ -1,5 +1,6 @@
 import { listedReadings } from './sentence-parts/lexicon';
 import { remembered } from './sentence-parts/remembered';
+import { isOrderVerb } from './sentence-parts';
 import { isPreposition } from './sentence-parts/words';
 
 /**
@@ -123,6 +124,11 @@ export const SPEAKER = /^(?:interviewer|interviewee|candidate|student|teacher|pr
 
 /** Verbs that set a learner a task in a drill ("Name three ways to ...", "Walk through 2PC."): a question in the imperative. */
 export const TASK_VERB = /^(?:name|list|explain|describe|define|compare|contrast|walk through|give|state|outline|sketch|estimate|design|derive|justify|summari[sz]e)\b/i;
+
+/** "Walk through two-phase commit", "Define X in one sentence": a prompt that sets the learner a task. */
+export function setsTask(text: string): boolean {
+  return TASK_VERB.test(text) || isOrderVerb(/^\p{L}+/u.exec(text)?.[0].toLowerCase() ?? '');
+}
 
 /** A note to self about work left to do ("TODO: check the limit", "FIXME", "[ ] redo lab 3"): nothing to learn. */
 export const TASK_MARKER = /^(?:\*\*|__)?(?:todo|to-do|fixme|tbd)\b|^\[ \]\s/i;

@@ -3,8 +3,8 @@ import { fitAnswer, MAX_QUESTION_CHARS } from '../limits';
 import { toPlainText } from '../plain-text';
 import { hasExplicitCards } from './explicit';
 import type { ExtractedCard } from './extracted-card';
-import { isOrderVerb, sentenceParts } from '../sentence-parts';
-import { AUXILIARY, QUESTION_WORD, TASK_VERB, TRUTH_VERDICT } from '../vocabulary';
+import { sentenceParts } from '../sentence-parts';
+import { AUXILIARY, QUESTION_WORD, setsTask, TASK_VERB, TRUTH_VERDICT } from '../vocabulary';
 
 /** Blocks that can carry an answer as plain text; headings, tables, HTML, rules and long code end it. */
 const ANSWER_BLOCKS = new Set(['paragraph', 'list', 'blockquote', 'code']);
@@ -166,7 +166,7 @@ function prefixedQuestion(line: string): string | null {
   const question = line.trim().replace(QUESTION_PREFIX, '').trim().replace(/[.:]$/, '');
   if (question.length < 8 || question.length > MAX_QUESTION_CHARS - 1) return null;
   // "Walk through two-phase commit", "Define X in one sentence": a task is set, not asked.
-  if (TASK_VERB.test(question) || isOrderVerb(/^\p{L}+/u.exec(question)?.[0].toLowerCase() ?? '')) return `${question}.`;
+  if (setsTask(question)) return `${question}.`;
   return question.endsWith('?') ? question : `${question}?`;
 }
 
